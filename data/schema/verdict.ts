@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { Quantity, Source } from './pack';
+
+export const VerdictKind = z.enum(['verified', 'mismatch', 'unverified']);
+export type VerdictKind = z.infer<typeof VerdictKind>;
+
+/** What a card needs to show about one fact: display-ready, no lookups left to do. */
+export const FactView = z.object({
+  id: z.string(),
+  label: z.string(),
+  quantity: Quantity,
+  /** The verified value written for readers, e.g. "$15 billion" or "2 GW". */
+  display: z.string(),
+  deal: z.string(),
+  asOf: z.string(),
+  status: z.string(),
+  sources: z.array(Source),
+  /** Which pack this fact came from. */
+  pack: z.object({ id: z.string(), title: z.string(), publisher: z.string() }),
+});
+export type FactView = z.infer<typeof FactView>;
+
+/** The answer for one figure. `gap` is figure value minus fact value, for mismatches. */
+export const Verdict = z.object({
+  verdict: VerdictKind,
+  fact: FactView.optional(),
+  gap: z.number().optional(),
+  /** Other packs' facts that disagree with `fact` on the same thing. */
+  disagreements: z.array(FactView).optional(),
+});
+export type Verdict = z.infer<typeof Verdict>;
