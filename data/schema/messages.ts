@@ -37,7 +37,19 @@ export const AnnotateResponse = z.array(Verdict);
 export type AnnotateResponse = z.infer<typeof AnnotateResponse>;
 
 /** Every message the background accepts. */
-export const BackgroundMessage = z.discriminatedUnion('type', [AnnotateRequest]);
+export const BackgroundMessage = z.discriminatedUnion('type', [AnnotateRequest, z.object({ type: z.literal('packs:list') })]);
+
+/** One installed pack, as the options page lists it. */
+export const PackSummary = z.object({
+  id: z.string(),
+  title: z.string(),
+  publisher: z.string(),
+  version: z.number(),
+  published: z.string(),
+  factCount: z.number(),
+  origin: z.string(),
+});
+export type PackSummary = z.infer<typeof PackSummary>;
 export type BackgroundMessage = z.infer<typeof BackgroundMessage>;
 
 /** A figure as the popup lists it. */
@@ -69,3 +81,11 @@ export function parseMessage<S extends z.ZodType>(schema: S, raw: unknown): Resu
   const where = issue?.path.length ? ` at ${issue.path.join('.')}` : '';
   return { ok: false, error: `Invalid message${where}: ${issue?.message ?? 'unknown problem'}` };
 }
+
+/** Content script -> popup: what this page shows. */
+export const PageFigures = z.object({
+  host: z.string(),
+  enabled: z.boolean(),
+  figures: z.array(FoundFigure),
+});
+export type PageFigures = z.infer<typeof PageFigures>;

@@ -1,0 +1,87 @@
+import type { Verdict, FactView } from '../data/schema/verdict';
+import { VERDICT_WORDS } from './verdict-words';
+
+export interface FactCardProps {
+  /** The figure as the article wrote it. */
+  figureText: string;
+  verdict: Verdict;
+  /** Id of the element that labels the card, unique in its shadow root. */
+  id: string;
+}
+
+/** The hover card: verdict in words, the verified figure, what it measures, when, and sources. */
+export function FactCard({ figureText, verdict, id }: FactCardProps) {
+  const fact = verdict.fact;
+  return (
+    <div
+      class={`card ${verdict.verdict}`}
+      role="dialog"
+      aria-labelledby={`${id}-title`}
+      aria-describedby={`${id}-body`}
+      tabIndex={-1}
+      data-verdict={verdict.verdict}
+      data-fact-id={fact?.id ?? ''}
+    >
+      <p class="verdict" id={`${id}-title`}>
+        <span class="badge" aria-hidden="true">{BADGES[verdict.verdict]}</span> {VERDICT_WORDS[verdict.verdict]}
+      </p>
+      <div id={`${id}-body`}>
+        <p class="figure">
+          Article: <q>{figureText}</q>
+        </p>
+        {fact ? <FactDetails fact={fact} verdict={verdict} /> : <p class="note">No fact in your packs matches this figure and its context.</p>}
+        {verdict.disagreements?.map((other) => (
+          <p class="disagree" key={other.id}>
+            {other.pack.publisher} records <strong>{other.display}</strong> for this.
+          </p>
+        ))}
+      </div>
+    </div>
+  );
+}
+
+const BADGES = { verified: '✓', mismatch: '≠', unverified: '?' } as const;
+
+function FactDetails({ fact, verdict }: { fact: FactView; verdict: Verdict }) {
+  return (
+    <>
+      <p class="value">
+        Verified: <strong class="verified-value">{fact.display}</strong>
+        {verdict.verdict === 'mismatch' && verdict.gap !== undefined ? <span class="gap"> ({describeGap(verdict.gap, fact)})</span> : null}
+      </p>
+      <dl>
+        <dt>Measures</dt>
+        <dd class="label">{fact.label}</dd>
+        <dt>Deal</dt>
+        <dd>{fact.deal}</dd>
+        <dt>As of</dt>
+        <dd>
+          <time dateTime={fact.asOf}>{fact.asOf}</time> · {fact.status}
+        </dd>
+        <dt>Sources</dt>
+        <dd>
+          <ul class="sources">
+            {fact.sources.map((s) => (
+              <li key={s.url}>
+                <a href={s.url} target="_blank" rel="noopener noreferrer">
+                  {s.title}
+                </a>
+                {s.publisher ? ` (${s.publisher})` : ''}
+              </li>
+            ))}
+          </ul>
+        </dd>
+      </dl>
+      <p class="pack">From “{fact.pack.title}” by {fact.pack.publisher}</p>
+    </>
+  );
+}
+
+/** "article is 14% higher" style wording for a mismatch. */
+function describeGap(gap: number, fact: FactView): string {
+  const base = fact.quantity.value;
+  const direction = gap > 0 ? 'higher' : 'lower';
+  if (base === 0) return `article is ${direction}`;
+  const percent = Math.round((Math.abs(gap) / Math.abs(base)) * 100);
+  return `article's figure is ${percent}% ${direction}`;
+}

@@ -1,0 +1,44 @@
+import { bundledPack } from '../../data/packs';
+import { buildIndex, matchBatch, type MatchIndex } from '../../data/match';
+import { listPacks, loadPacks, openStore, seedBundledPack } from '../../data/store/store';
+import type { AnnotateRequest, PackSummary } from '../../data/schema/messages';
+import type { Verdict } from '../../data/schema/verdict';
+
+/**
+ * The background's view of the fact store: seeds the bundled pack, and keeps the in-memory
+ * match index, rebuilt from IndexedDB when the service worker wakes or packs change.
+ */
+export class FactService {
+  private readonly db = openStore();
+  private index: Promise<MatchIndex> | null = null;
+
+  /** Seeds the bundled pack (first run, or a newer one shipped in an update) and builds the index. */
+  ready(): Promise<MatchIndex> {
+    this.index ??= this.load().catch((error) => {
+      this.index = null; // let the next request try again
+      throw error;
+    });
+    return this.index;
+  }
+
+  /** Verdicts for one page's batch, in the order asked. */
+  async match(request: AnnotateRequest): Promise<Verdict[]> {
+    return matchBatch(await this.ready(), request);
+  }
+
+  /** The installed packs, after seeding. */
+  async packs(): Promise<PackSummary[]> {
+    await this.ready();
+    return listPacks(this.db);
+  }
+
+  /** Drops the index so the next lookup sees changed packs. */
+  invalidate(): void {
+    this.index = null;
+  }
+
+  private async load(): Promise<MatchIndex> {
+    await seedBundledPack(this.db, bundledPack);
+    return buildIndex(await loadPacks(this.db));
+  }
+}

@@ -1,0 +1,92 @@
+/** A run of text nodes that read as one paragraph, joined so figures split by tags are found. */
+export interface TextBlock {
+  text: string;
+  nodes: Text[];
+  /** Offset of each node's first character in `text`. */
+  starts: number[];
+}
+
+/** Elements whose text is never a reader's article text. */
+const SKIPPED = new Set([
+  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'BUTTON',
+  'CODE', 'PRE', 'KBD', 'SAMP', 'SVG', 'MATH', 'CANVAS', 'IFRAME', 'OBJECT', 'HEAD', 'TITLE',
+]);
+
+/** Elements that flow inside a line: their text belongs to the surrounding block. */
+const INLINE = new Set([
+  'A', 'ABBR', 'B', 'BDI', 'BDO', 'CITE', 'DATA', 'DFN', 'EM', 'FONT', 'I', 'INS', 'DEL', 'LABEL',
+  'MARK', 'Q', 'S', 'SMALL', 'SPAN', 'STRONG', 'SUB', 'SUP', 'TIME', 'U', 'VAR', 'WBR', 'NOBR',
+]);
+
+/**
+ * Collects the readable text under `root` as blocks. Skips scripts, form fields, code, editable
+ * regions, `hidden` subtrees and any element for which `isOwnUi` is true (the card).
+ */
+export function collectBlocks(root: Node, isOwnUi: (el: Element) => boolean): TextBlock[] {
+  const doc = root.ownerDocument ?? (root as Document);
+  // Set whenever the walk enters a non-inline element: the next text starts a new block.
+  let boundary = true;
+  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
+    acceptNode(node) {
+      if (node.nodeType === Node.TEXT_NODE) return NodeFilter.FILTER_ACCEPT;
+      const el = node as Element;
+      const tag = el.tagName.toUpperCase();
+      if (SKIPPED.has(tag) || el.hasAttribute('hidden') || isOwnUi(el) || isEditable(el)) return NodeFilter.FILTER_REJECT;
+      if (!INLINE.has(tag)) boundary = true;
+      return NodeFilter.FILTER_SKIP;
+    },
+  });
+  const blocks: TextBlock[] = [];
+  let current: TextBlock | undefined;
+  let currentOwner: Element | null = null;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = node as Text;
+    if (text.data.length === 0) continue;
+    const owner = blockOwner(text);
+    if (!current || boundary || owner !== currentOwner) {
+      if (current && current.text.trim()) blocks.push(current);
+      current = { text: '', nodes: [], starts: [] };
+      currentOwner = owner;
+      boundary = false;
+    }
+    current.starts.push(current.text.length);
+    current.nodes.push(text);
+    current.text += text.data;
+  }
+  if (current && current.text.trim()) blocks.push(current);
+  return blocks;
+}
+
+function isEditable(el: Element): boolean {
+  const value = el.getAttribute('contenteditable');
+  return value !== null && value !== 'false';
+}
+
+function blockOwner(node: Node): Element | null {
+  let el = node.parentElement;
+  while (el && INLINE.has(el.tagName.toUpperCase())) el = el.parentElement;
+  return el;
+}
+
+/** Maps a UTF-16 offset range of `block.text` back to a DOM Range. */
+export function rangeFor(block: TextBlock, start: number, end: number): Range {
+  const range = block.nodes[0]!.ownerDocument!.createRange();
+  const first = nodeAt(block, start, false);
+  const last = nodeAt(block, end, true);
+  range.setStart(block.nodes[first]!, start - block.starts[first]!);
+  range.setEnd(block.nodes[last]!, end - block.starts[last]!);
+  return range;
+}
+
+/** Index of the node holding `offset`; an end offset may sit at a node's very end. */
+function nodeAt(block: TextBlock, offset: number, isEnd: boolean): number {
+  let lo = 0;
+  let hi = block.starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    const s = block.starts[mid]!;
+    if (s < offset || (!isEnd && s === offset)) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
