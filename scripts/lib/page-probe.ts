@@ -1,0 +1,73 @@
+import type { Page } from 'playwright-core';
+
+/** A highlighted figure as the page's own script sees it. */
+export interface ShownFigure {
+  text: string;
+  verdict: string;
+  x: number;
+  y: number;
+}
+
+/** What the open card shows. */
+export interface ShownCard {
+  verdict: string;
+  factId: string;
+  text: string;
+  verifiedValue: string | null;
+  sources: { href: string; text: string }[];
+  rect: { top: number; bottom: number; left: number; right: number };
+  focused: boolean;
+}
+
+/** Waits until the content script finished `count` annotation passes. */
+export async function waitForAnnotation(page: Page, count = 1): Promise<void> {
+  await page.waitForFunction((n) => performance.getEntriesByName('factmark:annotate').length >= n, count, { timeout: 15_000 });
+}
+
+/** Every Factmark highlight, in document order, with the centre of its first line box. */
+export async function shownFigures(page: Page): Promise<ShownFigure[]> {
+  return page.evaluate(() => {
+    const found: { range: Range; verdict: string }[] = [];
+    for (const verdict of ['verified', 'mismatch', 'unverified']) {
+      const highlight = CSS.highlights.get(`factmark-${verdict}`);
+      if (highlight) for (const range of highlight) found.push({ range: range as Range, verdict });
+    }
+    found.sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
+    return found.map(({ range, verdict }) => {
+      const rect = range.getClientRects()[0] ?? range.getBoundingClientRect();
+      return { text: range.toString(), verdict, x: rect.left + rect.width / 2 + window.scrollX, y: rect.top + rect.height / 2 + window.scrollY };
+    });
+  });
+}
+
+/** Moves the pointer onto a figure (scrolling it into view first) and waits for its card. */
+export async function hoverFigure(page: Page, figure: ShownFigure): Promise<ShownCard> {
+  await page.mouse.move(1, 1);
+  await page.evaluate((y) => window.scrollTo(0, Math.max(0, y - 300)), figure.y);
+  const scroll = await page.evaluate(() => ({ x: window.scrollX, y: window.scrollY }));
+  await page.mouse.move(figure.x - scroll.x, figure.y - scroll.y, { steps: 2 });
+  await page.waitForFunction((text) => {
+    const root = document.querySelector('factmark-card')?.shadowRoot;
+    return root?.querySelector('.figure q')?.textContent === text;
+  }, figure.text, { timeout: 5_000 });
+  return (await openCard(page))!;
+}
+
+/** The card that is open now, or null. */
+export async function openCard(page: Page): Promise<ShownCard | null> {
+  return page.evaluate(() => {
+    const root = document.querySelector('factmark-card')?.shadowRoot;
+    const card = root?.querySelector<HTMLElement>('[data-verdict]');
+    if (!root || !card) return null;
+    const r = card.getBoundingClientRect();
+    return {
+      verdict: card.dataset.verdict ?? '',
+      factId: card.dataset.factId ?? '',
+      text: card.innerText,
+      verifiedValue: card.querySelector('.verified-value')?.textContent ?? null,
+      sources: [...card.querySelectorAll<HTMLAnchorElement>('.sources a')].map((a) => ({ href: a.href, text: a.textContent ?? '' })),
+      rect: { top: r.top, bottom: r.bottom, left: r.left, right: r.right },
+      focused: root.activeElement === card,
+    };
+  });
+}
