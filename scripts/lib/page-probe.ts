@@ -12,6 +12,8 @@ export interface ShownFigure {
 export interface ShownCard {
   verdict: string;
   factId: string;
+  /** The figure as the article wrote it, as the card quotes it. */
+  figureText: string;
   text: string;
   verifiedValue: string | null;
   sources: { href: string; text: string }[];
@@ -63,6 +65,7 @@ export async function openCard(page: Page): Promise<ShownCard | null> {
     return {
       verdict: card.dataset.verdict ?? '',
       factId: card.dataset.factId ?? '',
+      figureText: card.querySelector('.figure q')?.textContent ?? '',
       text: card.innerText,
       verifiedValue: card.querySelector('.verified-value')?.textContent ?? null,
       sources: [...card.querySelectorAll<HTMLAnchorElement>('.sources a')].map((a) => ({ href: a.href, text: a.textContent ?? '' })),
