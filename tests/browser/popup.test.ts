@@ -5,6 +5,9 @@ import { serveHtml, type StaticServer } from '../../scripts/lib/static-server';
 import { openCard, shownFigures, waitForAnnotation } from '../../scripts/lib/page-probe';
 import { demoArticle } from './pages';
 
+/** The extension API inside the service worker (code passed to `worker.evaluate` runs there). */
+declare const chrome: { windows: { create(o: object): Promise<unknown> }; runtime: { getURL(path: string): string } };
+
 let browser: ExtensionBrowser;
 let server: StaticServer;
 
