@@ -1,0 +1,91 @@
+import type { FigureQuery } from '../schema/messages';
+import { tokenize } from './text';
+
+/** The words that belong to one figure: its clause, cut at neighbouring figures. */
+export interface LocalContext {
+  /** Stemmed words before and after the figure, with a separator where the figure was. */
+  words: string[];
+  /** The sentence text before the figure (for qualifiers such as "about"). */
+  before: string;
+  /** Where the figure sits in its sentence, [start, end). */
+  start: number;
+  end: number;
+}
+
+/** Separator placed where the figure was, so no phrase matches across it. */
+const GAP = '\u0000';
+
+/** Clause boundaries inside a sentence; a comma between digits ("1,500") is not one. */
+function isBoundary(text: string, i: number): boolean {
+  const c = text[i]!;
+  if (c === ',') return !(/\d/.test(text[i - 1] ?? '') && /\d/.test(text[i + 1] ?? ''));
+  if (c === '-') return text[i - 1] === ' ' && text[i + 1] === ' ';
+  return ';:()[]—–'.includes(c);
+}
+
+/**
+ * Words that open a new phrase. Between two figures, words up to the first of these are the first
+ * figure's ("$110 billion funding round"), the rest lead into the second ("at a $730 billion").
+ */
+const OPENERS = new Set([
+  'a', 'an', 'the', 'at', 'with', 'and', 'or', 'but', 'from', 'to', 'for', 'of', 'in', 'on', 'by',
+  'over', 'while', 'a', 'than', 'plus', 'including', 'after', 'before', 'into', 'then', 'versu', 'vs', 'against',
+]);
+
+/** Offset in `text` where the second figure's share of the gap [from, to) begins. */
+function splitGap(text: string, from: number, to: number): number {
+  const { words, starts } = tokenize(text.slice(from, to), from);
+  for (let i = 0; i < words.length; i++) if (OPENERS.has(words[i]!)) return starts[i]!;
+  return to;
+}
+
+function spanOf(q: FigureQuery): [number, number] {
+  const start = Math.min(q.at, q.sentence.length);
+  const length = q.figure.end - q.figure.start || q.figure.text.length;
+  return [start, Math.min(q.sentence.length, start + length)];
+}
+
+/**
+ * Local context of every figure in a batch. Figures sharing a sentence (same block and text) bound
+ * each other's clauses. Linear in the total sentence length, plus a sort per sentence.
+ */
+export function localContexts(figures: readonly FigureQuery[]): LocalContext[] {
+  const bySentence = new Map<string, number[]>();
+  figures.forEach((q, i) => {
+    const key = `${q.block}\u0001${q.sentence}`;
+    const list = bySentence.get(key);
+    if (list) list.push(i);
+    else bySentence.set(key, [i]);
+  });
+  const out: LocalContext[] = new Array(figures.length);
+  for (const members of bySentence.values()) {
+    const sentence = figures[members[0]!]!.sentence;
+    const spans = members.map((i) => spanOf(figures[i]!));
+    const order = members.map((_, k) => k).sort((a, b) => spans[a]![0] - spans[b]![0]);
+    // Clause limits per figure, found by one walk left-to-right and one right-to-left.
+    const lastBoundary: number[] = new Array(sentence.length + 1);
+    let seen = 0;
+    for (let i = 0; i <= sentence.length; i++) {
+      lastBoundary[i] = seen;
+      if (i < sentence.length && isBoundary(sentence, i)) seen = i + 1;
+    }
+    const nextBoundary: number[] = new Array(sentence.length + 1);
+    seen = sentence.length;
+    for (let i = sentence.length; i >= 0; i--) {
+      if (i < sentence.length && isBoundary(sentence, i)) seen = i;
+      nextBoundary[i] = seen;
+    }
+    order.forEach((k, pos) => {
+      const [start, end] = spans[k]!;
+      const prev = pos > 0 ? spans[order[pos - 1]!]! : undefined;
+      const next = pos + 1 < order.length ? spans[order[pos + 1]!]! : undefined;
+      let left = lastBoundary[start]!;
+      if (prev && prev[1] <= start) left = Math.max(left, splitGap(sentence, prev[1], start));
+      let right = nextBoundary[end]!;
+      if (next && next[0] >= end) right = Math.min(right, splitGap(sentence, end, next[0]));
+      const words = [...tokenize(sentence.slice(left, start)).words, GAP, ...tokenize(sentence.slice(end, Math.max(end, right))).words];
+      out[members[k]!] = { words, before: sentence.slice(Math.max(0, start - 40), start), start, end };
+    });
+  }
+  return out;
+}

@@ -1,0 +1,5 @@
+/** The matcher: figures plus their context, checked against facts. Pure; imports only data/schema. */
+export { buildIndex, type MatchIndex } from './build';
+export { matchBatch } from './match';
+export { formatQuantity } from './format-quantity';
+export { toFactView, type PackRef } from './fact-view';

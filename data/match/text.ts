@@ -1,0 +1,83 @@
+/**
+ * Word-level text handling shared by the matcher: tokens, their offsets, and phrase lookup.
+ * Everything is linear in the text length.
+ */
+
+/** Tokens of a text with the UTF-16 offset where each starts. */
+export interface Tokens {
+  words: string[];
+  starts: number[];
+  /** Exclusive end offsets (the stemmed word may be shorter than the written one). */
+  ends: number[];
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/**
+ * Folds a word for comparison: lowercase, and a plural "s" dropped ("gigawatts" -> "gigawatt").
+ * Possessives need nothing here: "Amazon's" tokenizes as "amazon" + "s".
+ */
+export function stem(word: string): string {
+  const w = word.toLowerCase();
+  return w.length > 3 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w;
+}
+
+/** Splits text into stemmed words (letters and digits; punctuation and hyphens separate words). */
+export function tokenize(text: string, offset = 0): Tokens {
+  const words: string[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (const m of text.matchAll(WORD)) {
+    words.push(stem(m[0]));
+    starts.push(offset + (m.index ?? 0));
+    ends.push(offset + (m.index ?? 0) + m[0].length);
+  }
+  return { words, starts, ends };
+}
+
+/** A phrase as stemmed words: "pre-money" -> ["pre", "money"]. */
+export function phraseWords(phrase: string): string[] {
+  return tokenize(phrase).words;
+}
+
+/** True if `phrase` occurs as consecutive words of `words` starting at `i`. */
+function occursAt(words: readonly string[], i: number, phrase: readonly string[]): boolean {
+  if (i + phrase.length > words.length) return false;
+  for (let k = 0; k < phrase.length; k++) if (words[i + k] !== phrase[k]) return false;
+  return true;
+}
+
+/** True if the phrase occurs anywhere in the words. */
+export function containsPhrase(words: readonly string[], phrase: readonly string[]): boolean {
+  if (phrase.length === 0) return false;
+  for (let i = 0; i < words.length; i++) if (occursAt(words, i, phrase)) return true;
+  return false;
+}
+
+/**
+ * Many phrases compiled for one pass over a text: phrases are bucketed by their first word,
+ * so a scan costs one map lookup per word plus the few phrases starting with that word.
+ */
+export class PhraseMatcher<T> {
+  private readonly byFirst = new Map<string, { words: string[]; key: string; payload: T }[]>();
+
+  /** Adds a phrase; returns false (and adds nothing) if the phrase has no words. */
+  add(phrase: string, payload: T): boolean {
+    const words = phraseWords(phrase);
+    const first = words[0];
+    if (first === undefined) return false;
+    let list = this.byFirst.get(first);
+    if (!list) this.byFirst.set(first, (list = []));
+    list.push({ words, key: words.join(' '), payload });
+    return true;
+  }
+
+  /** Calls `found` for every occurrence: the payload, the normalised phrase, and the word index. */
+  scan(words: readonly string[], found: (payload: T, phrase: string, at: number) => void): void {
+    for (let i = 0; i < words.length; i++) {
+      const list = this.byFirst.get(words[i]!);
+      if (!list) continue;
+      for (const entry of list) if (occursAt(words, i, entry.words)) found(entry.payload, entry.key, i);
+    }
+  }
+}

@@ -1,0 +1,135 @@
+import type { Figure } from '../schema/figure';
+import { tokenize } from './text';
+
+/**
+ * How a qualifier bends the range of values a figure vouches for.
+ * approx: "about X" (±10 %); nearly: "nearly X" (a little under X); above: "more than X";
+ * atLeast: "at least X"; upTo: "up to X"; below: "less than X".
+ */
+export type QualifierClass = 'approx' | 'nearly' | 'above' | 'atLeast' | 'upTo' | 'below';
+
+const QUALIFIERS: [string, QualifierClass][] = [
+  ['about', 'approx'], ['around', 'approx'], ['roughly', 'approx'], ['approximately', 'approx'],
+  ['approx', 'approx'], ['some', 'approx'], ['circa', 'approx'], ['estimated', 'approx'],
+  ['close to', 'approx'], ['in the region of', 'approx'], ['on the order of', 'approx'], ['~', 'approx'],
+  ['nearly', 'nearly'], ['almost', 'nearly'], ['just under', 'nearly'], ['just shy of', 'nearly'],
+  ['more than', 'above'], ['over', 'above'], ['above', 'above'], ['exceeding', 'above'],
+  ['in excess of', 'above'], ['upwards of', 'above'], ['north of', 'above'], ['greater than', 'above'],
+  ['just over', 'above'],
+  ['at least', 'atLeast'], ['no less than', 'atLeast'], ['a minimum of', 'atLeast'],
+  ['up to', 'upTo'], ['as much as', 'upTo'], ['as many as', 'upTo'], ['at most', 'upTo'],
+  ['no more than', 'upTo'], ['a maximum of', 'upTo'],
+  ['less than', 'below'], ['under', 'below'], ['below', 'below'], ['fewer than', 'below'],
+];
+// Longest phrases first, so "just over" wins over "over".
+const BY_WORDS = QUALIFIERS.map(([phrase, cls]) => ({ words: phrase === '~' ? ['~'] : tokenize(phrase).words, cls }))
+  .sort((a, b) => b.words.length - a.words.length);
+
+const TIME_WORDS = new Set(['over', 'under', 'above', 'below']);
+
+function endsWith(words: readonly string[], tail: readonly string[]): boolean {
+  if (tail.length > words.length) return false;
+  const off = words.length - tail.length;
+  return tail.every((w, i) => words[off + i] === w);
+}
+
+/**
+ * The qualifier of a figure: the recognizer's `qualifier` if set, else words that open the
+ * figure's own text, else the words right before it (`before` is the sentence up to the figure).
+ */
+export function qualifierOf(figure: Figure, before: string): QualifierClass | undefined {
+  // "over eight years" and "under a ten-year deal" say when, not how much.
+  const phrases = figure.kind === 'duration' ? BY_WORDS.filter((q) => !TIME_WORDS.has(q.words.join(' '))) : BY_WORDS;
+  const candidates = [figure.qualifier ?? '', figure.text.split(/\d/, 1)[0] ?? ''];
+  for (const text of candidates) {
+    if (text.includes('~')) return 'approx';
+    const words = tokenize(text).words;
+    // A qualifier written alone or opening the figure's text ("about $5 billion").
+    for (const q of phrases) if (q.words.length && q.words.every((w, i) => words[i] === w)) return q.cls;
+  }
+  if (/~\s*$/.test(before)) return 'approx';
+  const tail = tokenize(before.slice(-40)).words;
+  for (const q of phrases) if (q.words.length && endsWith(tail, q.words)) return q.cls;
+  return undefined;
+}
+
+const SCALE_WORDS: Record<string, number> = {
+  thousand: 1e3, k: 1e3, million: 1e6, mn: 1e6, m: 1e6, mln: 1e6, billion: 1e9, bn: 1e9, b: 1e9,
+  bln: 1e9, trillion: 1e12, tn: 1e12, t: 1e12, trn: 1e12,
+};
+
+/** Rounds a positive ratio to the nearest power of ten (1e9 for 50e9 / 50). */
+function powerOfTen(x: number): number {
+  return 10 ** Math.round(Math.log10(x));
+}
+
+/**
+ * Place value of the last digit the writer gave, in the figure's unit: `figure.precision` when the
+ * recognizer set it, else read from the raw text ("$1.5 billion" -> 1e8, "$50bn" -> 1e9,
+ * "two gigawatts" -> 1).
+ */
+export function precisionOf(figure: Figure): number {
+  if (figure.precision !== undefined) return figure.precision;
+  const numbers = [...figure.text.matchAll(/(\d[\d,]*)(?:\.(\d+))?/g)];
+  const last = numbers[numbers.length - 1];
+  const top = figure.high ?? figure.value;
+  if (last) {
+    const decimals = last[2]?.length ?? 0;
+    const written = Number(last[1]!.replace(/,/g, '') + (last[2] ? `.${last[2]}` : ''));
+    const scale = written !== 0 && top !== 0 ? powerOfTen(Math.abs(top / written)) : 1;
+    return scale * 10 ** -decimals;
+  }
+  // Numbers in words: the scale word, if any, is the precision ("fifty billion" -> 1e9).
+  for (const word of tokenize(figure.text).words) {
+    const scale = SCALE_WORDS[word];
+    if (scale && Math.abs(top) >= scale) return scale;
+  }
+  return 1;
+}
+
+/** Inclusive-or-exclusive bounds of the values a figure vouches for. */
+export interface Bounds {
+  lo: number;
+  hi: number;
+  loOpen: boolean;
+  hiOpen: boolean;
+}
+
+/**
+ * The values a figure vouches for, in the figure's unit. Plain figures allow half a unit of their
+ * last digit; "about" widens to ±10 %; "more than X" / "at least X" only accept facts above X (up
+ * to 25 % above, since writers round down to a nearby number); ranges accept [value, high].
+ */
+export function boundsOf(figure: Figure, precision: number, qualifier: QualifierClass | undefined): Bounds {
+  const v = figure.value;
+  const tol = precision / 2;
+  const closed = (lo: number, hi: number): Bounds => ({ lo, hi, loOpen: false, hiOpen: false });
+  if (figure.high !== undefined) return closed(Math.min(v, figure.high) - tol, Math.max(v, figure.high) + tol);
+  const mag = Math.abs(v);
+  switch (qualifier) {
+    case 'approx': {
+      const wide = Math.max(tol, 0.1 * mag);
+      return closed(v - wide, v + wide);
+    }
+    case 'nearly':
+      return closed(v - Math.max(tol, 0.1 * mag), v + tol);
+    case 'above':
+      return { lo: v, hi: v + 0.25 * mag + tol, loOpen: true, hiOpen: false };
+    case 'atLeast':
+      return closed(v, v + 0.25 * mag + tol);
+    case 'upTo':
+      return closed(v - 0.25 * mag - tol, v + tol);
+    case 'below':
+      return { lo: v - 0.25 * mag - tol, hi: v, loOpen: false, hiOpen: true };
+    default:
+      return closed(v - tol, v + tol);
+  }
+}
+
+/** True if `x` lies within the bounds. A tiny relative epsilon absorbs floating-point noise. */
+export function withinBounds(x: number, b: Bounds): boolean {
+  const eps = 1e-9 * Math.max(Math.abs(b.lo), Math.abs(b.hi), 1);
+  const aboveLo = b.loOpen ? x > b.lo + eps : x >= b.lo - eps;
+  const belowHi = b.hiOpen ? x < b.hi - eps : x <= b.hi + eps;
+  return aboveLo && belowHi;
+}
