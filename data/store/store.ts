@@ -1,0 +1,88 @@
+import { parsePack } from '../packs/format';
+import type { Result } from '../schema/messages';
+import type { Pack } from '../schema/pack';
+import { FactmarkDB, type PackOrigin, type PackRow } from './db';
+
+export { FactmarkDB, type PackOrigin, type PackRow } from './db';
+
+/** What an install did. */
+export interface InstallOutcome {
+  status: 'installed' | 'updated' | 'unchanged';
+  pack: PackRow;
+}
+
+/**
+ * Opens (lazily) the Factmark database. Tests pass fake-indexeddb's `indexedDB` and `IDBKeyRange`;
+ * in the extension both default to the browser's.
+ */
+export function openStore(name = 'factmark', indexedDB?: IDBFactory, keyRange?: typeof IDBKeyRange): FactmarkDB {
+  if (!indexedDB) return new FactmarkDB(name);
+  return new FactmarkDB(name, { indexedDB, IDBKeyRange: keyRange ?? globalThis.IDBKeyRange });
+}
+
+function rowOf(pack: Pack, origin: PackOrigin): PackRow {
+  return {
+    id: pack.id,
+    title: pack.title,
+    publisher: pack.publisher,
+    version: pack.version,
+    published: pack.published,
+    formatVersion: pack.formatVersion,
+    installedAt: new Date().toISOString(),
+    origin,
+    factCount: pack.facts.length,
+  };
+}
+
+function message(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
+
+/**
+ * Installs or upgrades a pack in one read-write transaction over both tables, so a failure leaves
+ * the installed version untouched. The pack is validated again first (it may come from the network).
+ * A lower version than the installed one is refused; the same version is a no-op.
+ */
+export async function installPack(db: FactmarkDB, pack: Pack, origin: PackOrigin): Promise<Result<InstallOutcome>> {
+  const parsed = parsePack(pack);
+  if (!parsed.ok) return parsed;
+  const valid = parsed.value;
+  try {
+    return await db.transaction('rw', db.packs, db.packData, async (): Promise<Result<InstallOutcome>> => {
+      const installed = await db.packs.get(valid.id);
+      if (installed && installed.version > valid.version) {
+        return {
+          ok: false,
+          error: `Pack "${valid.id}" version ${valid.version} is older than the installed version ${installed.version}`,
+        };
+      }
+      if (installed && installed.version === valid.version) return { ok: true, value: { status: 'unchanged', pack: installed } };
+      const row = rowOf(valid, origin);
+      // Data first, listing last: the listing row only ever names data that was written with it.
+      await db.packData.put({ packId: valid.id, pack: valid });
+      await db.packs.put(row);
+      return { ok: true, value: { status: installed ? 'updated' : 'installed', pack: row } };
+    });
+  } catch (error) {
+    return { ok: false, error: `Could not install pack "${valid.id}": ${message(error)}` };
+  }
+}
+
+/** Installs the bundled pack on first run, or when the extension ships a newer version of it. */
+export async function seedBundledPack(db: FactmarkDB, pack: Pack): Promise<Result<InstallOutcome>> {
+  const installed = await db.packs.get(pack.id);
+  if (installed && installed.version >= pack.version) return { ok: true, value: { status: 'unchanged', pack: installed } };
+  return installPack(db, pack, 'bundled');
+}
+
+/** Every installed pack document, for building the match index. */
+export async function loadPacks(db: FactmarkDB): Promise<Pack[]> {
+  const rows = await db.packData.toArray();
+  return rows.map((r) => r.pack);
+}
+
+/** The installed packs' listing rows (no facts), by title. */
+export async function listPacks(db: FactmarkDB): Promise<PackRow[]> {
+  const rows = await db.packs.toArray();
+  return rows.sort((a, b) => a.title.localeCompare(b.title) || a.id.localeCompare(b.id));
+}
