@@ -31,6 +31,7 @@ function mentionsIn(index: MatchIndex, text: string): Mentions {
 class Mentioner {
   private readonly sentences = new Map<string, Mentions>();
   private readonly blocks = new Map<number, Mentions>();
+  private readonly wides = new Map<string, Set<string>>();
   readonly title: Mentions;
 
   constructor(private readonly index: MatchIndex, private readonly request: AnnotateRequest) {
@@ -41,6 +42,17 @@ class Mentioner {
     let m = this.sentences.get(q.sentence);
     if (!m) this.sentences.set(q.sentence, (m = mentionsIn(this.index, q.sentence)));
     return m;
+  }
+
+  /** Names of the sentence, its block and the title together. */
+  wide(q: FigureQuery): Set<string> {
+    const key = `${q.block}\u0001${q.sentence}`;
+    let ids = this.wides.get(key);
+    if (!ids) {
+      ids = new Set([...this.sentence(q).ids, ...this.block(q.block).ids, ...this.title.ids]);
+      this.wides.set(key, ids);
+    }
+    return ids;
   }
 
   block(i: number): Mentions {
@@ -95,7 +107,7 @@ function matchOne(index: MatchIndex, q: FigureQuery, ctx: LocalContext, mentione
   const block = mentioner.block(q.block);
   const near = sentence.ids.size ? sentence.ids : block.ids.size ? block.ids : mentioner.title.ids;
   if (near.size === 0) return { verdict: 'unverified' };
-  const wide = new Set([...sentence.ids, ...block.ids, ...mentioner.title.ids]);
+  const wide = mentioner.wide(q);
 
   const { unit, factor } = canonicalUnit(fig.unit);
   const value = fig.value * factor;
@@ -105,49 +117,67 @@ function matchOne(index: MatchIndex, q: FigureQuery, ctx: LocalContext, mentione
     qualifierOf(fig, ctx.before),
   );
 
-  // Gather facts that share the unit and a name with the sentence: cue hits from one scan of the
-  // local words per bucket, value matches from a binary search.
-  const cueHits = new Map<FactRef, Set<string>>();
-  const inRange = new Set<FactRef>();
-  for (const entity of near) {
+  const nearIds = [...near];
+  const present = new Set(ctx.words);
+  // Phrase arrays are shared between facts (build.ts memoises them), so each is tested once per
+  // figure; the first-word test skips the scan for most phrases.
+  const known = new Map<string[], boolean>();
+  const has = (phrase: string[]) => {
+    let found = known.get(phrase);
+    if (found === undefined) known.set(phrase, (found = present.has(phrase[0]!) && containsPhrase(ctx.words, phrase)));
+    return found;
+  };
+  const usable = (ref: FactRef) => kindFitsMetric(fig.kind, ref.fact.metric) && !ref.excludes.some(has);
+  // A sentence that names someone outside the deal, and not the fact's subject, is about someone else.
+  const aboutOthers = (ref: FactRef) => !wide.has(ref.fact.subject) && nearIds.some((e) => !ref.parties.has(e));
+  const candidate = (ref: FactRef, cueHits: number): Candidate => ({
+    ref,
+    cueHits,
+    distance: nearestMention(sentence, ref.fact.subject, ctx.start, ctx.end),
+    diff: Math.abs(value - ref.value),
+  });
+
+  // Verified: facts of this unit involving a named party, found by binary search on value. This loop
+  // is the hot path for parties with many facts, so it allocates nothing and skips hopeless facts early.
+  let verified: Candidate | undefined;
+  const seen = nearIds.length > 1 ? new Set<FactRef>() : undefined;
+  for (const entity of nearIds) {
     const bucket = index.buckets.get(bucketKey(unit, entity));
     if (!bucket) continue;
-    bucket.cues.scan(ctx.words, (refs, phrase) => {
+    for (let i = lowerBound(bucket.values, bounds.lo); i < bucket.refs.length && bucket.values[i]! <= bounds.hi; i++) {
+      const ref = bucket.refs[i]!;
+      if (seen) {
+        if (seen.has(ref)) continue;
+        seen.add(ref);
+      }
+      if (!withinBounds(ref.value, bounds)) continue;
+      let hits = 0;
+      for (const cue of ref.cues) if (has(cue)) hits++;
+      if (verified && hits < verified.cueHits) continue;
+      if (!usable(ref) || aboutOthers(ref)) continue;
+      const c = candidate(ref, hits);
+      if (!verified || better(c, verified)) verified = c;
+    }
+  }
+  if (verified) return withDisagreements(index, { verdict: 'verified', fact: viewOf(verified.ref) }, verified.ref);
+
+  // A mismatch needs the words to point at the fact: a cue nearby, its subject (and object) named,
+  // and a party of its deal among the near names. Cues are indexed by subject, so look up named ones.
+  const cueHits = new Map<FactRef, Set<string>>();
+  for (const subject of wide) {
+    index.cuesBySubject.get(bucketKey(unit, subject))?.scan(ctx.words, (refs, phrase) => {
       for (const ref of refs) {
         let set = cueHits.get(ref);
         if (!set) cueHits.set(ref, (set = new Set()));
         set.add(phrase);
       }
     });
-    for (let i = lowerBound(bucket.values, bounds.lo); i < bucket.refs.length && bucket.values[i]! <= bounds.hi; i++) {
-      if (withinBounds(bucket.values[i]!, bounds)) inRange.add(bucket.refs[i]!);
-    }
   }
-
-  // A sentence that names someone outside the deal, and not the fact's subject, is about someone else.
-  const aboutOthers = (ref: FactRef) => !wide.has(ref.fact.subject) && [...near].some((e) => !ref.parties.has(e));
-  const usable = (ref: FactRef) =>
-    kindFitsMetric(fig.kind, ref.fact.metric) && !ref.excludes.some((ex) => containsPhrase(ctx.words, ex));
-  const candidate = (ref: FactRef): Candidate => ({
-    ref,
-    cueHits: cueHits.get(ref)?.size ?? 0,
-    distance: nearestMention(sentence, ref.fact.subject, ctx.start, ctx.end),
-    diff: Math.abs(value - ref.value),
-  });
-
-  let verified: Candidate | undefined;
-  for (const ref of inRange) {
-    if (!usable(ref) || aboutOthers(ref)) continue;
-    const c = candidate(ref);
-    if (!verified || better(c, verified)) verified = c;
-  }
-  if (verified) return withDisagreements(index, { verdict: 'verified', fact: viewOf(verified.ref) }, verified.ref);
-
-  // A mismatch needs the words to point at the fact: a cue nearby, and its subject (and object) named.
   let mismatch: Candidate | undefined;
-  for (const ref of cueHits.keys()) {
-    if (!usable(ref) || !wide.has(ref.fact.subject) || (ref.fact.object && !wide.has(ref.fact.object))) continue;
-    const c = candidate(ref);
+  for (const [ref, hits] of cueHits) {
+    if (ref.fact.object && !wide.has(ref.fact.object)) continue;
+    if (!nearIds.some((e) => ref.parties.has(e)) || !usable(ref)) continue;
+    const c = candidate(ref, hits.size);
     if (!mismatch || better(c, mismatch)) mismatch = c;
   }
   if (mismatch) {

@@ -11,8 +11,6 @@ export interface Tokens {
   ends: number[];
 }
 
-const WORD = /[\p{L}\p{N}]+/gu;
-
 /**
  * Folds a word for comparison: lowercase, and a plural "s" dropped ("gigawatts" -> "gigawatt").
  * Possessives need nothing here: "Amazon's" tokenizes as "amazon" + "s".
@@ -22,15 +20,36 @@ export function stem(word: string): string {
   return w.length > 3 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w;
 }
 
-/** Splits text into stemmed words (letters and digits; punctuation and hyphens separate words). */
+const NON_ASCII_WORD = /[\p{L}\p{N}]/u;
+
+/** True for letters and digits (ASCII fast path; other scripts by Unicode class). */
+function isWordChar(code: number, ch: string): boolean {
+  if (code < 128) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  return NON_ASCII_WORD.test(ch);
+}
+
+/**
+ * Splits text into stemmed words (letters and digits; punctuation and hyphens separate words).
+ * A hand-rolled scan: this runs on every sentence and block of a page, so it avoids regex match objects.
+ */
 export function tokenize(text: string, offset = 0): Tokens {
   const words: string[] = [];
   const starts: number[] = [];
   const ends: number[] = [];
-  for (const m of text.matchAll(WORD)) {
-    words.push(stem(m[0]));
-    starts.push(offset + (m.index ?? 0));
-    ends.push(offset + (m.index ?? 0) + m[0].length);
+  let start = -1;
+  for (let i = 0; i <= text.length; i++) {
+    const code = i < text.length ? text.charCodeAt(i) : 32;
+    // Surrogate pairs (rare letters outside the BMP) are tested as one character.
+    const ch = code >= 0xd800 && code <= 0xdbff ? text.slice(i, i + 2) : text[i] ?? ' ';
+    if (isWordChar(code, ch)) {
+      if (start < 0) start = i;
+      if (ch.length === 2) i++;
+    } else if (start >= 0) {
+      words.push(stem(text.slice(start, i)));
+      starts.push(offset + start);
+      ends.push(offset + i);
+      start = -1;
+    }
   }
   return { words, starts, ends };
 }
