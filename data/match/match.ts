@@ -138,7 +138,7 @@ function matchOne(index: MatchIndex, q: FigureQuery, ctx: LocalContext, mentione
   });
 
   // Verified: facts of this unit involving a named party, found by binary search on value. This loop
-  // is the hot path for parties with many facts, so it allocates nothing and skips hopeless facts early.
+  // is the hot path for parties with many facts: cheap tests first, facts that cannot win skipped early.
   let verified: Candidate | undefined;
   const seen = nearIds.length > 1 ? new Set<FactRef>() : undefined;
   for (const entity of nearIds) {
