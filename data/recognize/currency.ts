@@ -3,7 +3,7 @@
  * before it ("$", "US$", "C $", "USD", "RM", "Rs.") and after it ("euros", "Swiss francs",
  * "USD", "€", "元"). Tables are small on purpose: this runs in a content script.
  */
-import { boundaryAfter, boundaryBefore, isDigit, isLetter, isSpace, readWord, skipSpaces } from './text';
+import { boundaryAfter, boundaryBefore, isDigit, isLetter, isSpace, readWord, skipSpaces, type Word } from './text';
 
 /** A resolved currency and where its written form starts or ends. */
 export interface CurrencyMark {
@@ -122,7 +122,7 @@ function dollarPrefix(
   while (j > floor && k - j < 4 && (isLetter(text.charCodeAt(j - 1)) || text.charCodeAt(j - 1) === 46)) j--;
   if (j === k || !boundaryBefore(text, j)) return null;
   const raw = text.slice(j, k);
-  const key = raw.replace(/\./g, '').toLowerCase();
+  const key = (raw.indexOf('.') >= 0 ? raw.split('.').join('') : raw).toLowerCase();
   const iso = DOLLAR_PREFIX[key];
   if (!iso) return null;
   if (spaced) {
@@ -138,27 +138,27 @@ function dollarPrefix(
 }
 
 /**
- * Finds a currency written after an amount that ends at `pos` ("euros", "Swiss francs", "USD",
- * " €"). `scaled` tells whether a scale word was written, which weak names ("pounds") need.
+ * A currency symbol written after an amount ("10 €", "100元"), at `p`; not when it is glued to a
+ * following number ("1 $10" is "$10").
  */
-export function currencyAfter(text: string, pos: number, scaled: boolean): CurrencyMark | null {
-  const n = text.length;
-  if (pos >= n) return null;
-  let p = pos;
-  const c0 = text.charCodeAt(p);
-  if (isSpace(c0) || c0 === 45) p++;
-  if (p >= n) return null;
-  // Symbol after the amount ("10 €", "100元"), unless it is glued to a following number ("1 $10").
+export function currencySymbolAfter(text: string, p: number): CurrencyMark | null {
   const sym = SYMBOLS[text[p]];
   if (sym) {
     if (isDigit(text.charCodeAt(p + 1))) return null;
     return { pos: p + 1, iso: sym, bareDollar: text[p] === '$' };
   }
   if (text.startsWith('ரூ', p)) return { pos: p + 2, iso: 'LKR' };
-  const w = readWord(text, p, 12);
-  if (!w || !boundaryAfter(text, w.end)) return null;
-  const up = w.raw.toUpperCase();
-  if (CODES.has(up) || up === 'RMB') return { pos: w.end, iso: up === 'RMB' ? 'CNY' : up };
+  return null;
+}
+
+/**
+ * A currency named by the word `w` after an amount ("euros", "USD", "Swiss francs",
+ * "Hong Kong dollars"). `scaled` tells whether a scale word was written, which weak names
+ * ("won", "rand") need; "pounds" without one may be weight and is marked uncertain.
+ */
+export function currencyWord(text: string, w: Word, scaled: boolean): CurrencyMark | null {
+  const up = w.raw.length === 3 ? w.raw.toUpperCase() : '';
+  if (up && (CODES.has(up) || up === 'RMB')) return { pos: w.end, iso: up === 'RMB' ? 'CNY' : up };
   const name = NAMES[w.word];
   if (name) {
     if (name.weak && !scaled) return name.iso === 'GBP' ? { pos: w.end, iso: 'GBP', uncertain: true } : null;
@@ -197,10 +197,17 @@ export function usSuffix(text: string, pos: number): number {
   return end;
 }
 
-/** Countries whose currency is also written "$": a bare "$" near them is marked uncertain. */
-const DOLLAR_COUNTRIES = /\b(?:Canad|Australi|Hong Kong|Singapor|New Zealand|Taiwan|Mexic|Brazil)/i;
+/** Places whose currency is also written "$": a bare "$" in text naming them is marked uncertain. */
+const DOLLAR_PLACES = /Canad|Australi|Hong Kong|Singapor|New Zealand|Taiwan|Mexic|Brazil/;
+/** The same for lower-cased text. Two case-sensitive scans beat one case-insensitive scan. */
+const DOLLAR_PLACES_LOWER = /canad|australi|hong kong|singapor|new zealand|taiwan|mexic|brazil/;
 
-/** True when the text mentions a place where "$" may not mean US dollars. */
+/**
+ * True when the text mentions a place where "$" may not mean US dollars. Normally cased text
+ * capitalises place names, so the (slower) lower-case scan only runs on text whose opening has
+ * no capital letter at all, such as lower-cased corpora.
+ */
 export function dollarIsAmbiguous(text: string): boolean {
-  return DOLLAR_COUNTRIES.test(text);
+  if (DOLLAR_PLACES.test(text)) return true;
+  return !/[A-Z]/.test(text.slice(0, 2000)) && DOLLAR_PLACES_LOWER.test(text);
 }

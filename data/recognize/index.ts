@@ -61,8 +61,7 @@ function readRangeTop(
   first: Amount,
   prefix: CurrencyMark | null,
   unit: UnitHit | null,
-  between: boolean,
-  from: boolean,
+  start: number,
 ): RangeTop | null {
   const { text } = s;
   let p = skipSpaces(text, pos, 2);
@@ -70,10 +69,17 @@ function readRangeTop(
   if (isDash(text.charCodeAt(p))) {
     p++;
   } else {
-    if (p === pos) return null;
+    // Only "to" and "and" can follow; test the first letter before reading a word.
+    const f = text.charCodeAt(p) | 32;
+    if (p === pos || (f !== 116 && f !== 97)) return null;
     const w = readWord(text, p, 3);
     if (!w) return null;
-    if (!((w.word === 'to' && !from) || (w.word === 'and' && between))) return null;
+    // "from $4 billion to $5 billion" is a change, not a range; "and" only joins "between" ranges.
+    if (w.word === 'to') {
+      if (wordBefore(text, start, 'from')) return null;
+    } else if (w.word !== 'and' || !wordBefore(text, start, 'between')) {
+      return null;
+    }
     p = w.end;
     if (skipSpaces(text, p, 1) === p) return null;
   }
@@ -126,9 +132,7 @@ function figureAt(s: Scan, i: number): { figure: Figure | null; resume: number }
     if (unit && yearLike(first) && unit.kind !== 'percent' && unit.kind !== 'power') unit = null;
   }
   const start = prefix ? prefix.pos : i;
-  const between = wordBefore(text, start, 'between');
-  const from = wordBefore(text, start, 'from');
-  const top = readRangeTop(s, unit ? unit.end : first.end, first, prefix, unit, between, from);
+  const top = readRangeTop(s, unit ? unit.end : first.end, first, prefix, unit, start);
   let high: number | undefined;
   let end: number;
   let exp = first.exp;
@@ -187,7 +191,10 @@ function figureAt(s: Scan, i: number): { figure: Figure | null; resume: number }
     precision: scaled(1, exp),
   };
   if (high !== undefined) figure.high = high;
-  const q = between && high !== undefined ? undefined : qualifierBefore(text, start, s.floor, kind === 'duration');
+  const q =
+    high !== undefined && wordBefore(text, start, 'between')
+      ? undefined
+      : qualifierBefore(text, start, s.floor, kind === 'duration');
   if (q) figure.qualifier = q;
   if (uncertain) figure.uncertain = true;
   return { figure, resume: end };
@@ -209,9 +216,11 @@ export function recognize(text: string): Figure[] {
   const s: Scan = { text, floor: 0 };
   // A fresh regex per call keeps recognize() re-entrant; construction is cheap (cached source).
   const anchor = new RegExp(ANCHOR);
-  let m: RegExpExecArray | null;
-  while ((m = anchor.exec(text)) !== null) {
-    const i = m.index;
+  // test() instead of exec(): no match array per candidate. A digit match is one character;
+  // a number-word match ends at lastIndex and starts at the beginning of that word.
+  while (anchor.test(text)) {
+    let i = anchor.lastIndex - 1;
+    if (!isDigit(text.charCodeAt(i))) while (i > 0 && isLetter(text.charCodeAt(i - 1))) i--;
     const { figure, resume } = figureAt(s, i);
     if (figure) {
       out.push(figure);

@@ -28,8 +28,14 @@ const MAX_DIGITS = 15;
 export function parseNumeral(text: string, pos: number): Num {
   const n = text.length;
   let p = pos;
-  while (p < n && isDigit(text.charCodeAt(p))) p++;
-  let digits = text.slice(pos, p);
+  let mant = 0;
+  let sig = 0; // significant digits read (leading zeros do not count)
+  let c = 0;
+  while (p < n && isDigit((c = text.charCodeAt(p)))) {
+    if (sig > 0 || c !== 48) sig++;
+    mant = mant * 10 + (c - 48);
+    p++;
+  }
   let grouped = false;
   // Thousands groups only after a lead of 1-3 digits, and only as exact 3-digit groups.
   if (p - pos <= 3) {
@@ -41,24 +47,31 @@ export function parseNumeral(text: string, pos: number): Num {
       isDigit(text.charCodeAt(p + 3)) &&
       !isDigit(text.charCodeAt(p + 4))
     ) {
-      digits += text.slice(p + 1, p + 4);
+      mant = mant * 1000 + Number(text.slice(p + 1, p + 4));
+      if (sig > 0) sig += 3;
+      else sig = String(Number(text.slice(p + 1, p + 4))).length;
       p += 4;
       grouped = true;
     }
   }
   let decimals = 0;
   if (p + 1 < n && text.charCodeAt(p) === 46 && isDigit(text.charCodeAt(p + 1))) {
-    const q0 = p + 1;
-    let q = q0;
-    while (q < n && isDigit(text.charCodeAt(q))) q++;
-    digits += text.slice(q0, q);
-    decimals = q - q0;
-    p = q;
+    p++;
+    while (p < n && isDigit((c = text.charCodeAt(p)))) {
+      if (sig > 0 || c !== 48) sig++;
+      mant = mant * 10 + (c - 48);
+      decimals++;
+      p++;
+    }
   }
-  // Strip leading zeros for the length check ("0.5" has one significant digit).
-  const sig = digits.replace(/^0+(?=\d)/, '');
-  const mant = sig.length > MAX_DIGITS ? NaN : Number(sig);
-  return { start: pos, end: p, mant, exp: -decimals, words: false, plainInt: !grouped && decimals === 0 };
+  return {
+    start: pos,
+    end: p,
+    mant: sig > MAX_DIGITS ? NaN : mant,
+    exp: -decimals,
+    words: false,
+    plainInt: !grouped && decimals === 0,
+  };
 }
 
 const SMALL: Record<string, number> = {
@@ -94,7 +107,7 @@ export function parseNumberWords(text: string, pos: number): (Num & { half: bool
     value = TENS[w.word];
     // "twenty-five" or "twenty five"
     const c = text.charCodeAt(end);
-    if (end < text.length && (c === 45 || isSpace(c))) {
+    if (end < text.length && (c === 45 || isSpace(c)) && isLetter(text.charCodeAt(end + 1))) {
       const u = readWord(text, end + 1, 5);
       if (u && u.word in SMALL && SMALL[u.word] > 0 && SMALL[u.word] < 10 && boundaryAfter(text, u.end)) {
         value += SMALL[u.word];
@@ -108,7 +121,7 @@ export function parseNumberWords(text: string, pos: number): (Num & { half: bool
   }
   // "one hundred", "two hundred fifty" is rare in news; only the multiplier is supported.
   const hp = skipSpaces(text, end, 1);
-  if (hp > end) {
+  if (hp > end && (text.charCodeAt(hp) | 32) === 104) {
     const h = readWord(text, hp, 7);
     if (h && h.word === 'hundred' && boundaryAfter(text, h.end)) {
       value *= 100;
@@ -136,6 +149,9 @@ export interface Scale {
 export function parseScale(text: string, pos: number): Scale | null {
   if (pos >= text.length) return null;
   const c = text.charCodeAt(pos);
+  // Every scale word starts with one of b, c, k, l, m, t (either case): skip the rest cheaply.
+  const first = isLetter(c) ? c | 32 : text.charCodeAt(pos + 1) | 32;
+  if (first !== 98 && first !== 99 && first !== 107 && first !== 108 && first !== 109 && first !== 116) return null;
   if (isLetter(c)) {
     const w = readWord(text, pos, 8);
     if (!w || !boundaryAfter(text, w.end)) return null;

@@ -1,5 +1,5 @@
 /** Power and capacity units after an amount: "2 gigawatts", "1.2-gigawatt", "10GW", "500 MW". */
-import { boundaryAfter, isDash, isLetter, isSpace, readWord } from './text';
+import type { Word } from './text';
 
 const ABBREV: Record<string, string> = { GW: 'GW', MW: 'MW', kW: 'kW', KW: 'kW', TW: 'TW' };
 const WORDS: Record<string, string> = {
@@ -7,24 +7,10 @@ const WORDS: Record<string, string> = {
   kilowatts: 'kW', terawatt: 'TW', terawatts: 'TW',
 };
 
-/** A power unit ending at `end`. */
-export interface PowerUnit {
-  unit: string;
-  end: number;
-}
-
 /**
- * Parses a power unit at `pos` (right after the number or scale), allowing one space or a hyphen
- * before it. Energy units ("GWh") are rejected by the word-boundary check.
+ * The power unit named by `w` (the word right after the amount), or undefined. Abbreviations are
+ * case-sensitive ("MW", not "mw"); energy units ("GWh") never match because `w` is a whole word.
  */
-export function parsePower(text: string, pos: number): PowerUnit | null {
-  if (pos >= text.length) return null;
-  let p = pos;
-  const c = text.charCodeAt(p);
-  if (isSpace(c) || isDash(c)) p++;
-  else if (!isLetter(c)) return null;
-  const w = readWord(text, p, 10);
-  if (!w || !boundaryAfter(text, w.end)) return null;
-  const unit = ABBREV[w.raw] ?? WORDS[w.word];
-  return unit ? { unit, end: w.end } : null;
+export function powerUnit(w: Word): string | undefined {
+  return ABBREV[w.raw] ?? WORDS[w.word];
 }

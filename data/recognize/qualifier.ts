@@ -1,28 +1,44 @@
 /** Words in front of a figure that qualify it ("up to $15 billion"); kept outside the span. */
-import { isLetter, skipSpacesBack } from './text';
+import { isLetter, matchesLower, skipSpacesBack } from './text';
 
-// Longest first so "just over" wins over "over".
 const PHRASES = [
   'approximately', 'in excess of', 'upwards of', 'an estimated', 'as much as', 'as many as',
   'as little as', 'more than', 'less than', 'fewer than', 'at least', 'at most', 'close to',
   'just over', 'just under', 'nearly', 'roughly', 'almost', 'around', 'about', 'up to', 'over',
   'under', 'some', 'above', 'below',
-].sort((a, b) => b.length - a.length);
-const LONGEST = PHRASES[0].length;
+];
+
+/** Phrases indexed by (length of last word, its last letter), longest phrase first. */
+const BY_LAST = new Map<number, string[]>();
+const key = (len: number, lastChar: number) => len * 128 + (lastChar | 32);
+for (const ph of [...PHRASES].sort((a, b) => b.length - a.length)) {
+  const last = ph.slice(ph.lastIndexOf(' ') + 1);
+  const k = key(last.length, last.charCodeAt(last.length - 1));
+  const list = BY_LAST.get(k) ?? [];
+  list.push(ph);
+  BY_LAST.set(k, list);
+}
 
 /** Time prepositions that are not qualifiers in front of a duration ("over eight years"). */
 const NOT_FOR_DURATION = new Set(['over', 'under', 'some']);
 
-/** The lowercased qualifier right before `start`, if any. */
+/**
+ * The lowercased qualifier right before `start`, if any, not reaching back before `floor`.
+ * Measures the previous word and compares only the phrases whose last word could fit it,
+ * character by character, so the common no-qualifier case allocates nothing.
+ */
 export function qualifierBefore(text: string, start: number, floor: number, duration: boolean): string | undefined {
   const end = skipSpacesBack(text, start, 2);
-  if (end === start) return undefined;
-  const from = Math.max(floor, end - LONGEST - 1);
-  const tail = text.slice(from, end).toLowerCase();
-  for (const ph of PHRASES) {
-    if (!tail.endsWith(ph)) continue;
+  if (end === start || end <= floor) return undefined;
+  let j = end;
+  while (j > floor && end - j < 14 && isLetter(text.charCodeAt(j - 1))) j--;
+  if (j === end) return undefined;
+  const candidates = BY_LAST.get(key(end - j, text.charCodeAt(end - 1)));
+  if (!candidates) return undefined;
+  for (const ph of candidates) {
     const at = end - ph.length;
     if (at < floor || (at > 0 && isLetter(text.charCodeAt(at - 1)))) continue;
+    if (!matchesLower(text, at, ph)) continue;
     if (duration && NOT_FOR_DURATION.has(ph)) return undefined;
     return ph;
   }
@@ -32,7 +48,7 @@ export function qualifierBefore(text: string, start: number, floor: number, dura
 /** True when the word right before `start` is `word` (lowercase), e.g. "between" or "from". */
 export function wordBefore(text: string, start: number, word: string): boolean {
   const end = skipSpacesBack(text, start, 2);
-  if (end === start || end < word.length) return false;
-  if (text.slice(end - word.length, end).toLowerCase() !== word) return false;
-  return end - word.length === 0 || !isLetter(text.charCodeAt(end - word.length - 1));
+  const at = end - word.length;
+  if (end === start || at < 0 || !matchesLower(text, at, word)) return false;
+  return at === 0 || !isLetter(text.charCodeAt(at - 1));
 }

@@ -75,5 +75,23 @@ export function boundaryBefore(text: string, pos: number): boolean {
 
 /** mant × 10^exp computed so that 48.2 million is exactly 48200000 (no 48.2 * 1e6 drift). */
 export function scaled(mant: number, exp: number): number {
-  return exp >= 0 ? mant * 10 ** exp : mant / 10 ** -exp;
+  return exp >= 0 ? mant * pow10(exp) : mant / pow10(-exp);
+}
+
+const POW10: number[] = Array.from({ length: 23 }, (_, i) => 10 ** i);
+
+/** 10^e for a non-negative integer e, from a table for the common range. */
+function pow10(e: number): number {
+  return e < POW10.length ? POW10[e] : 10 ** e;
+}
+
+/** True when `text` at `at` spells `lower` (a lowercase ASCII phrase), ignoring case; no allocation. */
+export function matchesLower(text: string, at: number, lower: string): boolean {
+  if (at < 0 || at + lower.length > text.length) return false;
+  for (let k = 0; k < lower.length; k++) {
+    const c = text.charCodeAt(at + k);
+    const want = lower.charCodeAt(k);
+    if (c !== want && !(c >= 65 && c <= 90 && c + 32 === want)) return false;
+  }
+  return true;
 }

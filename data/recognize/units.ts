@@ -1,9 +1,10 @@
-/** Dispatches the unit written after an amount to the money, power, duration or percent parser. */
+/** Reads the unit written after an amount and dispatches it: percent, money, power or duration. */
 import type { FigureKind } from '../schema/figure';
-import { currencyAfter } from './currency';
-import { parseDuration } from './duration';
-import { parsePercent } from './percent';
-import { parsePower } from './power';
+import { currencySymbolAfter, currencyWord } from './currency';
+import { durationUnit } from './duration';
+import { percentWordEnd } from './percent';
+import { powerUnit } from './power';
+import { boundaryAfter, isDash, isLetter, isSpace, readWord } from './text';
 
 /** The unit found after an amount. */
 export interface UnitHit {
@@ -15,17 +16,43 @@ export interface UnitHit {
 }
 
 /**
- * Parses the unit right after an amount ending at `pos`. `scaled` tells whether a scale word
- * was written ("million"), which some weak currency names need.
+ * Parses the unit right after an amount ending at `pos`: glued ("40%", "10GW"), after one space
+ * ("4.4 percent", "30 billion euros") or after a hyphen ("seven-year", "1.2-gigawatt").
+ * The word is read once and looked up in each table. `scaled` tells whether a scale word was
+ * written ("million"), which some weak currency names need.
  */
 export function unitAfter(text: string, pos: number, scaled: boolean): UnitHit | null {
-  const pct = parsePercent(text, pos);
-  if (pct >= 0) return { kind: 'percent', unit: '%', end: pct };
-  const cur = currencyAfter(text, pos, scaled);
-  if (cur) return { kind: 'money', unit: cur.iso, end: cur.pos, uncertain: cur.uncertain, bareDollar: cur.bareDollar };
-  const pw = parsePower(text, pos);
-  if (pw) return { kind: 'power', unit: pw.unit, end: pw.end };
-  const du = parseDuration(text, pos);
-  if (du) return { kind: 'duration', unit: du.unit, end: du.end };
+  const n = text.length;
+  if (pos >= n) return null;
+  let p = pos;
+  let c = text.charCodeAt(p);
+  if (c === 37) return { kind: 'percent', unit: '%', end: p + 1 };
+  // 0: glued, 1: one space, 2: hyphen
+  let sep = 0;
+  if (isSpace(c)) sep = 1;
+  else if (isDash(c)) sep = 2;
+  if (sep) {
+    p++;
+    if (p >= n) return null;
+    c = text.charCodeAt(p);
+    if (c === 37 && sep === 1) return { kind: 'percent', unit: '%', end: p + 1 };
+  }
+  if (!isLetter(c)) {
+    const sym = currencySymbolAfter(text, p);
+    return sym ? { kind: 'money', unit: sym.iso, end: sym.pos, bareDollar: sym.bareDollar } : null;
+  }
+  const w = readWord(text, p, 14);
+  if (!w || !boundaryAfter(text, w.end)) return null;
+  const pw = powerUnit(w);
+  if (pw) return { kind: 'power', unit: pw, end: w.end };
+  if (sep === 0) return null;
+  if (sep === 1) {
+    const pct = percentWordEnd(text, w);
+    if (pct >= 0) return { kind: 'percent', unit: '%', end: pct };
+  }
+  const cur = currencyWord(text, w, scaled);
+  if (cur) return { kind: 'money', unit: cur.iso, end: cur.pos, uncertain: cur.uncertain };
+  const du = durationUnit(text, w);
+  if (du) return { kind: 'duration', unit: du, end: w.end };
   return null;
 }
