@@ -44,7 +44,9 @@ export async function shownFigures(page: Page): Promise<ShownFigure[]> {
 
 /** Moves the pointer onto a figure (scrolling it into view first) and waits for its card. */
 export async function hoverFigure(page: Page, figure: ShownFigure): Promise<ShownCard> {
+  // Leave any open card first: a card may lie over the next figure, and pointing at a card keeps it open.
   await page.mouse.move(1, 1);
+  await page.waitForFunction(() => !document.querySelector('factmark-card')?.shadowRoot?.querySelector('[data-verdict]'), null, { timeout: 5_000 });
   await page.evaluate((y) => window.scrollTo(0, Math.max(0, y - 300)), figure.y);
   const scroll = await page.evaluate(() => ({ x: window.scrollX, y: window.scrollY }));
   await page.mouse.move(figure.x - scroll.x, figure.y - scroll.y, { steps: 2 });

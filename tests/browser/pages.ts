@@ -26,5 +26,5 @@ export const snapshotPage = `<!doctype html><html lang="en"><head><meta charset=
 <p>OpenAI's funding round closed at $110 billion.</p>
 <p><input value="$99 billion" aria-label="not scanned"> <code>$12 billion</code></p>
 <div contenteditable="true">Draft: Amazon pays $44 billion to OpenAI.</div>
-<script>window.__before = document.body.innerHTML; window.__beforeText = document.body.innerText;</script>
+<script>document.addEventListener('DOMContentLoaded', () => { window.__before = document.body.innerHTML; window.__beforeText = document.body.innerText; });</script>
 </body></html>`;
