@@ -53,10 +53,16 @@ export interface Word {
 export function readWord(text: string, pos: number, max = 14): Word | null {
   let p = pos;
   const limit = Math.min(text.length, pos + max + 1);
-  while (p < limit && isLetter(text.charCodeAt(p))) p++;
+  let upper = false;
+  for (; p < limit; p++) {
+    const c = text.charCodeAt(p);
+    if (!isLetter(c)) break;
+    if (c <= 90) upper = true;
+  }
   if (p === pos || p - pos > max) return null;
   const raw = text.slice(pos, p);
-  return { word: raw.toLowerCase(), raw, end: p };
+  // Most words are already lowercase: skip the second string then.
+  return { word: upper ? raw.toLowerCase() : raw, raw, end: p };
 }
 
 /** True when no letter or digit touches `pos` from the right (a word boundary after a token). */
