@@ -80,11 +80,11 @@ const pad = (s: string, n: number) => s.padEnd(n);
 const num = (x: number, d = 3) => x.toFixed(d);
 
 function row(name: string, set: string, cases: number, s: Score): string {
+  const prec = `${num(s.precision)} (${s.correct}/${s.predicted})`;
+  const rec = `${num(s.recall)} (${s.found}/${s.expected})`;
   return (
     `| ${pad(name, 28)} | ${pad(set, 34)} | ${String(cases).padStart(5)} | ${String(s.expected).padStart(8)} | ` +
-    `${num(s.precision)} (${s.correct}/${s.predicted})`.padEnd(20) +
-    ` | ${num(s.recall)} (${s.found}/${s.expected})`.padEnd(22) +
-    ` | ${s.ms.toFixed(1).padStart(9)} |`
+    `${pad(prec, 20)} | ${pad(rec, 20)} | ${s.ms.toFixed(1).padStart(9)} |`
   );
 }
 
