@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { Figure } from './figure';
 import { Verdict } from './verdict';
+import { PACK_MESSAGES } from './pack-messages';
+import { CORRECTION_MESSAGES } from './correction-messages';
 
 /** Limits that keep one message cheap to validate and match. */
 export const LIMITS = {
@@ -37,7 +39,7 @@ export const AnnotateResponse = z.array(Verdict);
 export type AnnotateResponse = z.infer<typeof AnnotateResponse>;
 
 /** Every message the background accepts. */
-export const BackgroundMessage = z.discriminatedUnion('type', [AnnotateRequest, z.object({ type: z.literal('packs:list') })]);
+export const BackgroundMessage = z.discriminatedUnion('type', [AnnotateRequest, ...PACK_MESSAGES, ...CORRECTION_MESSAGES]);
 
 /** One installed pack, as the options page lists it. */
 export const PackSummary = z.object({

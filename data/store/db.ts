@@ -1,5 +1,6 @@
 import Dexie, { type DexieOptions, type Table } from 'dexie';
 import type { Pack } from '../schema/pack';
+import type { CorrectionRecord } from '../schema/correction';
 
 /** Where an installed pack came from: shipped with the extension, or a subscription URL. */
 export type PackOrigin = 'bundled' | string;
@@ -33,12 +34,17 @@ export interface PackDataRow {
 export class FactmarkDB extends Dexie {
   packs!: Table<PackRow, string>;
   packData!: Table<PackDataRow, string>;
+  corrections!: Table<CorrectionRecord, string>;
 
   constructor(name = 'factmark', options?: DexieOptions) {
     super(name, options);
     this.version(1).stores({
       packs: 'id',
       packData: 'packId',
+    });
+    // v2: the contributors' corrections outbox.
+    this.version(2).stores({
+      corrections: 'id, status, createdAt',
     });
   }
 }

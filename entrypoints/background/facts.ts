@@ -1,7 +1,7 @@
 import { bundledPack } from '../../data/packs';
 import { buildIndex, matchBatch, type MatchIndex } from '../../data/match';
-import { listPacks, loadPacks, openStore, seedBundledPack } from '../../data/store/store';
-import type { AnnotateRequest, PackSummary } from '../../data/schema/messages';
+import { loadPacks, seedBundledPack, type FactmarkDB } from '../../data/store/store';
+import type { AnnotateRequest } from '../../data/schema/messages';
 import type { Verdict } from '../../data/schema/verdict';
 
 /**
@@ -9,7 +9,8 @@ import type { Verdict } from '../../data/schema/verdict';
  * match index, rebuilt from IndexedDB when the service worker wakes or packs change.
  */
 export class FactService {
-  private readonly db = openStore();
+  constructor(private readonly db: FactmarkDB) {}
+
   private index: Promise<MatchIndex> | null = null;
 
   /** Seeds the bundled pack (first run, or a newer one shipped in an update) and builds the index. */
@@ -24,12 +25,6 @@ export class FactService {
   /** Verdicts for one page's batch, in the order asked. */
   async match(request: AnnotateRequest): Promise<Verdict[]> {
     return matchBatch(await this.ready(), request);
-  }
-
-  /** The installed packs, after seeding. */
-  async packs(): Promise<PackSummary[]> {
-    await this.ready();
-    return listPacks(this.db);
   }
 
   /** Drops the index so the next lookup sees changed packs. */

@@ -1,29 +1,36 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { BackgroundMessage, parseMessage, type Result } from '../../data/schema/messages';
+import { openStore } from '../../data/store/store';
 import { FactService } from './facts';
+import { PackService } from './packs';
+import { CorrectionService } from './corrections';
 
 export default defineBackground(() => {
-  const facts = new FactService();
+  const db = openStore();
+  const facts = new FactService(db);
+  const packs = new PackService(db, facts);
+  const corrections = new CorrectionService(db);
   browser.runtime.onInstalled.addListener(() => void facts.ready());
+  packs.start();
+  corrections.start();
+
+  /** Validates a message and routes it; every answer is a plain Result, never a thrown error. */
+  async function handle(raw: unknown): Promise<Result<unknown>> {
+    const parsed = parseMessage(BackgroundMessage, raw);
+    if (!parsed.ok) return parsed;
+    const message = parsed.value;
+    try {
+      if (message.type === 'annotate') return { ok: true, value: await facts.match(message) };
+      if (message.type.startsWith('packs:')) return await packs.handle(message as Extract<BackgroundMessage, { type: `packs:${string}` }>);
+      return await corrections.handle(message as Extract<BackgroundMessage, { type: `corrections:${string}` }>);
+    } catch (error) {
+      return { ok: false, error: `Factmark could not do that: ${(error as Error).message}` };
+    }
+  }
+
   browser.runtime.onMessage.addListener((message, _sender, reply) => {
-    void handle(facts, message).then(reply);
+    void handle(message).then(reply);
     return true; // answer asynchronously
   });
 });
-
-/** Validates a message and routes it; every answer is a plain Result, never a thrown error. */
-async function handle(facts: FactService, raw: unknown): Promise<Result<unknown>> {
-  const parsed = parseMessage(BackgroundMessage, raw);
-  if (!parsed.ok) return parsed;
-  try {
-    switch (parsed.value.type) {
-      case 'annotate':
-        return { ok: true, value: await facts.match(parsed.value) };
-      case 'packs:list':
-        return { ok: true, value: await facts.packs() };
-    }
-  } catch (error) {
-    return { ok: false, error: `Factmark could not check this page: ${(error as Error).message}` };
-  }
-}

@@ -1,0 +1,4 @@
+/** Options page section "My corrections" (to come). */
+export function CorrectionsSection() {
+  return null;
+}
