@@ -8,6 +8,6 @@ export default defineConfig({
   manifest: {
     name: 'Factmark',
     description: 'Checks the deal figures in news articles against verified facts, on your device.',
-    permissions: ['storage'],
+    permissions: ['storage', 'alarms'],
   },
 });

@@ -28,6 +28,8 @@ export type FigureQuery = z.infer<typeof FigureQuery>;
 /** Content script -> background: one batch per annotation pass. */
 export const AnnotateRequest = z.object({
   type: z.literal('annotate'),
+  /** The page's address without its fragment; used only on the device (e.g. to find your own corrections). */
+  url: z.string().max(2_000),
   title: z.string().max(LIMITS.titleChars),
   blocks: z.array(z.string().max(LIMITS.blockChars)).max(LIMITS.blocksPerBatch),
   figures: z.array(FigureQuery).max(LIMITS.figuresPerBatch),

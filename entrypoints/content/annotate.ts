@@ -13,7 +13,7 @@ export type AskVerdicts = (request: AnnotateRequest) => Promise<Result<Verdict[]
  * One annotation pass over `root`: collect text blocks, recognise figures, ask the background
  * once for all verdicts, and return the annotations in document order.
  */
-export async function annotate(root: Node, title: string, ask: AskVerdicts, isOwnUi: (el: Element) => boolean): Promise<Result<Annotation[]>> {
+export async function annotate(root: Node, page: { url: string; title: string }, ask: AskVerdicts, isOwnUi: (el: Element) => boolean): Promise<Result<Annotation[]>> {
   const blocks = collectBlocks(root, isOwnUi);
   const found: { block: TextBlock; figure: Figure }[] = [];
   const sentBlocks: string[] = [];
@@ -31,7 +31,7 @@ export async function annotate(root: Node, title: string, ask: AskVerdicts, isOw
     }
   }
   if (figures.length === 0) return { ok: true, value: [] };
-  const answer = await ask({ type: 'annotate', title: title.slice(0, LIMITS.titleChars), blocks: sentBlocks, figures });
+  const answer = await ask({ type: 'annotate', url: page.url.slice(0, 2_000), title: page.title.slice(0, LIMITS.titleChars), blocks: sentBlocks, figures });
   if (!answer.ok) return answer;
   if (answer.value.length !== found.length) return { ok: false, error: 'The background answered for a different number of figures.' };
   const annotations = found.map(({ block, figure }, index) => ({

@@ -99,7 +99,7 @@ class PageAnnotator {
   private async scan(): Promise<void> {
     const pass = ++this.passes;
     const start = performance.now();
-    const result = await annotate(this.doc.body, this.doc.title, askBackground, (el) => this.isOwnUi(el));
+    const result = await annotate(this.doc.body, { url: this.doc.location.href.split('#')[0]!, title: this.doc.title }, askBackground, (el) => this.isOwnUi(el));
     if (pass !== this.passes || !this.enabled) return; // a newer pass or a switch-off won
     if (!result.ok) {
       console.warn(`Factmark: ${result.error}`);

@@ -46,5 +46,5 @@ export function figureIn(sentence: string, text: string, spec: FigureSpec, block
 
 /** An annotate request; blocks default to the distinct sentences of the figures. */
 export function annotate(figures: FigureQuery[], title = '', blocks?: string[]): AnnotateRequest {
-  return { type: 'annotate', title, blocks: blocks ?? [...new Set(figures.map((f) => f.sentence))], figures };
+  return { type: 'annotate', url: 'https://news.example/article', title, blocks: blocks ?? [...new Set(figures.map((f) => f.sentence))], figures };
 }

@@ -3,7 +3,7 @@ import { BackgroundMessage, ContentMessage, LIMITS, parseMessage } from '../../d
 
 const figure = { start: 0, end: 11, text: '$15 billion', kind: 'money', value: 15e9, unit: 'USD', precision: 1e9 };
 const query = { figure, sentence: '$15 billion up front.', at: 0, block: 0 };
-const request = { type: 'annotate', title: 'Deal news', blocks: ['$15 billion up front.'], figures: [query] };
+const request = { type: 'annotate', url: 'https://news.example/deal', title: 'Deal news', blocks: ['$15 billion up front.'], figures: [query] };
 
 describe('background messages', () => {
   it('accepts a well-formed annotate batch', () => {
