@@ -3,43 +3,67 @@ import { sentenceAround } from '../../data/text/sentence';
 import { LIMITS, type AnnotateRequest, type FigureQuery, type Result } from '../../data/schema/messages';
 import type { Figure } from '../../data/schema/figure';
 import type { Verdict } from '../../data/schema/verdict';
-import { collectBlocks, rangeFor, type TextBlock } from './blocks';
+import { locate, walkBlocks, type TextBlock } from './blocks';
 import type { Annotation } from './annotation';
+import { Slice } from './slices';
 
 /** Sends one batch to the background and returns its verdicts. */
 export type AskVerdicts = (request: AnnotateRequest) => Promise<Result<Verdict[]>>;
 
+/** What one pass reads. */
+export interface ScanRequest {
+  /** Subtrees to read; none contains another. */
+  roots: Node[];
+  page: { url: string; title: string };
+  isOwnUi: (el: Element) => boolean;
+  /** Called for every block read, before its figures are found (to drop what it showed before). */
+  onBlock: (block: TextBlock) => void;
+  /** Numbers each new annotation. */
+  nextIndex: () => number;
+}
+
 /**
- * One annotation pass over `root`: collect text blocks, recognise figures, ask the background
- * once for all verdicts, and return the annotations in document order.
+ * One annotation pass: walk the roots' text in slices that yield to the page, recognise figures,
+ * ask the background once for all verdicts, and return the new annotations.
  */
-export async function annotate(root: Node, page: { url: string; title: string }, ask: AskVerdicts, isOwnUi: (el: Element) => boolean): Promise<Result<Annotation[]>> {
-  const blocks = collectBlocks(root, isOwnUi);
+export async function scanRoots(request: ScanRequest, ask: AskVerdicts): Promise<Result<Annotation[]>> {
+  const slice = new Slice();
   const found: { block: TextBlock; figure: Figure }[] = [];
-  const sentBlocks: string[] = [];
+  const blocks: string[] = [];
   const figures: FigureQuery[] = [];
-  for (const block of blocks) {
-    const inBlock = recognize(block.text);
-    if (inBlock.length === 0) continue;
-    const blockIndex = sentBlocks.length;
-    sentBlocks.push(clipAround(block.text, inBlock[0]!.start));
-    for (const figure of inBlock) {
-      if (figures.length >= LIMITS.figuresPerBatch) break;
-      const { sentence, at } = sentenceAround(block.text, figure.start, figure.end, LIMITS.sentenceChars);
-      figures.push({ figure, sentence, at, block: blockIndex });
-      found.push({ block, figure });
+  for (const root of request.roots) {
+    for (const block of walkBlocks(root, request.isOwnUi)) {
+      request.onBlock(block);
+      const inBlock = figures.length < LIMITS.figuresPerBatch ? recognize(block.text) : [];
+      if (inBlock.length) {
+        const blockIndex = blocks.length;
+        blocks.push(clipAround(block.text, inBlock[0]!.start));
+        for (const figure of inBlock.slice(0, LIMITS.figuresPerBatch - figures.length)) {
+          const { sentence, at } = sentenceAround(block.text, figure.start, figure.end, LIMITS.sentenceChars);
+          figures.push({ figure, sentence, at, block: blockIndex });
+          found.push({ block, figure });
+        }
+      }
+      await slice.maybeYield();
     }
   }
   if (figures.length === 0) return { ok: true, value: [] };
-  const answer = await ask({ type: 'annotate', url: page.url.slice(0, 2_000), title: page.title.slice(0, LIMITS.titleChars), blocks: sentBlocks, figures });
+  const { url, title } = request.page;
+  const answer = await ask({ type: 'annotate', url: url.slice(0, 2_000), title: title.slice(0, LIMITS.titleChars), blocks, figures });
   if (!answer.ok) return answer;
   if (answer.value.length !== found.length) return { ok: false, error: 'The background answered for a different number of figures.' };
-  const annotations = found.map(({ block, figure }, index) => ({
-    index,
-    range: rangeFor(block, figure.start, figure.end),
-    figure,
-    verdict: answer.value[index]!,
-  }));
+  // Text may have changed while the background answered: such blocks are read again by the next pass.
+  const unchanged = new Map<TextBlock, boolean>();
+  const stillThere = (block: TextBlock) => {
+    let same = unchanged.get(block);
+    if (same === undefined) unchanged.set(block, (same = block.nodes.every((n) => n.isConnected) && block.nodes.map((n) => n.data).join('') === block.text));
+    return same;
+  };
+  const annotations: Annotation[] = [];
+  found.forEach(({ block, figure }, i) => {
+    if (!stillThere(block)) return;
+    annotations.push({ index: request.nextIndex(), ...locate(block, figure.start, figure.end), figure, verdict: answer.value[i]! });
+  });
   return { ok: true, value: annotations };
 }
 

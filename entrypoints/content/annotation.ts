@@ -3,9 +3,11 @@ import type { Verdict } from '../../data/schema/verdict';
 
 /** One highlighted figure on the page: where it is, what it says, and what the store says. */
 export interface Annotation {
-  /** Position in document order, as the popup lists it. */
+  /** Stable number for this annotation while it lives (the popup refers to figures by it). */
   index: number;
   range: Range;
+  /** The text nodes the figure spans, kept because a live Range moves when its nodes are removed. */
+  nodes: Text[];
   figure: Figure;
   verdict: Verdict;
 }

@@ -4,6 +4,8 @@ export interface TextBlock {
   nodes: Text[];
   /** Offset of each node's first character in `text`. */
   starts: number[];
+  /** The nearest non-inline ancestor: the paragraph this text reads as. */
+  owner: Element | null;
 }
 
 /** Elements whose text is never a reader's article text. */
@@ -19,10 +21,11 @@ const INLINE = new Set([
 ]);
 
 /**
- * Collects the readable text under `root` as blocks. Skips scripts, form fields, code, editable
- * regions, `hidden` subtrees and any element for which `isOwnUi` is true (the card).
+ * Yields the readable text under `root` as blocks, one at a time so a caller can stop between
+ * blocks to keep tasks short. Skips scripts, form fields, code, editable regions, `hidden`
+ * subtrees, elements that are not rendered, and any element for which `isOwnUi` is true.
  */
-export function collectBlocks(root: Node, isOwnUi: (el: Element) => boolean): TextBlock[] {
+export function* walkBlocks(root: Node, isOwnUi: (el: Element) => boolean): Generator<TextBlock> {
   const doc = root.ownerDocument ?? (root as Document);
   // Set whenever the walk enters a non-inline element: the next text starts a new block.
   let boundary = true;
@@ -32,11 +35,14 @@ export function collectBlocks(root: Node, isOwnUi: (el: Element) => boolean): Te
       const el = node as Element;
       const tag = el.tagName.toUpperCase();
       if (SKIPPED.has(tag) || el.hasAttribute('hidden') || isOwnUi(el) || isEditable(el)) return NodeFilter.FILTER_REJECT;
-      if (!INLINE.has(tag)) boundary = true;
+      if (!INLINE.has(tag)) {
+        boundary = true;
+        // display:none, visibility:hidden and content-visibility:hidden subtrees are not read.
+        if (typeof el.checkVisibility === 'function' && !el.checkVisibility({ visibilityProperty: true })) return NodeFilter.FILTER_REJECT;
+      }
       return NodeFilter.FILTER_SKIP;
     },
   });
-  const blocks: TextBlock[] = [];
   let current: TextBlock | undefined;
   let currentOwner: Element | null = null;
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -44,8 +50,8 @@ export function collectBlocks(root: Node, isOwnUi: (el: Element) => boolean): Te
     if (text.data.length === 0) continue;
     const owner = blockOwner(text);
     if (!current || boundary || owner !== currentOwner) {
-      if (current && current.text.trim()) blocks.push(current);
-      current = { text: '', nodes: [], starts: [] };
+      if (current && hasWords(current.text)) yield current;
+      current = { text: '', nodes: [], starts: [], owner };
       currentOwner = owner;
       boundary = false;
     }
@@ -53,8 +59,16 @@ export function collectBlocks(root: Node, isOwnUi: (el: Element) => boolean): Te
     current.nodes.push(text);
     current.text += text.data;
   }
-  if (current && current.text.trim()) blocks.push(current);
-  return blocks;
+  if (current && hasWords(current.text)) yield current;
+}
+
+/** All blocks under `root` at once (tests and small roots). */
+export function collectBlocks(root: Node, isOwnUi: (el: Element) => boolean): TextBlock[] {
+  return [...walkBlocks(root, isOwnUi)];
+}
+
+function hasWords(text: string): boolean {
+  return /\S/.test(text);
 }
 
 function isEditable(el: Element): boolean {
@@ -62,20 +76,26 @@ function isEditable(el: Element): boolean {
   return value !== null && value !== 'false';
 }
 
-function blockOwner(node: Node): Element | null {
+/** Whether an element flows inside a line of its parent's text. */
+export function isInlineElement(el: Element): boolean {
+  return INLINE.has(el.tagName.toUpperCase());
+}
+
+/** The nearest ancestor that is not an inline element. */
+export function blockOwner(node: Node): Element | null {
   let el = node.parentElement;
   while (el && INLINE.has(el.tagName.toUpperCase())) el = el.parentElement;
   return el;
 }
 
-/** Maps a UTF-16 offset range of `block.text` back to a DOM Range. */
-export function rangeFor(block: TextBlock, start: number, end: number): Range {
+/** Maps a UTF-16 offset range of `block.text` back to a DOM Range and the text nodes it spans. */
+export function locate(block: TextBlock, start: number, end: number): { range: Range; nodes: Text[] } {
   const range = block.nodes[0]!.ownerDocument!.createRange();
   const first = nodeAt(block, start, false);
   const last = nodeAt(block, end, true);
   range.setStart(block.nodes[first]!, start - block.starts[first]!);
   range.setEnd(block.nodes[last]!, end - block.starts[last]!);
-  return range;
+  return { range, nodes: block.nodes.slice(first, last + 1) };
 }
 
 /** Index of the node holding `offset`; an end offset may sit at a node's very end. */

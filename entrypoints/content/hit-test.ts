@@ -1,28 +1,7 @@
 import type { Annotation } from './annotation';
 
-/** Annotations by each text node they touch, so a pointer position is resolved without a scan. */
+/** Annotations by each text node they touch, so a pointer position or a changed node is resolved without a scan. */
 export type NodeIndex = Map<Node, Annotation[]>;
-
-/** Builds the node index for hit-testing. */
-export function indexByNode(annotations: Annotation[]): NodeIndex {
-  const index: NodeIndex = new Map();
-  const add = (node: Node, a: Annotation) => {
-    const list = index.get(node);
-    if (list) list.push(a);
-    else index.set(node, [a]);
-  };
-  for (const a of annotations) {
-    const { startContainer, endContainer } = a.range;
-    add(startContainer, a);
-    if (endContainer === startContainer) continue;
-    add(endContainer, a);
-    // Text nodes in between ("<b>$50</b> billion" puts " billion" in another node).
-    const walker = startContainer.ownerDocument!.createTreeWalker(a.range.commonAncestorContainer, NodeFilter.SHOW_TEXT);
-    walker.currentNode = startContainer;
-    for (let n = walker.nextNode(); n && n !== endContainer; n = walker.nextNode()) add(n, a);
-  }
-  return index;
-}
 
 /** The annotation under the viewport point (x, y), if the pointer is on its text. */
 export function annotationAt(doc: Document, index: NodeIndex, x: number, y: number): Annotation | null {

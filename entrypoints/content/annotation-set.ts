@@ -1,0 +1,98 @@
+import type { VerdictKind } from '../../data/schema/verdict';
+import type { Annotation } from './annotation';
+import { annotationAt, type NodeIndex } from './hit-test';
+
+const KINDS: VerdictKind[] = ['verified', 'mismatch', 'unverified'];
+
+/**
+ * The page's live annotations and their CSS highlights (`factmark-verified`, `factmark-mismatch`,
+ * `factmark-unverified`). Added and removed incrementally, so a change to one paragraph costs
+ * work in proportion to that paragraph, not to the page.
+ */
+export class AnnotationSet {
+  private readonly byNode: NodeIndex = new Map();
+  private readonly all = new Set<Annotation>();
+  private readonly highlights = new Map<VerdictKind, Highlight>(KINDS.map((k) => [k, new Highlight()]));
+  private ordered: Annotation[] | null = null;
+  private showUnverified = true;
+
+  constructor(private readonly doc: Document) {}
+
+  get size(): number {
+    return this.all.size;
+  }
+
+  /** Registers the highlights with the page (again after `clear`). */
+  show(showUnverified: boolean): void {
+    this.showUnverified = showUnverified;
+    for (const kind of KINDS) {
+      if (kind === 'unverified' && !showUnverified) CSS.highlights.delete(`factmark-${kind}`);
+      else CSS.highlights.set(`factmark-${kind}`, this.highlights.get(kind)!);
+    }
+  }
+
+  add(annotations: Annotation[]): void {
+    for (const a of annotations) {
+      this.all.add(a);
+      this.highlights.get(a.verdict.verdict)!.add(a.range);
+      for (const node of a.nodes) {
+        const list = this.byNode.get(node);
+        if (list) list.push(a);
+        else this.byNode.set(node, [a]);
+      }
+    }
+    if (annotations.length) this.ordered = null;
+  }
+
+  /** Drops every annotation that touches `node` (its text is about to be read again). */
+  dropAt(node: Node): void {
+    const list = this.byNode.get(node);
+    if (list) for (const a of [...list]) this.remove(a);
+  }
+
+  /** Drops annotations whose text left the document. */
+  dropDisconnected(): void {
+    for (const a of this.all) if (a.nodes.some((n) => !n.isConnected)) this.remove(a);
+  }
+
+  /** Drops everything and unregisters the highlights. */
+  clear(): void {
+    this.all.clear();
+    this.byNode.clear();
+    for (const h of this.highlights.values()) h.clear();
+    for (const kind of KINDS) CSS.highlights.delete(`factmark-${kind}`);
+    this.ordered = [];
+  }
+
+  has(a: Annotation): boolean {
+    return this.all.has(a);
+  }
+
+  /** Annotations in document order, skipping hidden unverified ones when `visibleOnly`. */
+  inOrder(visibleOnly = false): Annotation[] {
+    this.ordered ??= [...this.all].sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
+    return visibleOnly && !this.showUnverified ? this.ordered.filter((a) => a.verdict.verdict !== 'unverified') : this.ordered;
+  }
+
+  find(index: number): Annotation | undefined {
+    for (const a of this.all) if (a.index === index) return a;
+    return undefined;
+  }
+
+  /** The visible annotation under the viewport point (x, y). */
+  at(x: number, y: number): Annotation | null {
+    const hit = annotationAt(this.doc, this.byNode, x, y);
+    return hit && (hit.verdict.verdict !== 'unverified' || this.showUnverified) ? hit : null;
+  }
+
+  private remove(a: Annotation): void {
+    if (!this.all.delete(a)) return;
+    this.highlights.get(a.verdict.verdict)!.delete(a.range);
+    for (const node of a.nodes) {
+      const rest = this.byNode.get(node)?.filter((x) => x !== a) ?? [];
+      if (rest.length) this.byNode.set(node, rest);
+      else this.byNode.delete(node);
+    }
+    this.ordered = null;
+  }
+}

@@ -1,0 +1,291 @@
+import { browser } from 'wxt/browser';
+import type { ContentMessage, PageFigures, Result } from '../../data/schema/messages';
+import { readSettings, type Settings } from '../../data/schema/settings';
+import type { Verdict } from '../../data/schema/verdict';
+import type { Annotation } from './annotation';
+import { AnnotationSet } from './annotation-set';
+import { scanRoots, type AskVerdicts } from './annotate';
+import { CardController, CARD_HOST_TAG } from './card';
+import { summarize } from './changes';
+
+const CLOSE_DELAY_MS = 250;
+
+/**
+ * Wires one document's events to annotation passes, highlights and the card. The first pass reads
+ * the whole page; after that only what changed is read again (MutationObserver), and single-page
+ * navigations read the new article. Background tabs wait until they are shown.
+ */
+export class PageAnnotator {
+  private readonly annotations: AnnotationSet;
+  private readonly card: CardController;
+  private readonly observer: MutationObserver;
+  private settings: Settings = { disabledSites: [], showUnverified: true };
+  private active = false;
+  /** Work waiting for the next pass: subtrees to read, or the whole page. */
+  private pending: { full: boolean; roots: Set<Node>; changedText: Node[]; removed: boolean } = emptyWork(true);
+  private running: Promise<void> | null = null;
+  private lastUrl: string;
+  private nextIndex = 0;
+  private closeTimer = 0;
+  private pointerFrame = 0;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly ask: AskVerdicts = askBackground,
+  ) {
+    this.annotations = new AnnotationSet(doc);
+    this.card = new CardController(doc);
+    this.lastUrl = doc.location.href;
+    this.observer = new MutationObserver((records) => this.onMutations(records));
+  }
+
+  async start(): Promise<void> {
+    this.settings = await readSettings(browser.storage.local);
+    browser.storage.onChanged.addListener((_changes, area) => {
+      if (area === 'local') void this.reloadSettings();
+    });
+    if (this.enabled) this.activate();
+  }
+
+  get host(): string {
+    return this.doc.location.hostname;
+  }
+
+  get enabled(): boolean {
+    return !this.settings.disabledSites.includes(this.host);
+  }
+
+  /** Answers the popup. */
+  async answer(message: ContentMessage): Promise<Result<PageFigures | null>> {
+    if (message.type === 'page:reveal') {
+      const annotation = this.annotations.find(message.index);
+      if (!annotation) return { ok: false, error: `That figure is no longer on the page.` };
+      this.reveal(annotation);
+      return { ok: true, value: null };
+    }
+    if (message.type === 'page:refresh' && this.active) await this.request({ full: true });
+    if (this.running) await this.running;
+    return {
+      ok: true,
+      value: {
+        host: this.host,
+        enabled: this.enabled,
+        figures: this.annotations.inOrder().map((a) => ({
+          index: a.index,
+          text: a.figure.text,
+          verdict: a.verdict.verdict,
+          display: a.verdict.fact?.display,
+          label: a.verdict.fact?.label,
+        })),
+      },
+    };
+  }
+
+  private async reloadSettings(): Promise<void> {
+    const wasEnabled = this.enabled;
+    this.settings = await readSettings(browser.storage.local);
+    if (this.enabled && !wasEnabled) this.activate();
+    else if (!this.enabled && wasEnabled) this.deactivate();
+    else if (this.active) this.annotations.show(this.settings.showUnverified);
+  }
+
+  private activate(): void {
+    if (this.active) return;
+    this.active = true;
+    const on = this.doc.addEventListener.bind(this.doc);
+    on('pointermove', this.onPointerMove, { passive: true });
+    on('mouseout', this.onMouseOut, { passive: true });
+    on('keydown', this.onKeyDown, true);
+    on('focusin', this.onFocusIn);
+    on('visibilitychange', this.onVisibilityChange);
+    const win = this.doc.defaultView!;
+    win.addEventListener('scroll', this.onViewportChange, { passive: true, capture: true });
+    win.addEventListener('resize', this.onViewportChange, { passive: true });
+    win.addEventListener('popstate', this.onNavigation);
+    navigationApi(win)?.addEventListener('navigatesuccess', this.onNavigation);
+    this.observer.observe(this.doc.documentElement, { childList: true, subtree: true, characterData: true });
+    this.annotations.show(this.settings.showUnverified);
+    void this.request({ full: true });
+  }
+
+  private deactivate(): void {
+    if (!this.active) return;
+    this.active = false;
+    const off = this.doc.removeEventListener.bind(this.doc);
+    off('pointermove', this.onPointerMove);
+    off('mouseout', this.onMouseOut);
+    off('keydown', this.onKeyDown, true);
+    off('focusin', this.onFocusIn);
+    off('visibilitychange', this.onVisibilityChange);
+    const win = this.doc.defaultView!;
+    win.removeEventListener('scroll', this.onViewportChange, { capture: true });
+    win.removeEventListener('resize', this.onViewportChange);
+    win.removeEventListener('popstate', this.onNavigation);
+    navigationApi(win)?.removeEventListener('navigatesuccess', this.onNavigation);
+    this.observer.disconnect();
+    this.pending = emptyWork(false);
+    this.card.destroy();
+    this.annotations.clear();
+  }
+
+  /** Queues work and makes sure one pass runs for it (passes never overlap). */
+  private request(work: { full?: boolean; roots?: Node[]; changedText?: Node[]; removed?: boolean }): Promise<void> {
+    const p = this.pending;
+    p.full ||= !!work.full;
+    p.removed ||= !!work.removed;
+    for (const root of work.roots ?? []) p.roots.add(root);
+    p.changedText.push(...(work.changedText ?? []));
+    this.running ??= this.drain().finally(() => (this.running = null));
+    return this.running;
+  }
+
+  private async drain(): Promise<void> {
+    while (this.active && hasWork(this.pending)) {
+      if (this.doc.visibilityState === 'hidden') return; // resumed by visibilitychange
+      const work = this.pending;
+      this.pending = emptyWork(false);
+      await this.pass(work);
+    }
+  }
+
+  /** One pass: drop what changed, read it again, one batched lookup, paint; measured for benchmarks. */
+  private async pass(work: ReturnType<typeof emptyWork>): Promise<void> {
+    const start = performance.now();
+    if (work.full) this.annotations.clear();
+    if (work.removed) this.annotations.dropDisconnected();
+    for (const node of work.changedText) this.annotations.dropAt(node);
+    const roots = work.full ? [this.doc.body] : [...work.roots].filter((r) => r.isConnected);
+    const result = await scanRoots(
+      {
+        roots,
+        page: { url: this.doc.location.href.split('#')[0]!, title: this.doc.title },
+        isOwnUi: (el) => this.isOwnUi(el),
+        onBlock: (block) => block.nodes.forEach((n) => this.annotations.dropAt(n)),
+        nextIndex: () => this.nextIndex++,
+      },
+      this.ask,
+    );
+    if (!this.active) return;
+    if (!result.ok) {
+      console.warn(`Factmark: ${result.error}`);
+      return;
+    }
+    if (work.full) this.annotations.show(this.settings.showUnverified);
+    this.annotations.add(result.value);
+    if (this.card.current && !this.annotations.has(this.card.current)) this.card.close();
+    performance.measure('factmark:annotate', { start, end: performance.now(), detail: { figures: result.value.length, full: work.full } });
+  }
+
+  private onMutations(records: MutationRecord[]): void {
+    if (this.doc.location.href !== this.lastUrl) return this.onNavigation();
+    const changes = summarize(records, (node) => this.isInOwnUi(node));
+    if (changes.roots.length || changes.changedText.length || changes.removed) void this.request(changes);
+  }
+
+  private readonly onNavigation = (): void => {
+    if (this.doc.location.href === this.lastUrl) return;
+    this.lastUrl = this.doc.location.href;
+    this.card.close();
+    void this.request({ full: true });
+  };
+
+  private readonly onVisibilityChange = (): void => {
+    if (this.doc.visibilityState === 'visible' && hasWork(this.pending)) void this.request({});
+  };
+
+  private isOwnUi(node: Node): boolean {
+    return node instanceof Element && node.tagName === CARD_HOST_TAG.toUpperCase();
+  }
+
+  private isInOwnUi(node: Node): boolean {
+    for (let n: Node | null = node; n; n = n.parentNode ?? (n instanceof ShadowRoot ? n.host : null)) if (this.isOwnUi(n)) return true;
+    return false;
+  }
+
+  private readonly onPointerMove = (event: PointerEvent): void => {
+    if (this.card.contains(event.target)) return this.cancelClose();
+    const { clientX, clientY } = event;
+    cancelAnimationFrame(this.pointerFrame);
+    this.pointerFrame = requestAnimationFrame(() => {
+      const hit = this.annotations.at(clientX, clientY);
+      if (hit) {
+        this.cancelClose();
+        if (this.card.current !== hit) this.card.open(hit, false);
+      } else if (this.card.current) this.scheduleClose();
+    });
+  };
+
+  private readonly onMouseOut = (event: MouseEvent): void => {
+    if (!event.relatedTarget && this.card.current) this.scheduleClose();
+  };
+
+  private readonly onKeyDown = (event: KeyboardEvent): void => {
+    if (event.key === 'Escape' && this.card.current) {
+      this.card.close();
+      event.stopPropagation();
+      return;
+    }
+    // Alt+Shift+N / Alt+Shift+P step to the next / previous figure.
+    if (!event.altKey || !event.shiftKey || event.ctrlKey || event.metaKey) return;
+    const step = event.code === 'KeyN' ? 1 : event.code === 'KeyP' ? -1 : 0;
+    if (step === 0) return;
+    event.preventDefault();
+    const list = this.annotations.inOrder(true);
+    if (list.length === 0) return;
+    const at = this.card.current ? list.indexOf(this.card.current) : -1;
+    const next = at === -1 ? (step === 1 ? 0 : list.length - 1) : (at + step + list.length) % list.length;
+    this.reveal(list[next]!);
+  };
+
+  private readonly onFocusIn = (event: FocusEvent): void => {
+    const target = event.target;
+    if (this.card.contains(target) || !(target instanceof Element)) return;
+    const inside = this.annotations.inOrder(true).find((a) => target.contains(a.range.startContainer));
+    if (inside) this.card.open(inside, false);
+    else if (this.card.current) this.card.close();
+  };
+
+  private readonly onViewportChange = (): void => {
+    if (this.card.current) requestAnimationFrame(() => this.card.place());
+  };
+
+  /** Scrolls a figure into view and opens its card with focus in it. */
+  private reveal(annotation: Annotation): void {
+    annotation.range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' });
+    this.card.open(annotation, true);
+  }
+
+  private scheduleClose(): void {
+    if (this.closeTimer) return;
+    this.closeTimer = window.setTimeout(() => {
+      this.closeTimer = 0;
+      this.card.close();
+    }, CLOSE_DELAY_MS);
+  }
+
+  private cancelClose(): void {
+    clearTimeout(this.closeTimer);
+    this.closeTimer = 0;
+  }
+}
+
+function emptyWork(full: boolean) {
+  return { full, roots: new Set<Node>(), changedText: [] as Node[], removed: false };
+}
+
+function hasWork(work: ReturnType<typeof emptyWork>): boolean {
+  return work.full || work.roots.size > 0 || work.changedText.length > 0 || work.removed;
+}
+
+/** The Navigation API where the browser has it (it reports same-document navigations, pushState included). */
+function navigationApi(win: Window): EventTarget | undefined {
+  return (win as unknown as { navigation?: EventTarget }).navigation;
+}
+
+async function askBackground(request: Parameters<AskVerdicts>[0]): Promise<Result<Verdict[]>> {
+  try {
+    return (await browser.runtime.sendMessage(request)) as Result<Verdict[]>;
+  } catch (error) {
+    return { ok: false, error: `The extension did not answer: ${(error as Error).message}` };
+  }
+}
