@@ -1,0 +1,125 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Frame, Page } from 'playwright-core';
+import { launchWithExtension, type ExtensionBrowser } from '../../scripts/lib/extension-browser';
+import { serveHtml, type StaticServer } from '../../scripts/lib/static-server';
+import { shownFigures, waitForAnnotation } from '../../scripts/lib/page-probe';
+
+const livePage = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>OpenAI live blog</title></head><body>
+<main id="feed">
+  <p id="first">Amazon will invest $50 billion in OpenAI.</p>
+  <p id="round">OpenAI closed a $110 billion funding round.</p>
+  <p style="display:none">Hidden note: Amazon pays an initial $15 billion.</p>
+</main></body></html>`;
+
+const articleFrame = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Embedded</title></head><body><article>
+<p>In the embedded story, Amazon starts with an initial $15 billion for OpenAI.</p></article></body></html>`;
+
+let browser: ExtensionBrowser;
+let server: StaticServer;
+let otherOrigin: StaticServer;
+
+beforeAll(async () => {
+  otherOrigin = await serveHtml({ '/ad': articleFrame });
+  server = await serveHtml({
+    '/live': livePage,
+    '/embedded': articleFrame,
+    '/frames': () =>
+      `<!doctype html><html><head><title>OpenAI deal, with embeds</title></head><body><p>Amazon will invest $50 billion in OpenAI.</p>
+       <iframe id="same" src="/embedded"></iframe><iframe id="ad" src="${otherOrigin.url('/ad')}"></iframe></body></html>`,
+  });
+  browser = await launchWithExtension();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await otherOrigin?.close();
+});
+
+async function open(path: string): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.goto(server.url(path));
+  await waitForAnnotation(page);
+  return page;
+}
+
+/** The passes recorded so far: how many figures each read and whether it read the whole page. */
+function passes(page: Page) {
+  return page.evaluate(() =>
+    performance.getEntriesByName('factmark:annotate').map((e) => (e as PerformanceMeasure).detail as { figures: number; full: boolean }),
+  );
+}
+
+const pairs = async (page: Page | Frame) => (await shownFigures(page as Page)).map((f) => [f.text, f.verdict]);
+
+describe('changing pages', () => {
+  it('annotates appended content by reading only the new paragraph, and skips hidden text', async () => {
+    const page = await open('/live');
+    expect(await pairs(page)).toEqual([
+      ['$50 billion', 'verified'],
+      ['$110 billion', 'verified'],
+    ]);
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.textContent = 'Update: OpenAI will spend $100 billion on AWS over eight years.';
+      document.getElementById('feed')!.append(p);
+    });
+    await waitForAnnotation(page, 2);
+    expect(await pairs(page)).toEqual([
+      ['$50 billion', 'verified'],
+      ['$110 billion', 'verified'],
+      ['$100 billion', 'verified'],
+      ['eight years', 'verified'],
+    ]);
+    expect((await passes(page))[1]).toEqual({ figures: 2, full: false });
+    await page.close();
+  });
+
+  it('re-reads a paragraph whose text changed and drops highlights of removed text', async () => {
+    const page = await open('/live');
+    await page.evaluate(() => {
+      const text = document.getElementById('round')!.firstChild as Text;
+      text.data = 'OpenAI closed a $120 billion funding round.';
+    });
+    await waitForAnnotation(page, 2);
+    expect(await pairs(page)).toEqual([
+      ['$50 billion', 'verified'],
+      ['$120 billion', 'mismatch'],
+    ]);
+    expect((await passes(page))[1]).toEqual({ figures: 1, full: false });
+
+    await page.evaluate(() => document.getElementById('first')!.remove());
+    await waitForAnnotation(page, 3);
+    expect(await pairs(page)).toEqual([['$120 billion', 'mismatch']]);
+    expect((await passes(page))[2]).toEqual({ figures: 0, full: false });
+    await page.close();
+  });
+
+  it('reads the new article after a single-page navigation', async () => {
+    const page = await open('/live');
+    await page.evaluate(() => {
+      history.pushState({}, '', '/live/next-story');
+      document.title = 'Nvidia and SoftBank back OpenAI';
+      document.getElementById('feed')!.innerHTML = '<p>Nvidia put $30 billion into OpenAI, part of a $110 billion round.</p>';
+    });
+    await page.waitForFunction(() => performance.getEntriesByName('factmark:annotate').some((e, i) => i > 0 && ((e as PerformanceMeasure).detail as { full: boolean }).full));
+    await page.waitForFunction(() => CSS.highlights.get('factmark-verified')?.size === 2);
+    expect(await pairs(page)).toEqual([
+      ['$30 billion', 'verified'],
+      ['$110 billion', 'verified'],
+    ]);
+    await page.close();
+  });
+});
+
+describe('frames', () => {
+  it('annotates a same-origin article iframe and leaves a cross-origin one alone', async () => {
+    const page = await open('/frames');
+    const same = page.frame({ url: /\/embedded$/ })!;
+    const ad = page.frame({ url: /\/ad$/ })!;
+    await same.waitForFunction(() => performance.getEntriesByName('factmark:annotate').length > 0);
+    expect(await pairs(same)).toEqual([['$15 billion', 'verified']]);
+    await page.waitForTimeout(300);
+    expect(await ad.evaluate(() => [CSS.highlights.size, performance.getEntriesByName('factmark:annotate').length])).toEqual([0, 0]);
+    await page.close();
+  });
+});
