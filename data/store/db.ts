@@ -1,6 +1,7 @@
 import Dexie, { type DexieOptions, type Table } from 'dexie';
 import type { Pack } from '../schema/pack';
 import type { CorrectionRecord } from '../schema/correction';
+import type { SignatureStatus, UpdateSummary } from '../schema/pack-messages';
 
 /** Where an installed pack came from: shipped with the extension, or a subscription URL. */
 export type PackOrigin = 'bundled' | string;
@@ -17,6 +18,27 @@ export interface PackRow {
   installedAt: string;
   origin: PackOrigin;
   factCount: number;
+  // Subscription state (packs added by URL). Not indexed, so adding fields needs no schema version.
+  /** Where updates come from; absent for bundled and imported packs. */
+  url?: string;
+  intervalMinutes?: number;
+  paused?: boolean;
+  /** ISO date-times of the last and the next automatic or manual check. */
+  lastCheckedAt?: string;
+  nextCheckAt?: string;
+  /** HTTP validators of the installed copy, for conditional requests. */
+  etag?: string;
+  lastModified?: string;
+  /** SHA-256 (hex) of the installed copy's bytes: a 200 with the same bytes counts as unchanged. */
+  sha256?: string;
+  /** The publisher key pinned on first use (raw base64) and its fingerprint. */
+  publicKey?: string;
+  keyFingerprint?: string;
+  signature?: SignatureStatus;
+  /** The last check's failure in plain words; cleared by the next success. */
+  lastError?: string;
+  /** What the last update changed. */
+  lastSummary?: UpdateSummary;
 }
 
 /**

@@ -43,7 +43,13 @@ function message(error: unknown): string {
  * the installed version untouched. The pack is validated again first (it may come from the network).
  * A lower version than the installed one is refused; the same version is a no-op.
  */
-export async function installPack(db: FactmarkDB, pack: Pack, origin: PackOrigin): Promise<Result<InstallOutcome>> {
+export async function installPack(
+  db: FactmarkDB,
+  pack: Pack,
+  origin: PackOrigin,
+  /** Listing fields written with the pack (subscription state); on "unchanged" they update the row alone. */
+  extra: Partial<PackRow> = {},
+): Promise<Result<InstallOutcome>> {
   const parsed = parsePack(pack);
   if (!parsed.ok) return parsed;
   const valid = parsed.value;
@@ -56,8 +62,14 @@ export async function installPack(db: FactmarkDB, pack: Pack, origin: PackOrigin
           error: `Pack "${valid.id}" version ${valid.version} is older than the installed version ${installed.version}`,
         };
       }
-      if (installed && installed.version === valid.version) return { ok: true, value: { status: 'unchanged', pack: installed } };
-      const row = rowOf(valid, origin);
+      if (installed && installed.version === valid.version) {
+        if (Object.keys(extra).length === 0) return { ok: true, value: { status: 'unchanged', pack: installed } };
+        const same = { ...installed, ...extra };
+        await db.packs.put(same);
+        return { ok: true, value: { status: 'unchanged', pack: same } };
+      }
+      // Subscription state of the installed row carries over unless `extra` replaces it.
+      const row: PackRow = { ...installed, ...rowOf(valid, origin), ...extra };
       // Data first, listing last: the listing row only ever names data that was written with it.
       await db.packData.put({ packId: valid.id, pack: valid });
       await db.packs.put(row);
@@ -85,4 +97,35 @@ export async function loadPacks(db: FactmarkDB): Promise<Pack[]> {
 export async function listPacks(db: FactmarkDB): Promise<PackRow[]> {
   const rows = await db.packs.toArray();
   return rows.sort((a, b) => a.title.localeCompare(b.title) || a.id.localeCompare(b.id));
+}
+
+/** One installed pack's full document, or undefined. */
+export async function getPack(db: FactmarkDB, id: string): Promise<Pack | undefined> {
+  return (await db.packData.get(id))?.pack;
+}
+
+/** One installed pack's listing row, or undefined. */
+export async function getPackRow(db: FactmarkDB, id: string): Promise<PackRow | undefined> {
+  return db.packs.get(id);
+}
+
+/** Changes listing fields only (check times, errors, pause); never the facts. */
+export async function updatePackRow(db: FactmarkDB, id: string, patch: Partial<PackRow>): Promise<void> {
+  await db.packs.update(id, patch);
+}
+
+/** Removes a pack and its facts in one transaction. The bundled pack cannot be removed. */
+export async function removePack(db: FactmarkDB, id: string): Promise<Result<PackRow>> {
+  try {
+    return await db.transaction('rw', db.packs, db.packData, async (): Promise<Result<PackRow>> => {
+      const row = await db.packs.get(id);
+      if (!row) return { ok: false, error: `No pack "${id}" is installed.` };
+      if (row.origin === 'bundled') return { ok: false, error: 'The bundled pack ships with Factmark and cannot be removed.' };
+      await db.packData.delete(id);
+      await db.packs.delete(id);
+      return { ok: true, value: row };
+    });
+  } catch (error) {
+    return { ok: false, error: `Could not remove pack "${id}": ${message(error)}` };
+  }
 }

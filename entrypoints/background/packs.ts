@@ -1,24 +1,143 @@
+import { browser } from 'wxt/browser';
 import type { BackgroundMessage, Result } from '../../data/schema/messages';
-import { listPacks, type FactmarkDB } from '../../data/store/store';
+import { listPacks, removePack, updatePackRow, getPackRow, type FactmarkDB, type PackRow } from '../../data/store/store';
+import { alarmName, checkPack, clampInterval, exportPackText, importPackText, nextCheckTime, packIdOfAlarm, previewPack, subscribe } from '../../data/sync';
+import type { CheckOutcome, PackListing } from '../../data/schema/pack-messages';
 import type { FactService } from './facts';
 
 type PackMessage = Extract<BackgroundMessage, { type: `packs:${string}` }>;
 
-/** Fact packs: listing now; subscriptions and sync to come. */
+/** The listing row without what only the background needs (validators, raw key, hash). */
+function listing(row: PackRow): PackListing {
+  const { etag: _e, lastModified: _l, sha256: _s, publicKey: _k, formatVersion: _f, ...shown } = row;
+  return shown;
+}
+
+/**
+ * Fact packs: listing, subscriptions by URL, imports, automatic checks on browser alarms
+ * (`pack-sync:<packId>`), and telling open tabs to rescan after a pack changed.
+ */
 export class PackService {
   constructor(
     private readonly db: FactmarkDB,
     private readonly facts: FactService,
   ) {}
 
-  /** Registers alarms and listeners; called once when the service worker starts. */
-  start(): void {}
+  /** One check per pack at a time: a manual check during an alarm's check shares its result. */
+  private readonly running = new Map<string, Promise<Result<CheckOutcome>>>();
+
+  /** Registers the alarm listener and makes sure every active subscription has its alarm. */
+  start(): void {
+    browser.alarms.onAlarm.addListener((alarm) => {
+      const id = packIdOfAlarm(alarm.name);
+      if (id) void this.onAlarm(id);
+    });
+    void this.ensureAlarms();
+  }
 
   async handle(message: PackMessage): Promise<Result<unknown>> {
     switch (message.type) {
       case 'packs:list':
         await this.facts.ready();
-        return { ok: true, value: await listPacks(this.db) };
+        return { ok: true, value: (await listPacks(this.db)).map(listing) };
+      case 'packs:preview':
+        return previewPack(message.url, { timeoutMs: message.timeoutMs });
+      case 'packs:subscribe': {
+        await this.facts.ready(); // the bundled pack is seeded first, so an id clash is seen
+        const result = await subscribe(this.db, message.url, message.expectFingerprint, { timeoutMs: message.timeoutMs });
+        if (result.ok) await this.changed(result.value.id, result.value.status);
+        return result;
+      }
+      case 'packs:import': {
+        await this.facts.ready();
+        const result = await importPackText(this.db, message.text);
+        if (result.ok) await this.changed(null, result.value.status);
+        return result;
+      }
+      case 'packs:check':
+        return this.check(message.id, message.timeoutMs);
+      case 'packs:pause': {
+        const row = await getPackRow(this.db, message.id);
+        if (!row?.url) return { ok: false, error: 'Only packs added by address can be paused.' };
+        const next = message.paused ? undefined : new Date(nextCheckTime(Date.now(), clampInterval(row.intervalMinutes))).toISOString();
+        await updatePackRow(this.db, message.id, { paused: message.paused, nextCheckAt: next });
+        await this.schedule(message.id);
+        return { ok: true, value: null };
+      }
+      case 'packs:set-interval': {
+        const row = await getPackRow(this.db, message.id);
+        if (!row?.url) return { ok: false, error: 'Only packs added by address are checked for updates.' };
+        const minutes = clampInterval(message.minutes);
+        await updatePackRow(this.db, message.id, { intervalMinutes: minutes, nextCheckAt: new Date(nextCheckTime(Date.now(), minutes)).toISOString() });
+        await this.schedule(message.id);
+        return { ok: true, value: minutes };
+      }
+      case 'packs:remove': {
+        const result = await removePack(this.db, message.id);
+        if (!result.ok) return result;
+        await browser.alarms.clear(alarmName(message.id));
+        await this.changed(null, 'updated');
+        return { ok: true, value: null };
+      }
+      case 'packs:export':
+        return exportPackText(this.db, message.id);
+    }
+  }
+
+  /** Checks one pack now (sharing a check already running), then reschedules its alarm. */
+  private check(id: string, timeoutMs?: number): Promise<Result<CheckOutcome>> {
+    let run = this.running.get(id);
+    if (!run) {
+      run = (async () => {
+        const result = await checkPack(this.db, id, { timeoutMs });
+        if (result.ok) await this.changed(id, result.value.status);
+        else await this.schedule(id);
+        return result;
+      })().finally(() => this.running.delete(id));
+      this.running.set(id, run);
+    }
+    return run;
+  }
+
+  private async onAlarm(id: string): Promise<void> {
+    const row = await getPackRow(this.db, id);
+    if (!row?.url) {
+      await browser.alarms.clear(alarmName(id)); // a removed pack's leftover alarm
+      return;
+    }
+    if (!row.paused) await this.check(id);
+  }
+
+  /** After an install or update: rebuild the index lazily and ask open tabs to annotate again. */
+  private async changed(id: string | null, status: string): Promise<void> {
+    if (id) await this.schedule(id);
+    if (status === 'unchanged' || status === 'not-modified') return;
+    this.facts.invalidate();
+    const tabs = await browser.tabs.query({}).catch(() => []);
+    for (const tab of tabs) {
+      // Tabs without the content script (new tab page, other extensions) answer with an error: fine.
+      if (tab.id !== undefined) browser.tabs.sendMessage(tab.id, { type: 'page:refresh' }).catch(() => undefined);
+    }
+  }
+
+  /** (Re)creates the pack's alarm at its next check time, repeating every interval; none when paused. */
+  private async schedule(id: string): Promise<void> {
+    const row = await getPackRow(this.db, id);
+    const name = alarmName(id);
+    if (!row?.url || row.paused) {
+      await browser.alarms.clear(name);
+      return;
+    }
+    const interval = clampInterval(row.intervalMinutes);
+    const when = row.nextCheckAt ? Date.parse(row.nextCheckAt) : nextCheckTime(Date.now(), interval);
+    await browser.alarms.create(name, { when: Math.max(when, Date.now() + 1000), periodInMinutes: interval });
+  }
+
+  /** Alarms survive service worker restarts but not every browser update: recreate missing ones. */
+  private async ensureAlarms(): Promise<void> {
+    const existing = new Set((await browser.alarms.getAll()).map((a) => a.name));
+    for (const row of await listPacks(this.db)) {
+      if (row.url && !row.paused && !existing.has(alarmName(row.id))) await this.schedule(row.id);
     }
   }
 }
