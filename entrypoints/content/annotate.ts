@@ -20,6 +20,8 @@ export interface ScanRequest {
   onBlock: (block: TextBlock) => void;
   /** Numbers each new annotation. */
   nextIndex: () => number;
+  /** Filled with how long reading the page and the lookup took, in ms. */
+  timings?: { read: number; lookup: number };
 }
 
 /**
@@ -27,6 +29,7 @@ export interface ScanRequest {
  * ask the background once for all verdicts, and return the new annotations.
  */
 export async function scanRoots(request: ScanRequest, ask: AskVerdicts): Promise<Result<Annotation[]>> {
+  const started = performance.now();
   const slice = new Slice();
   const found: { block: TextBlock; figure: Figure }[] = [];
   const blocks: string[] = [];
@@ -49,7 +52,10 @@ export async function scanRoots(request: ScanRequest, ask: AskVerdicts): Promise
   }
   if (figures.length === 0) return { ok: true, value: [] };
   const { url, title } = request.page;
+  const asked = performance.now();
+  if (request.timings) request.timings.read = asked - started;
   const answer = await ask({ type: 'annotate', url: url.slice(0, 2_000), title: title.slice(0, LIMITS.titleChars), blocks, figures });
+  if (request.timings) request.timings.lookup = performance.now() - asked;
   if (!answer.ok) return answer;
   if (answer.value.length !== found.length) return { ok: false, error: 'The background answered for a different number of figures.' };
   // Text may have changed while the background answered: such blocks are read again by the next pass.

@@ -155,6 +155,7 @@ export class PageAnnotator {
     if (work.removed) this.annotations.dropDisconnected();
     for (const node of work.changedText) this.annotations.dropAt(node);
     const roots = work.full ? [this.doc.body] : [...work.roots].filter((r) => r.isConnected);
+    const timings = { read: 0, lookup: 0 };
     const result = await scanRoots(
       {
         roots,
@@ -162,6 +163,7 @@ export class PageAnnotator {
         isOwnUi: (el) => this.isOwnUi(el),
         onBlock: (block) => block.nodes.forEach((n) => this.annotations.dropAt(n)),
         nextIndex: () => this.nextIndex++,
+        timings,
       },
       this.ask,
     );
@@ -173,7 +175,7 @@ export class PageAnnotator {
     if (work.full) this.annotations.show(this.settings.showUnverified);
     this.annotations.add(result.value);
     if (this.card.current && !this.annotations.has(this.card.current)) this.card.close();
-    performance.measure('factmark:annotate', { start, end: performance.now(), detail: { figures: result.value.length, full: work.full } });
+    performance.measure('factmark:annotate', { start, end: performance.now(), detail: { figures: result.value.length, full: work.full, ...timings } });
   }
 
   private onMutations(records: MutationRecord[]): void {

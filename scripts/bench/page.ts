@@ -1,0 +1,155 @@
+/**
+ * Annotation speed on a 1.3 MB article page in real Chromium, each figure beside a baseline
+ * measured in the same run and page: a full pass against the floor (a bare TreeWalker pass, one
+ * regular-expression pass and registering as many ranges with the Highlight API), wrapping figures
+ * in elements (the mark.js way), long tasks, infinite scroll, heap and bundle size.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
+import { EXTENSION_DIR, launchWithExtension, type ExtensionBrowser } from '../lib/extension-browser';
+import { serveHtml } from '../lib/static-server';
+import { waitForAnnotation } from '../lib/page-probe';
+
+const COPIES = 400;
+const FRAME_MS = 1000 / 60;
+
+/** The demo article's body paragraphs, repeated into one long page that records its long tasks. */
+function bigPage(): { html: string; paragraphs: string[] } {
+  const demo = readFileSync(resolve(import.meta.dirname, '../../demo/article.html'), 'utf8');
+  const paragraphs = [...demo.matchAll(/<(p|h2)[^>]*>[\s\S]*?<\/\1>/g)].map((m) => m[0]);
+  const body = Array.from({ length: COPIES }, (_, i) => `<section id="copy-${i}">${paragraphs.join('\n')}</section>`).join('\n');
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Amazon and OpenAI: the long read</title>
+<script>window.__longtasks = []; new PerformanceObserver((l) => window.__longtasks.push(...l.getEntries().map((e) => ({ start: e.startTime, duration: e.duration })))).observe({ type: 'longtask', buffered: true });</script>
+</head><body><main id="feed">${body}</main></body></html>`;
+  return { html, paragraphs };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const ms = (x: number) => `${x.toFixed(1)} ms`;
+
+/** The floor, in the page's own world: walk, one regex pass, register `count` ranges. */
+function floorPass(page: Page, count: number): Promise<number> {
+  return page.evaluate((count) => {
+    const start = performance.now();
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    const pattern = /\$?\d[\d,.]*\s?(?:billion|bn|gigawatts|years|%)?/g;
+    const ranges: Range[] = [];
+    for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+      pattern.lastIndex = 0;
+      for (let m = pattern.exec(node.data); m; m = pattern.exec(node.data)) {
+        if (ranges.length >= count) continue;
+        const range = new Range();
+        range.setStart(node, m.index);
+        range.setEnd(node, m.index + m[0].length);
+        ranges.push(range);
+      }
+    }
+    CSS.highlights.set('bench-floor', new Highlight(...ranges));
+    const took = performance.now() - start;
+    CSS.highlights.delete('bench-floor');
+    return took;
+  }, count);
+}
+
+/** Wrapping every match in a <mark> element, as DOM-wrapping highlighters do (changes the page). */
+function wrapPass(page: Page, count: number): Promise<number> {
+  return page.evaluate((count) => {
+    const start = performance.now();
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    const pattern = /\$?\d[\d,.]*\s?(?:billion|bn|gigawatts|years|%)?/;
+    const nodes: Text[] = [];
+    for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) nodes.push(node);
+    let wrapped = 0;
+    for (let node of nodes) {
+      for (let m = pattern.exec(node.data); m && wrapped < count; m = pattern.exec(node.data)) {
+        const hit = node.splitText(m.index);
+        node = hit.splitText(m[0].length);
+        const mark = document.createElement('mark');
+        hit.replaceWith(mark);
+        mark.append(hit);
+        wrapped++;
+      }
+    }
+    document.body.offsetHeight; // include the layout the new elements cause
+    return performance.now() - start;
+  }, count);
+}
+
+async function heapUsed(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+  await cdp.detach();
+  return usedSize;
+}
+
+async function setSiteEnabled(browser: ExtensionBrowser, enabled: boolean): Promise<void> {
+  await browser.worker.evaluate((enabled) => (globalThis as unknown as { chrome: { storage: { local: { set(o: object): Promise<void> } } } }).chrome.storage.local.set({ disabledSites: enabled ? [] : ['127.0.0.1'] }), enabled);
+}
+
+export default async function run(): Promise<void> {
+  const { html, paragraphs } = bigPage();
+  const server = await serveHtml({ '/big': html, '/scroll': '<!doctype html><html><head><title>Amazon and OpenAI live</title></head><body><main id="feed"></main></body></html>' });
+  const browser = await launchWithExtension();
+  try {
+    const page = await browser.context.newPage();
+    await page.goto(server.url('/big'));
+    await waitForAnnotation(page);
+    const pass = await page.evaluate(() => {
+      const m = performance.getEntriesByName('factmark:annotate')[0] as PerformanceMeasure;
+      const long = (window as unknown as { __longtasks: { start: number; duration: number }[] }).__longtasks.filter((t) => t.start + t.duration >= m.startTime && t.start <= m.startTime + m.duration);
+      const detail = m.detail as { figures: number; read: number; lookup: number };
+      return { duration: m.duration, figures: detail.figures, read: detail.read, lookup: detail.lookup, longTasks: long.length, longest: Math.max(0, ...long.map((t) => t.duration)) };
+    });
+    const floor = median([await floorPass(page, pass.figures), await floorPass(page, pass.figures), await floorPass(page, pass.figures), await floorPass(page, pass.figures), await floorPass(page, pass.figures)]);
+    const heapOn = await heapUsed(page);
+
+    // Same page with Factmark off: the heap baseline, and a page to wrap figures in.
+    await setSiteEnabled(browser, false);
+    await page.reload();
+    await page.waitForTimeout(300);
+    const heapOff = await heapUsed(page);
+    const wrap = await wrapPass(page, pass.figures);
+    await setSiteEnabled(browser, true);
+
+    // Infinite scroll: 100 increments of 50 paragraphs, each timed from insertion to its pass's end.
+    const scroll = await browser.context.newPage();
+    await scroll.goto(server.url('/scroll'));
+    await scroll.waitForTimeout(300);
+    const latencies = await scroll.evaluate(async (paragraphs) => {
+      const feed = document.getElementById('feed')!;
+      const out: number[] = [];
+      for (let i = 0; i < 100; i++) {
+        const done = performance.getEntriesByName('factmark:annotate').length + 1;
+        const section = document.createElement('section');
+        section.innerHTML = Array.from({ length: 50 }, (_, k) => paragraphs[k % paragraphs.length]).join('');
+        const inserted = performance.now();
+        feed.append(section);
+        while (performance.getEntriesByName('factmark:annotate').length < done) await new Promise((r) => setTimeout(r, 1));
+        const m = performance.getEntriesByName('factmark:annotate')[done - 1]!;
+        out.push(m.startTime + m.duration - inserted);
+      }
+      return out;
+    }, paragraphs);
+    const mean = latencies.reduce((a, b) => a + b, 0) / latencies.length;
+
+    const bundle = readFileSync(resolve(EXTENSION_DIR, 'content-scripts/content.js'));
+    const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+    console.log(`## Annotating a ${kb(html.length)} article page (${COPIES} copies of the demo article) in Chromium`);
+    console.log(`| measurement | value | baseline (same run) | ratio |`);
+    console.log(`| --- | --- | --- | --- |`);
+    console.log(`| full pass: walk, recognize, 1 lookup, paint (${pass.figures} figures) | ${ms(pass.duration)} | floor: TreeWalker + regex + Highlight ranges ${ms(floor)} | ${(pass.duration / floor).toFixed(2)}x floor |`);
+    console.log(`| of which: reading the page (walk + recognize, sliced) | ${ms(pass.read)} | | |`);
+    console.log(`| of which: the batched lookup in the background (message both ways) | ${ms(pass.lookup)} | | |`);
+    console.log(`| wrapping each figure in <mark> (DOM-changing highlighters) | ${ms(wrap)} | Factmark full pass ${ms(pass.duration)} | ${(wrap / pass.duration).toFixed(1)}x Factmark |`);
+    console.log(`| long tasks (>50 ms) during the pass | ${pass.longTasks} (longest ${ms(pass.longest)}) | | |`);
+    console.log(`| infinite scroll, 100 x 50 paragraphs: insertion to painted, mean | ${ms(mean)} (median ${ms(median(latencies))}, max ${ms(Math.max(...latencies))}) | one frame ${ms(FRAME_MS)} | ${(mean / FRAME_MS).toFixed(2)} frames |`);
+    console.log(`| JS heap added by Factmark on the page | ${kb(heapOn - heapOff)} | page heap with Factmark off ${kb(heapOff)} | +${(((heapOn - heapOff) / heapOff) * 100).toFixed(0)}% |`);
+    console.log(`| content script bundle, gzipped | ${kb(gzipSync(bundle).length)} | budget 40 KB | ${(gzipSync(bundle).length / 40960).toFixed(2)}x budget |`);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
