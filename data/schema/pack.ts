@@ -69,6 +69,8 @@ export const PackV1 = z
     published: z.iso.datetime(),
     /** The publisher's Ed25519 public key (raw 32 bytes, base64); the detached `.sig` is checked against it. */
     publicKey: z.string().regex(/^[A-Za-z0-9+/]{43}=$/, 'publicKey is a base64 raw 32-byte Ed25519 key (44 characters)').optional(),
+    /** Where contributors' corrections to this pack are posted (see docs/CORRECTIONS.md); none means export only. */
+    correctionsEndpoint: Url.optional(),
     entities: z.array(Entity).max(100_000),
     deals: z.array(Deal).max(100_000),
     facts: z.array(Fact).max(1_000_000),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Quantity, Source } from './pack';
+import { MyCorrection } from './correction';
 
 export const VerdictKind = z.enum(['verified', 'mismatch', 'unverified']);
 export type VerdictKind = z.infer<typeof VerdictKind>;
@@ -27,5 +28,7 @@ export const Verdict = z.object({
   gap: z.number().optional(),
   /** Other packs' facts that disagree with `fact` on the same thing. */
   disagreements: z.array(FactView).optional(),
+  /** The reader's own latest correction of this figure on this page, if any. */
+  myCorrection: MyCorrection.optional(),
 });
 export type Verdict = z.infer<typeof Verdict>;

@@ -68,5 +68,9 @@ export class FactmarkDB extends Dexie {
     this.version(2).stores({
       corrections: 'id, status, createdAt',
     });
+    // v3: corrections found by page (the card shows your own) and by due time (the outbox alarm).
+    this.version(3).stores({
+      corrections: 'id, status, createdAt, page.url, nextAttemptAt',
+    });
   }
 }

@@ -21,7 +21,7 @@ export default defineBackground(() => {
     if (!parsed.ok) return parsed;
     const message = parsed.value;
     try {
-      if (message.type === 'annotate') return { ok: true, value: await facts.match(message) };
+      if (message.type === 'annotate') return { ok: true, value: await corrections.decorate(message, await facts.match(message)) };
       if (message.type.startsWith('packs:')) return await packs.handle(message as Extract<BackgroundMessage, { type: `packs:${string}` }>);
       return await corrections.handle(message as Extract<BackgroundMessage, { type: `corrections:${string}` }>);
     } catch (error) {
