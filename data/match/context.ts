@@ -15,12 +15,28 @@ export interface LocalContext {
 /** Separator placed where the figure was, so no phrase matches across it. */
 const GAP = '\u0000';
 
+const isDigit = (code: number) => code >= 48 && code <= 57;
+/** ; : ( ) [ ] — – */
+const CLAUSE_MARKS = new Set([59, 58, 40, 41, 91, 93, 0x2014, 0x2013]);
+
 /** Clause boundaries inside a sentence; a comma between digits ("1,500") is not one. */
 function isBoundary(text: string, i: number): boolean {
-  const c = text[i]!;
-  if (c === ',') return !(/\d/.test(text[i - 1] ?? '') && /\d/.test(text[i + 1] ?? ''));
-  if (c === '-') return text[i - 1] === ' ' && text[i + 1] === ' ';
-  return ';:()[]—–'.includes(c);
+  const c = text.charCodeAt(i);
+  if (c === 44) return !(isDigit(text.charCodeAt(i - 1)) && isDigit(text.charCodeAt(i + 1)));
+  if (c === 45) return text.charCodeAt(i - 1) === 32 && text.charCodeAt(i + 1) === 32;
+  return CLAUSE_MARKS.has(c);
+}
+
+/** Start of the clause holding `at`: just after the nearest boundary before it, not before `floor`. */
+function clauseStart(text: string, at: number, floor: number): number {
+  for (let i = at - 1; i >= floor; i--) if (isBoundary(text, i)) return i + 1;
+  return floor;
+}
+
+/** End of the clause holding `at`: the nearest boundary from it on, not after `ceiling`. */
+function clauseEnd(text: string, at: number, ceiling: number): number {
+  for (let i = at; i < ceiling; i++) if (isBoundary(text, i)) return i;
+  return ceiling;
 }
 
 /**
@@ -62,26 +78,16 @@ export function localContexts(figures: readonly FigureQuery[]): LocalContext[] {
     const sentence = figures[members[0]!]!.sentence;
     const spans = members.map((i) => spanOf(figures[i]!));
     const order = members.map((_, k) => k).sort((a, b) => spans[a]![0] - spans[b]![0]);
-    // Clause limits per figure, found by one walk left-to-right and one right-to-left.
-    const lastBoundary: number[] = new Array(sentence.length + 1);
-    let seen = 0;
-    for (let i = 0; i <= sentence.length; i++) {
-      lastBoundary[i] = seen;
-      if (i < sentence.length && isBoundary(sentence, i)) seen = i + 1;
-    }
-    const nextBoundary: number[] = new Array(sentence.length + 1);
-    seen = sentence.length;
-    for (let i = sentence.length; i >= 0; i--) {
-      if (i < sentence.length && isBoundary(sentence, i)) seen = i;
-      nextBoundary[i] = seen;
-    }
     order.forEach((k, pos) => {
       const [start, end] = spans[k]!;
       const prev = pos > 0 ? spans[order[pos - 1]!]! : undefined;
       const next = pos + 1 < order.length ? spans[order[pos + 1]!]! : undefined;
-      let left = lastBoundary[start]!;
+      // Each scan stops at the neighbouring figures, so the whole sentence is walked about once.
+      const floor = prev && prev[1] <= start ? prev[1] : 0;
+      const ceiling = next && next[0] >= end ? next[0] : sentence.length;
+      let left = clauseStart(sentence, start, floor);
       if (prev && prev[1] <= start) left = Math.max(left, splitGap(sentence, prev[1], start));
-      let right = nextBoundary[end]!;
+      let right = clauseEnd(sentence, end, ceiling);
       if (next && next[0] >= end) right = Math.min(right, splitGap(sentence, end, next[0]));
       const words = [...tokenize(sentence.slice(left, start)).words, GAP, ...tokenize(sentence.slice(end, Math.max(end, right))).words];
       out[members[k]!] = { words, before: sentence.slice(Math.max(0, start - 40), start), start, end };

@@ -22,15 +22,15 @@ export function stem(word: string): string {
 
 const NON_ASCII_WORD = /[\p{L}\p{N}]/u;
 
-/** True for letters and digits (ASCII fast path; other scripts by Unicode class). */
-function isWordChar(code: number, ch: string): boolean {
-  if (code < 128) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
-  return NON_ASCII_WORD.test(ch);
+/** True for ASCII letters and digits. */
+function isAsciiWordChar(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 }
 
 /**
  * Splits text into stemmed words (letters and digits; punctuation and hyphens separate words).
- * A hand-rolled scan: this runs on every sentence and block of a page, so it avoids regex match objects.
+ * A hand-rolled scan over char codes: this runs on every sentence and block of a page, so it
+ * allocates nothing but the words themselves.
  */
 export function tokenize(text: string, offset = 0): Tokens {
   const words: string[] = [];
@@ -39,11 +39,17 @@ export function tokenize(text: string, offset = 0): Tokens {
   let start = -1;
   for (let i = 0; i <= text.length; i++) {
     const code = i < text.length ? text.charCodeAt(i) : 32;
-    // Surrogate pairs (rare letters outside the BMP) are tested as one character.
-    const ch = code >= 0xd800 && code <= 0xdbff ? text.slice(i, i + 2) : text[i] ?? ' ';
-    if (isWordChar(code, ch)) {
+    let word: boolean;
+    let width = 1;
+    if (code < 128) word = isAsciiWordChar(code);
+    else {
+      // Surrogate pairs (rare letters outside the BMP) are tested as one character.
+      width = code >= 0xd800 && code <= 0xdbff ? 2 : 1;
+      word = NON_ASCII_WORD.test(text.slice(i, i + width));
+    }
+    if (word) {
       if (start < 0) start = i;
-      if (ch.length === 2) i++;
+      i += width - 1;
     } else if (start >= 0) {
       words.push(stem(text.slice(start, i)));
       starts.push(offset + start);

@@ -26,6 +26,8 @@ const BY_WORDS = QUALIFIERS.map(([phrase, cls]) => ({ words: phrase === '~' ? ['
   .sort((a, b) => b.words.length - a.words.length);
 
 const TIME_WORDS = new Set(['over', 'under', 'above', 'below']);
+/** "over eight years" and "under a ten-year deal" say when, not how much. */
+const DURATION_QUALIFIERS = BY_WORDS.filter((q) => !TIME_WORDS.has(q.words.join(' ')));
 
 function endsWith(words: readonly string[], tail: readonly string[]): boolean {
   if (tail.length > words.length) return false;
@@ -38,8 +40,7 @@ function endsWith(words: readonly string[], tail: readonly string[]): boolean {
  * figure's own text, else the words right before it (`before` is the sentence up to the figure).
  */
 export function qualifierOf(figure: Figure, before: string): QualifierClass | undefined {
-  // "over eight years" and "under a ten-year deal" say when, not how much.
-  const phrases = figure.kind === 'duration' ? BY_WORDS.filter((q) => !TIME_WORDS.has(q.words.join(' '))) : BY_WORDS;
+  const phrases = figure.kind === 'duration' ? DURATION_QUALIFIERS : BY_WORDS;
   const candidates = [figure.qualifier ?? '', figure.text.split(/\d/, 1)[0] ?? ''];
   for (const text of candidates) {
     if (text.includes('~')) return 'approx';
