@@ -103,6 +103,7 @@ export default async function run(): Promise<void> {
       const detail = m.detail as { figures: number; read: number; lookup: number };
       return { duration: m.duration, figures: detail.figures, read: detail.read, lookup: detail.lookup, longTasks: long.length, longest: Math.max(0, ...long.map((t) => t.duration)) };
     });
+    const matchMs = await browser.worker.evaluate(() => performance.getEntriesByName('factmark:match').at(-1)?.duration ?? 0);
     const floor = median([await floorPass(page, pass.figures), await floorPass(page, pass.figures), await floorPass(page, pass.figures), await floorPass(page, pass.figures), await floorPass(page, pass.figures)]);
     const heapOn = await heapUsed(page);
 
@@ -143,6 +144,7 @@ export default async function run(): Promise<void> {
     console.log(`| full pass: walk, recognize, 1 lookup, paint (${pass.figures} figures) | ${ms(pass.duration)} | floor: TreeWalker + regex + Highlight ranges ${ms(floor)} | ${(pass.duration / floor).toFixed(2)}x floor |`);
     console.log(`| of which: reading the page (walk + recognize, sliced) | ${ms(pass.read)} | | |`);
     console.log(`| of which: the batched lookup in the background (message both ways) | ${ms(pass.lookup)} | | |`);
+    console.log(`| of which: matching in the background | ${ms(matchMs)} | | |`);
     console.log(`| wrapping each figure in <mark> (DOM-changing highlighters) | ${ms(wrap)} | Factmark full pass ${ms(pass.duration)} | ${(wrap / pass.duration).toFixed(1)}x Factmark |`);
     console.log(`| long tasks (>50 ms) during the pass | ${pass.longTasks} (longest ${ms(pass.longest)}) | | |`);
     console.log(`| infinite scroll, 100 x 50 paragraphs: insertion to painted, mean | ${ms(mean)} (median ${ms(median(latencies))}, max ${ms(Math.max(...latencies))}) | one frame ${ms(FRAME_MS)} | ${(mean / FRAME_MS).toFixed(2)} frames |`);
