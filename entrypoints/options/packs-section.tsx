@@ -53,6 +53,7 @@ export function PacksSection() {
   /** Runs one action, shows its outcome or its error, then re-reads the list. */
   async function act(key: string, run: () => Promise<Notice | null>): Promise<void> {
     setBusy(key);
+    setNotice(null); // a notice on screen always belongs to the last finished action
     try {
       setNotice(await run());
     } catch (error) {
