@@ -3,3 +3,4 @@ export { buildIndex, type MatchIndex } from './build';
 export { matchBatch } from './match';
 export { formatQuantity } from './format-quantity';
 export { toFactView, type PackRef } from './fact-view';
+export { packVerdicts, unpackVerdicts, type PackedVerdicts } from './pack-verdicts';

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { BackgroundMessage, parseMessage, type Result } from '../../data/schema/messages';
 import { openStore } from '../../data/store/store';
+import { packVerdicts } from '../../data/match/pack-verdicts';
 import { FactService } from './facts';
 import { PackService } from './packs';
 import { CorrectionService } from './corrections';
@@ -21,7 +22,7 @@ export default defineBackground(() => {
     if (!parsed.ok) return parsed;
     const message = parsed.value;
     try {
-      if (message.type === 'annotate') return { ok: true, value: await corrections.decorate(message, await facts.match(message)) };
+      if (message.type === 'annotate') return { ok: true, value: packVerdicts(await corrections.decorate(message, await facts.match(message))) };
       if (message.type.startsWith('packs:')) return await packs.handle(message as Extract<BackgroundMessage, { type: `packs:${string}` }>);
       return await corrections.handle(message as Extract<BackgroundMessage, { type: `corrections:${string}` }>);
     } catch (error) {

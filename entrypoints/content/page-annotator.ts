@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import type { ContentMessage, PageFigures, Result } from '../../data/schema/messages';
 import { readSettings, type Settings } from '../../data/schema/settings';
 import type { Verdict } from '../../data/schema/verdict';
+import { unpackVerdicts, type PackedVerdicts } from '../../data/match/pack-verdicts';
 import type { Annotation } from './annotation';
 import { AnnotationSet } from './annotation-set';
 import { scanRoots, type AskVerdicts } from './annotate';
@@ -286,7 +287,8 @@ function navigationApi(win: Window): EventTarget | undefined {
 
 async function askBackground(request: Parameters<AskVerdicts>[0]): Promise<Result<Verdict[]>> {
   try {
-    return (await browser.runtime.sendMessage(request)) as Result<Verdict[]>;
+    const answer = (await browser.runtime.sendMessage(request)) as Result<PackedVerdicts>;
+    return answer.ok ? { ok: true, value: unpackVerdicts(answer.value) } : answer;
   } catch (error) {
     return { ok: false, error: `The extension did not answer: ${(error as Error).message}` };
   }

@@ -12,18 +12,20 @@ import { EXTENSION_DIR, launchWithExtension, type ExtensionBrowser } from '../li
 import { serveHtml } from '../lib/static-server';
 import { waitForAnnotation } from '../lib/page-probe';
 
-const COPIES = 400;
+/** Page size to reach by repeating the demo article (the issue's "1.3 MB article page"). */
+const PAGE_BYTES = 1.3e6;
 const FRAME_MS = 1000 / 60;
 
 /** The demo article's body paragraphs, repeated into one long page that records its long tasks. */
-function bigPage(): { html: string; paragraphs: string[] } {
+function bigPage(): { html: string; paragraphs: string[]; copies: number } {
   const demo = readFileSync(resolve(import.meta.dirname, '../../demo/article.html'), 'utf8');
   const paragraphs = [...demo.matchAll(/<(p|h2)[^>]*>[\s\S]*?<\/\1>/g)].map((m) => m[0]);
-  const body = Array.from({ length: COPIES }, (_, i) => `<section id="copy-${i}">${paragraphs.join('\n')}</section>`).join('\n');
+  const copies = Math.ceil(PAGE_BYTES / paragraphs.join('\n').length);
+  const body = Array.from({ length: copies }, (_, i) => `<section id="copy-${i}">${paragraphs.join('\n')}</section>`).join('\n');
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Amazon and OpenAI: the long read</title>
 <script>window.__longtasks = []; new PerformanceObserver((l) => window.__longtasks.push(...l.getEntries().map((e) => ({ start: e.startTime, duration: e.duration })))).observe({ type: 'longtask', buffered: true });</script>
 </head><body><main id="feed">${body}</main></body></html>`;
-  return { html, paragraphs };
+  return { html, paragraphs, copies };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -90,7 +92,7 @@ async function setSiteEnabled(browser: ExtensionBrowser, enabled: boolean): Prom
 }
 
 export default async function run(): Promise<void> {
-  const { html, paragraphs } = bigPage();
+  const { html, paragraphs, copies } = bigPage();
   const server = await serveHtml({ '/big': html, '/scroll': '<!doctype html><html><head><title>Amazon and OpenAI live</title></head><body><main id="feed"></main></body></html>' });
   const browser = await launchWithExtension();
   try {
@@ -104,6 +106,10 @@ export default async function run(): Promise<void> {
       return { duration: m.duration, figures: detail.figures, read: detail.read, lookup: detail.lookup, longTasks: long.length, longest: Math.max(0, ...long.map((t) => t.duration)) };
     });
     const matchMs = await browser.worker.evaluate(() => performance.getEntriesByName('factmark:match').at(-1)?.duration ?? 0);
+    // The same page again: the service worker and its index are warm now, as when a reader moves on.
+    await page.reload();
+    await waitForAnnotation(page);
+    const warm = await page.evaluate(() => (performance.getEntriesByName('factmark:annotate')[0] as PerformanceMeasure).duration);
     const floor = median([await floorPass(page, pass.figures), await floorPass(page, pass.figures), await floorPass(page, pass.figures), await floorPass(page, pass.figures), await floorPass(page, pass.figures)]);
     const heapOn = await heapUsed(page);
 
@@ -138,13 +144,14 @@ export default async function run(): Promise<void> {
 
     const bundle = readFileSync(resolve(EXTENSION_DIR, 'content-scripts/content.js'));
     const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
-    console.log(`## Annotating a ${kb(html.length)} article page (${COPIES} copies of the demo article) in Chromium`);
+    console.log(`## Annotating a ${kb(html.length)} article page (${copies} copies of the demo article's text) in Chromium`);
     console.log(`| measurement | value | baseline (same run) | ratio |`);
     console.log(`| --- | --- | --- | --- |`);
     console.log(`| full pass: walk, recognize, 1 lookup, paint (${pass.figures} figures) | ${ms(pass.duration)} | floor: TreeWalker + regex + Highlight ranges ${ms(floor)} | ${(pass.duration / floor).toFixed(2)}x floor |`);
-    console.log(`| of which: reading the page (walk + recognize, sliced) | ${ms(pass.read)} | | |`);
-    console.log(`| of which: the batched lookup in the background (message both ways) | ${ms(pass.lookup)} | | |`);
-    console.log(`| of which: matching in the background | ${ms(matchMs)} | | |`);
+    console.log(`| the same pass again, extension warm | ${ms(warm)} | floor ${ms(floor)} | ${(warm / floor).toFixed(2)}x floor |`);
+    console.log(`| of which (first pass): reading the page (walk + recognize, sliced) | ${ms(pass.read)} | | |`);
+    console.log(`| of which (first pass): the batched lookup in the background (message both ways) | ${ms(pass.lookup)} | | |`);
+    console.log(`| of which (first pass): matching in the background | ${ms(matchMs)} | | |`);
     console.log(`| wrapping each figure in <mark> (DOM-changing highlighters) | ${ms(wrap)} | Factmark full pass ${ms(pass.duration)} | ${(wrap / pass.duration).toFixed(1)}x Factmark |`);
     console.log(`| long tasks (>50 ms) during the pass | ${pass.longTasks} (longest ${ms(pass.longest)}) | | |`);
     console.log(`| infinite scroll, 100 x 50 paragraphs: insertion to painted, mean | ${ms(mean)} (median ${ms(median(latencies))}, max ${ms(Math.max(...latencies))}) | one frame ${ms(FRAME_MS)} | ${(mean / FRAME_MS).toFixed(2)} frames |`);

@@ -1,0 +1,45 @@
+import type { FactView, Verdict } from '../schema/verdict';
+
+/** A verdict as sent between contexts: facts by position in `PackedVerdicts.facts`. */
+export type PackedVerdict = Omit<Verdict, 'fact' | 'disagreements'> & { fact?: number; disagreements?: number[] };
+
+/**
+ * Verdicts for a batch with each distinct fact sent once. A page repeats the same few facts many
+ * times; sending each card's full text per figure made the answer the largest part of a lookup.
+ */
+export interface PackedVerdicts {
+  facts: FactView[];
+  verdicts: PackedVerdict[];
+}
+
+/** Packs verdicts for messaging; `unpackVerdicts` restores them exactly. */
+export function packVerdicts(verdicts: readonly Verdict[]): PackedVerdicts {
+  const facts: FactView[] = [];
+  const positions = new Map<string, number>();
+  const position = (view: FactView) => {
+    const key = `${view.pack.id}\u0001${view.id}`;
+    let at = positions.get(key);
+    if (at === undefined) {
+      positions.set(key, (at = facts.length));
+      facts.push(view);
+    }
+    return at;
+  };
+  const packed = verdicts.map(({ fact, disagreements, ...rest }) => {
+    const out: PackedVerdict = { ...rest };
+    if (fact) out.fact = position(fact);
+    if (disagreements) out.disagreements = disagreements.map(position);
+    return out;
+  });
+  return { facts, verdicts: packed };
+}
+
+/** Restores packed verdicts; verdicts about the same fact share one FactView object. */
+export function unpackVerdicts({ facts, verdicts }: PackedVerdicts): Verdict[] {
+  return verdicts.map(({ fact, disagreements, ...rest }) => {
+    const out: Verdict = { ...rest };
+    if (fact !== undefined) out.fact = facts[fact]!;
+    if (disagreements) out.disagreements = disagreements.map((i) => facts[i]!);
+    return out;
+  });
+}

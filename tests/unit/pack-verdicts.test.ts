@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { buildIndex, matchBatch } from '../../data/match';
+import { packVerdicts, unpackVerdicts } from '../../data/match/pack-verdicts';
+import { bundledPack } from '../../data/packs';
+import { annotate, figureIn } from './figure-helpers';
+
+describe('packed verdicts', () => {
+  const sentences = [
+    ['Amazon pays an initial $15 billion to OpenAI.', '$15 billion', 15e9],
+    ['Amazon pays an initial $15 billion to OpenAI, then $35 billion more.', '$15 billion', 15e9],
+    ['OpenAI was valued at $830 billion pre-money.', '$830 billion', 830e9],
+    ['Microsoft put $13 billion into OpenAI.', '$13 billion', 13e9],
+  ] as const;
+
+  it('restores exactly what the matcher answered, sending each fact once', () => {
+    const request = annotate(sentences.map(([s, text, value], i) => figureIn(s, text, { value, unit: 'USD' }, i)), '', sentences.map(([s]) => s));
+    const verdicts = matchBatch(buildIndex([bundledPack]), request);
+    const packed = packVerdicts(verdicts);
+    expect(packed.facts.map((f) => f.id)).toEqual([...new Set(verdicts.flatMap((v) => (v.fact ? [v.fact.id] : [])))]);
+    expect(packed.facts).toHaveLength(2);
+    expect(unpackVerdicts(JSON.parse(JSON.stringify(packed)))).toEqual(verdicts);
+  });
+});
