@@ -54,8 +54,9 @@ async function expectOldFactsStillShown(): Promise<void> {
 /** Clicks an action of the newsroom pack's row and waits for the action to finish. */
 async function clickAction(action: string): Promise<string> {
   await options.click(`${ROW} button.${action}`);
-  await options.waitForFunction((row) => document.querySelector(row)?.getAttribute('aria-busy') === 'false' && !document.querySelector(`${row} button:disabled`), ROW);
+  // The section clears its notice when an action starts and shows a new one when it ends.
   await options.waitForSelector('.notice');
+  await options.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
   return (await options.textContent('.notice'))!;
 }
 
