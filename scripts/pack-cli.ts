@@ -1,0 +1,96 @@
+/**
+ * `npm run pack -- <command>`: tools for fact pack maintainers. See docs/PACKS.md.
+ *
+ *   keygen <name>                      writes <name>.key.json (private, keep secret); prints the public key
+ *   validate <pack.json>               prints every schema problem with its path
+ *   sign <pack.json> --key <k.json>    writes <pack.json>.sig (base64 Ed25519 over the exact bytes)
+ *   verify <pack.json> [--sig <file>] [--pinned <base64 key>]   checks as the extension does
+ *   diff <old.json> <new.json>         facts added, changed (old -> new value), removed
+ *   schema [<out.json>]                the JSON Schema of the pack format
+ */
+import { existsSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import { diff, keygen, schema, sign, validate, verify, type Report } from './pack-cli/core';
+
+const USAGE = `usage: npm run pack -- <command>
+  keygen <name>                      new signing key: <name>.key.json (secret) and its public key
+  validate <pack.json>               check a pack against the schema, listing every problem
+  sign <pack.json> --key <name.key.json>   write <pack.json>.sig
+  verify <pack.json> [--sig <file>] [--pinned <public key>]   check the pack and signature as Factmark does
+  diff <old.json> <new.json>         what changed between two versions
+  schema [<out.json>]                JSON Schema of the pack format (stdout without a file)`;
+
+/** `--name value` options and the remaining positional arguments. */
+function parseArgs(args: string[]): { positional: string[]; flags: Record<string, string> } {
+  const positional: string[] = [];
+  const flags: Record<string, string> = {};
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a.startsWith('--')) flags[a.slice(2)] = args[++i] ?? '';
+    else positional.push(a);
+  }
+  return { positional, flags };
+}
+
+function print(report: Report): number {
+  for (const line of report.lines) (report.ok ? console.log : console.error)(line);
+  return report.ok ? 0 : 1;
+}
+
+async function bytesOf(path: string | undefined): Promise<Uint8Array> {
+  if (!path) throw new Error(`missing file argument\n${USAGE}`);
+  return new Uint8Array(await readFile(path));
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const { positional, flags } = parseArgs(rest);
+  switch (command) {
+    case 'keygen': {
+      const name = positional[0];
+      if (!name) throw new Error(`keygen needs a name\n${USAGE}`);
+      const file = `${name}.key.json`;
+      if (existsSync(file)) throw new Error(`${file} exists: refusing to overwrite a key`);
+      const key = await keygen();
+      await writeFile(file, key.privateKeyText, { mode: 0o600 });
+      console.log(`wrote ${file} (private: keep it secret, never publish it)`);
+      console.log(`public key (put it in the pack as "publicKey"): ${key.publicKey}`);
+      console.log(`fingerprint (what subscribers see): ${key.fingerprint}`);
+      return 0;
+    }
+    case 'validate':
+      return print(validate(await bytesOf(positional[0]), positional[0]));
+    case 'sign': {
+      if (!flags.key) throw new Error(`sign needs --key <name.key.json>\n${USAGE}`);
+      const result = await sign(await bytesOf(positional[0]), await readFile(flags.key, 'utf8'));
+      if (result.ok) {
+        await writeFile(`${positional[0]}.sig`, result.signature + '\n');
+        result.lines.push(`wrote ${positional[0]}.sig`);
+      }
+      return print(result);
+    }
+    case 'verify': {
+      const sigPath = flags.sig ?? `${positional[0]}.sig`;
+      const signature = existsSync(sigPath) ? (await readFile(sigPath, 'utf8')).trim() : null;
+      return print(await verify(await bytesOf(positional[0]), signature, flags.pinned ? { publicKey: flags.pinned } : {}));
+    }
+    case 'diff':
+      return print(diff(await bytesOf(positional[0]), await bytesOf(positional[1])));
+    case 'schema': {
+      if (positional[0]) await writeFile(positional[0], schema());
+      else process.stdout.write(schema());
+      return 0;
+    }
+    default:
+      console.error(USAGE);
+      return command ? 1 : 0;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => (process.exitCode = code),
+  (error: Error) => {
+    console.error(error.message);
+    process.exitCode = 1;
+  },
+);
