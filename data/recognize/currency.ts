@@ -3,7 +3,7 @@
  * before it ("$", "US$", "C $", "USD", "RM", "Rs.") and after it ("euros", "Swiss francs",
  * "USD", "€", "元"). Tables are small on purpose: this runs in a content script.
  */
-import { boundaryAfter, boundaryBefore, isDigit, isLetter, isSpace, readWord, skipSpaces, type Word } from './text';
+import { boundaryAfter, boundaryBefore, isDigit, isLetter, isSpace, skipSpaces, wordEnd, WordTable } from './text';
 
 /** A resolved currency and where its written form starts or ends. */
 export interface CurrencyMark {
@@ -24,23 +24,32 @@ const SYMBOLS: Record<string, string> = {
   '₦': 'NGN', '₱': 'PHP', '₫': 'VND', '₪': 'ILS', '฿': 'THB', '₡': 'CRC', '₾': 'GEL', '₭': 'LAK',
   '元': 'CNY', '円': 'JPY',
 };
+/** SYMBOLS keyed by char code (every symbol is one UTF-16 unit), so lookups need no substring. */
+const SYMBOL_BY_CODE = new Map<number, { iso: string; symbol: string }>(
+  Object.entries(SYMBOLS).map(([symbol, iso]) => [symbol.charCodeAt(0), { iso, symbol }]),
+);
 
-/** Letters written before "$" (dots removed, lowercased). */
-const DOLLAR_PREFIX: Record<string, string> = {
+/** Letters written before "$" (dots removed, any case). */
+const DOLLAR_PREFIX = new WordTable<string>({
   us: 'USD', c: 'CAD', ca: 'CAD', can: 'CAD', a: 'AUD', au: 'AUD', hk: 'HKD', nz: 'NZD', s: 'SGD',
   sg: 'SGD', r: 'BRL', mx: 'MXN', nt: 'TWD',
-};
+});
 
 /** ISO codes recognised before or after an amount (case-insensitive after, upper-case before). */
-const CODES = new Set([
+const CODE_LIST = [
   'USD', 'EUR', 'GBP', 'JPY', 'CNY', 'INR', 'CAD', 'AUD', 'HKD', 'CHF', 'MYR', 'SGD', 'KRW',
   'NZD', 'BRL', 'ZAR', 'SEK', 'NOK', 'DKK', 'AED', 'MXN', 'TWD', 'IDR', 'THB', 'RUB',
-]);
-/** Non-ISO abbreviations used as prefixes in news ("RM2.2 trillion", "Rs 500 crore"). */
-const LOCAL_PREFIX: Record<string, string> = { RM: 'MYR', Rs: 'INR', RS: 'INR', Rp: 'IDR', RMB: 'CNY' };
+];
+/** Codes written before an amount, upper-case only, plus non-ISO abbreviations used in news. */
+const PREFIX_CODES = new WordTable<string>(
+  { ...Object.fromEntries(CODE_LIST.map((c) => [c, c])), RM: 'MYR', Rs: 'INR', RS: 'INR', Rp: 'IDR', RMB: 'CNY' },
+  true,
+);
+/** Codes written after an amount, in any case ("RMB" is China's usual abbreviation). */
+const SUFFIX_CODES = new WordTable<string>({ ...Object.fromEntries(CODE_LIST.map((c) => [c, c])), RMB: 'CNY' });
 
 /** Currency names after an amount; `weak` names need a scale word or a country to count. */
-const NAMES: Record<string, { iso: string; weak?: boolean; uncertain?: boolean }> = {
+const NAMES = new WordTable<{ iso: string; weak?: boolean; uncertain?: boolean }>({
   dollar: { iso: 'USD' }, dollars: { iso: 'USD' }, euro: { iso: 'EUR' }, euros: { iso: 'EUR' },
   pound: { iso: 'GBP', weak: true }, pounds: { iso: 'GBP', weak: true }, sterling: { iso: 'GBP' },
   yen: { iso: 'JPY' }, yuan: { iso: 'CNY' }, renminbi: { iso: 'CNY' }, rmb: { iso: 'CNY' },
@@ -53,21 +62,23 @@ const NAMES: Record<string, { iso: string; weak?: boolean; uncertain?: boolean }
   kronor: { iso: 'SEK' }, krona: { iso: 'SEK' }, kroner: { iso: 'NOK', uncertain: true },
   ruble: { iso: 'RUB' }, rubles: { iso: 'RUB' }, rouble: { iso: 'RUB' }, roubles: { iso: 'RUB' },
   shekel: { iso: 'ILS' }, shekels: { iso: 'ILS' },
-};
+});
 
 /** Country adjectives that pin a dollar/pound/franc/peso/rupee/won to one currency. */
-const COUNTRY: Record<string, string> = {
+const COUNTRY = new WordTable<string>({
   us: 'USD', american: 'USD', canadian: 'CAD', australian: 'AUD', singapore: 'SGD',
   taiwan: 'TWD', taiwanese: 'TWD', swiss: 'CHF', chinese: 'CNY', japanese: 'JPY', indian: 'INR',
   malaysian: 'MYR', korean: 'KRW', mexican: 'MXN', brazilian: 'BRL', british: 'GBP',
   pakistani: 'PKR', philippine: 'PHP', egyptian: 'EGP', swedish: 'SEK', norwegian: 'NOK',
   danish: 'DKK', saudi: 'SAR', turkish: 'TRY', russian: 'RUB',
-};
+});
 /** Two-word countries: first word → second word → ISO. */
-const COUNTRY2: Record<string, Record<string, string>> = {
-  hong: { kong: 'HKD' }, new: { zealand: 'NZD', taiwan: 'TWD' }, south: { korean: 'KRW', african: 'ZAR' },
-  sri: { lankan: 'LKR' },
-};
+const COUNTRY2 = new WordTable<WordTable<string>>({
+  hong: new WordTable({ kong: 'HKD' }),
+  new: new WordTable({ zealand: 'NZD', taiwan: 'TWD' }),
+  south: new WordTable({ korean: 'KRW', african: 'ZAR' }),
+  sri: new WordTable({ lankan: 'LKR' }),
+});
 
 /**
  * Finds a currency written before the numeral that starts at `numStart`, not reaching back
@@ -78,18 +89,17 @@ export function currencyBefore(text: string, numStart: number, floor: number): C
   let k = numStart;
   if (k - 1 >= floor && isSpace(text.charCodeAt(k - 1))) k--;
   if (k - 1 < floor) return null;
-  const ch = text[k - 1];
-  const sym = SYMBOLS[ch];
+  const sym = SYMBOL_BY_CODE.get(text.charCodeAt(k - 1));
   if (sym) {
     const symStart = k - 1;
-    if (ch !== '$') return { pos: symStart, iso: sym, symbol: ch };
+    if (sym.symbol !== '$') return { pos: symStart, iso: sym.iso, symbol: sym.symbol };
     const pre = dollarPrefix(text, symStart, floor, k < numStart);
     if (pre) return { pos: pre.start, iso: pre.iso, symbol: text.slice(pre.start, numStart).trimEnd() };
     return { pos: symStart, iso: 'USD', bareDollar: true, symbol: '$' };
   }
   if (!isLetter(text.charCodeAt(k - 1))) {
     // "Rs. 500": a dot after the abbreviation.
-    if (text.charCodeAt(k - 1) === 46 && k - 3 >= floor && text.slice(k - 3, k - 1) === 'Rs' && boundaryBefore(text, k - 3)) {
+    if (text.charCodeAt(k - 1) === 46 && k - 3 >= floor && text.startsWith('Rs', k - 3) && boundaryBefore(text, k - 3)) {
       return { pos: k - 3, iso: 'INR' };
     }
     return null;
@@ -98,10 +108,8 @@ export function currencyBefore(text: string, numStart: number, floor: number): C
   let j = k;
   while (j > floor && k - j < 4 && isLetter(text.charCodeAt(j - 1))) j--;
   if (!boundaryBefore(text, j)) return null;
-  const raw = text.slice(j, k);
-  if (CODES.has(raw)) return { pos: j, iso: raw };
-  const local = LOCAL_PREFIX[raw];
-  return local ? { pos: j, iso: local } : null;
+  const iso = PREFIX_CODES.get(text, j, k);
+  return iso ? { pos: j, iso } : null;
 }
 
 /**
@@ -121,20 +129,42 @@ function dollarPrefix(
   let j = k;
   while (j > floor && k - j < 4 && (isLetter(text.charCodeAt(j - 1)) || text.charCodeAt(j - 1) === 46)) j--;
   if (j === k || !boundaryBefore(text, j)) return null;
-  const raw = text.slice(j, k);
-  const key = (raw.indexOf('.') >= 0 ? raw.split('.').join('') : raw).toLowerCase();
-  const iso = DOLLAR_PREFIX[key];
+  // Usually a plain word such as "buy" before "$5": look it up in place; dotted "U.S." is rare.
+  let iso: string | undefined;
+  let letters = k - j;
+  if (!hasDot(text, j, k)) {
+    iso = DOLLAR_PREFIX.get(text, j, k);
+  } else {
+    const key = text.slice(j, k).split('.').join('');
+    letters = key.length;
+    iso = DOLLAR_PREFIX.get(key, 0, key.length);
+  }
   if (!iso) return null;
+  const upper = !hasLowercase(text, j, k);
   if (spaced) {
-    const upper = raw === raw.toUpperCase();
     // A spaced single letter is only "C $" (Canadian); a spaced lowercase prefix needs tokenized text.
-    if (key.length === 1 && key !== 'c') return null;
+    if (letters === 1 && iso !== 'CAD') return null;
     if (!upper && !spacedAfter) return null;
-  } else if (key.length === 1 && raw !== raw.toUpperCase()) {
+  } else if (letters === 1 && !upper) {
     // "a$5" is not Australian; glued single-letter prefixes must be capitals ("A$", "C$").
     return null;
   }
   return { start: j, iso };
+}
+
+/** True when text[start, end) holds a dot. */
+function hasDot(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) === 46) return true;
+  return false;
+}
+
+/** True when text[start, end) holds a lowercase ASCII letter. */
+function hasLowercase(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 97 && c <= 122) return true;
+  }
+  return false;
 }
 
 /**
@@ -142,40 +172,43 @@ function dollarPrefix(
  * following number ("1 $10" is "$10").
  */
 export function currencySymbolAfter(text: string, p: number): CurrencyMark | null {
-  const sym = SYMBOLS[text[p]];
+  const sym = SYMBOL_BY_CODE.get(text.charCodeAt(p));
   if (sym) {
     if (isDigit(text.charCodeAt(p + 1))) return null;
-    return { pos: p + 1, iso: sym, bareDollar: text[p] === '$' };
+    return { pos: p + 1, iso: sym.iso, bareDollar: sym.symbol === '$' };
   }
   if (text.startsWith('ரூ', p)) return { pos: p + 2, iso: 'LKR' };
   return null;
 }
 
 /**
- * A currency named by the word `w` after an amount ("euros", "USD", "Swiss francs",
+ * A currency named by the word text[start, end) after an amount ("euros", "USD", "Swiss francs",
  * "Hong Kong dollars"). `scaled` tells whether a scale word was written, which weak names
  * ("won", "rand") need; "pounds" without one may be weight and is marked uncertain.
  */
-export function currencyWord(text: string, w: Word, scaled: boolean): CurrencyMark | null {
-  const up = w.raw.length === 3 ? w.raw.toUpperCase() : '';
-  if (up && (CODES.has(up) || up === 'RMB')) return { pos: w.end, iso: up === 'RMB' ? 'CNY' : up };
-  const name = NAMES[w.word];
+export function currencyWord(text: string, start: number, end: number, scaled: boolean): CurrencyMark | null {
+  const code = end - start === 3 ? SUFFIX_CODES.get(text, start, end) : undefined;
+  if (code) return { pos: end, iso: code };
+  const name = NAMES.get(text, start, end);
   if (name) {
-    if (name.weak && !scaled) return name.iso === 'GBP' ? { pos: w.end, iso: 'GBP', uncertain: true } : null;
-    return { pos: w.end, iso: name.iso, uncertain: name.uncertain };
+    if (name.weak && !scaled) return name.iso === 'GBP' ? { pos: end, iso: 'GBP', uncertain: true } : null;
+    return { pos: end, iso: name.iso, uncertain: name.uncertain };
   }
   // Country adjective, then the currency name: "Australian dollars", "Hong Kong dollars".
-  let iso: string | undefined = COUNTRY[w.word];
-  let q = w.end;
-  if (!iso && COUNTRY2[w.word]) {
-    const w2 = text.charCodeAt(q) === 32 ? readWord(text, q + 1, 8) : null;
-    iso = w2 ? COUNTRY2[w.word][w2.word] : undefined;
-    if (w2) q = w2.end;
+  let iso = COUNTRY.get(text, start, end);
+  let q = end;
+  const second = iso ? undefined : COUNTRY2.get(text, start, end);
+  if (second) {
+    const e2 = text.charCodeAt(q) === 32 ? wordEnd(text, q + 1, 8) : -1;
+    if (e2 >= 0) {
+      iso = second.get(text, q + 1, e2);
+      q = e2;
+    }
   }
   if (!iso || text.charCodeAt(q) !== 32) return null;
-  const base = readWord(text, q + 1, 8);
-  if (!base || !boundaryAfter(text, base.end) || !NAMES[base.word]) return null;
-  return { pos: base.end, iso };
+  const baseEnd = wordEnd(text, q + 1, 8);
+  if (baseEnd < 0 || !boundaryAfter(text, baseEnd) || !NAMES.has(text, q + 1, baseEnd)) return null;
+  return { pos: baseEnd, iso };
 }
 
 /**

@@ -39,30 +39,75 @@ export function skipSpacesBack(text: string, pos: number, max = 2): number {
   return p;
 }
 
-/** A word of letters read forward: `word` is lowercased, `raw` as written, `end` exclusive. */
-export interface Word {
+/**
+ * End of the run of letters at `pos`, or -1 when there is none or when it is longer than `max`
+ * (no unit or number word is that long), so the cost is bounded by `max`. Allocates nothing:
+ * look the word up with a {@link WordTable}.
+ */
+export function wordEnd(text: string, pos: number, max = 14): number {
+  const limit = Math.min(text.length, pos + max + 1);
+  let p = pos;
+  while (p < limit && isLetter(text.charCodeAt(p))) p++;
+  return p === pos || p - pos > max ? -1 : p;
+}
+
+/** Hash of text[start, end) with ASCII capitals folded to lowercase. */
+function foldedHash(text: string, start: number, end: number): number {
+  let h = end - start;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    h = (Math.imul(h, 31) + (c >= 65 && c <= 90 ? c + 32 : c)) | 0;
+  }
+  return h;
+}
+
+interface TableEntry<V> {
   word: string;
-  raw: string;
-  end: number;
+  value: V;
+  next: TableEntry<V> | undefined;
 }
 
 /**
- * Reads the run of letters at `pos`. Returns null when there is none or when it is longer
- * than `max` (no unit or number word is that long), so the cost is bounded by `max`.
+ * A small dictionary of ASCII words looked up straight from a span of the text, with no substring
+ * or lowercase copy: the span is hashed by char code, then compared character by character.
+ * Case-insensitive unless `exactCase` (for abbreviations such as "MW" or "Rs").
  */
-export function readWord(text: string, pos: number, max = 14): Word | null {
-  let p = pos;
-  const limit = Math.min(text.length, pos + max + 1);
-  let upper = false;
-  for (; p < limit; p++) {
-    const c = text.charCodeAt(p);
-    if (!isLetter(c)) break;
-    if (c <= 90) upper = true;
+export class WordTable<V> {
+  private readonly buckets = new Map<number, TableEntry<V>>();
+  /** Bit n set when some word has length n: most spans are rejected before hashing. */
+  private lengths = 0;
+  /** 1 for each char code (below 128) that starts some word, in the cases the table accepts. */
+  private readonly firsts = new Uint8Array(128);
+
+  constructor(
+    words: Record<string, V>,
+    private readonly exactCase = false,
+  ) {
+    for (const [word, value] of Object.entries(words)) {
+      const h = foldedHash(word, 0, word.length);
+      this.lengths |= 1 << Math.min(word.length, 31);
+      const f = word.charCodeAt(0);
+      this.firsts[f] = 1;
+      if (!exactCase) this.firsts[f ^ 32] = 1; // the other case of an ASCII letter
+      this.buckets.set(h, { word: exactCase ? word : word.toLowerCase(), value, next: this.buckets.get(h) });
+    }
   }
-  if (p === pos || p - pos > max) return null;
-  const raw = text.slice(pos, p);
-  // Most words are already lowercase: skip the second string then.
-  return { word: upper ? raw.toLowerCase() : raw, raw, end: p };
+
+  /** The value for the word text[start, end), or undefined. */
+  get(text: string, start: number, end: number): V | undefined {
+    const len = end - start;
+    if (!(this.lengths & (1 << Math.min(len, 31))) || this.firsts[text.charCodeAt(start)] !== 1) return undefined;
+    for (let e = this.buckets.get(foldedHash(text, start, end)); e; e = e.next) {
+      if (e.word.length !== len) continue;
+      if (this.exactCase ? text.startsWith(e.word, start) : matchesLower(text, start, e.word)) return e.value;
+    }
+    return undefined;
+  }
+
+  /** True when text[start, end) is in the table. */
+  has(text: string, start: number, end: number): boolean {
+    return this.get(text, start, end) !== undefined;
+  }
 }
 
 /** True when no letter or digit touches `pos` from the right (a word boundary after a token). */

@@ -4,7 +4,7 @@ import { currencySymbolAfter, currencyWord } from './currency';
 import { durationUnit } from './duration';
 import { percentWordEnd } from './percent';
 import { powerUnit } from './power';
-import { boundaryAfter, isDash, isLetter, isSpace, readWord } from './text';
+import { boundaryAfter, isDash, isLetter, isSpace, wordEnd } from './text';
 
 /** The unit found after an amount. */
 export interface UnitHit {
@@ -41,18 +41,18 @@ export function unitAfter(text: string, pos: number, scaled: boolean): UnitHit |
     const sym = currencySymbolAfter(text, p);
     return sym ? { kind: 'money', unit: sym.iso, end: sym.pos, bareDollar: sym.bareDollar } : null;
   }
-  const w = readWord(text, p, 14);
-  if (!w || !boundaryAfter(text, w.end)) return null;
-  const pw = powerUnit(w);
-  if (pw) return { kind: 'power', unit: pw, end: w.end };
+  const we = wordEnd(text, p, 14);
+  if (we < 0 || !boundaryAfter(text, we)) return null;
+  const pw = powerUnit(text, p, we);
+  if (pw) return { kind: 'power', unit: pw, end: we };
   if (sep === 0) return null;
   if (sep === 1) {
-    const pct = percentWordEnd(text, w);
+    const pct = percentWordEnd(text, p, we);
     if (pct >= 0) return { kind: 'percent', unit: '%', end: pct };
   }
-  const cur = currencyWord(text, w, scaled);
+  const cur = currencyWord(text, p, we, scaled);
   if (cur) return { kind: 'money', unit: cur.iso, end: cur.pos, uncertain: cur.uncertain };
-  const du = durationUnit(text, w);
-  if (du) return { kind: 'duration', unit: du, end: w.end };
+  const du = durationUnit(text, p, we);
+  if (du) return { kind: 'duration', unit: du, end: we };
   return null;
 }

@@ -632,7 +632,23 @@ const moreEdge: GoldenCase[] = [
   c('The company won 5 awards.'),
 ];
 
+/** The article "a" and the word "one" before a scale word stand for one; elsewhere "a" is no number. */
+const articleScales: GoldenCase[] = [
+  c('The chip venture will cost a billion dollars to set up.', $('a billion dollars', 1 * B)),
+  c('A trillion dollars of orders sits in the backlog.', $('A trillion dollars', 1 * T)),
+  c('Rivals have pledged more than a trillion dollars to new data centers.', $('a trillion dollars', 1 * T, 'USD', { q: 'more than' })),
+  c('The buyer paid roughly a billion euros for the fiber network.', $('a billion euros', 1 * B, 'EUR', { q: 'roughly' })),
+  c('The lab is raising one billion dollars from sovereign funds.', $('one billion dollars', 1 * B)),
+  c('Its grid deal adds one billion euros of new capacity spending.', $('one billion euros', 1 * B, 'EUR')),
+  c('The app now reaches a billion people every month.'),
+  c('Analysts expect a billion new devices online by next year.'),
+  c('It is a billion-dollar question for the industry.'),
+  c('The two firms signed a 10-year deal for cooling water.', D('10-year', 10)),
+  c('The agency was given a million reasons to delay the permit.'),
+];
+
 export const GOLDEN_CASES: GoldenCase[] = [
+  ...articleScales,
   ...moneyUsd,
   ...moneyDollarForms,
   ...moneyOther,
