@@ -56,7 +56,7 @@ export function readPrivateKey(text: string): JsonWebKey {
  */
 export async function sign(bytes: Uint8Array, privateKeyText: string): Promise<{ ok: true; signature: string; lines: string[] } | { ok: false; lines: string[] }> {
   const valid = validate(bytes);
-  if (!valid.ok) return valid;
+  if (!valid.ok) return { ok: false, lines: valid.lines };
   let jwk: JsonWebKey;
   try {
     jwk = readPrivateKey(privateKeyText);
