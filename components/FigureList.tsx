@@ -1,4 +1,4 @@
-import type { FoundFigure } from '../data/schema/messages';
+import type { FoundFigure } from '../data/schema/page-messages';
 import { VERDICT_WORDS } from './verdict-words';
 
 export interface FigureListProps {

@@ -1,11 +1,12 @@
-import { z } from 'zod';
+// zod/mini: settings are read by the content script on every page, so size matters.
+import * as z from 'zod/mini';
 
 /** Reader settings, kept in `browser.storage.local` so every context reads them directly. */
 export const Settings = z.object({
   /** Hosts where the reader switched Factmark off. */
-  disabledSites: z.array(z.string().max(255)).max(10_000).default([]),
+  disabledSites: z._default(z.array(z.string().check(z.maxLength(255))).check(z.maxLength(10_000)), []),
   /** Whether figures with no matching fact are underlined at all. */
-  showUnverified: z.boolean().default(true),
+  showUnverified: z._default(z.boolean(), true),
 });
 export type Settings = z.infer<typeof Settings>;
 

@@ -1,6 +1,8 @@
 import { recognize } from '../../data/recognize';
 import { sentenceAround } from '../../data/text/sentence';
-import { LIMITS, type AnnotateRequest, type FigureQuery, type Result } from '../../data/schema/messages';
+import type { AnnotateRequest, FigureQuery } from '../../data/schema/messages';
+import { LIMITS } from '../../data/schema/limits';
+import type { Result } from '../../data/schema/result';
 import type { Figure } from '../../data/schema/figure';
 import type { Verdict } from '../../data/schema/verdict';
 import { locate, walkBlocks, type TextBlock } from './blocks';

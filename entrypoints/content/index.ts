@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { ContentMessage, parseMessage } from '../../data/schema/messages';
+import { ContentMessage } from '../../data/schema/page-messages';
+import { parseMessage } from '../../data/schema/result';
 import { isArticleFrame } from './frames';
 import { PageAnnotator } from './page-annotator';
 import './highlights.css';

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
-import type { ContentMessage, PageFigures, Result } from '../../data/schema/messages';
+import type { ContentMessage, PageFigures } from '../../data/schema/page-messages';
+import type { Result } from '../../data/schema/result';
 import { readSettings, type Settings } from '../../data/schema/settings';
 import type { Verdict } from '../../data/schema/verdict';
 import { unpackVerdicts, type PackedVerdicts } from '../../data/match/pack-verdicts';

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { FigureList } from '../../components/FigureList';
 import { SiteSwitch } from '../../components/SiteSwitch';
-import { PageFigures, type ContentMessage } from '../../data/schema/messages';
+import { PageFigures, type ContentMessage } from '../../data/schema/page-messages';
 import { setSiteEnabled } from '../../data/schema/settings';
 
 /** The tab the popup is about: the active tab of the last focused normal window. */

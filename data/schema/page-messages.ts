@@ -1,0 +1,28 @@
+// zod/mini: these schemas ship in the content script, which runs on every page, so size matters.
+import * as z from 'zod/mini';
+
+/** A figure as the popup lists it; `index` is the annotation's stable number on the page. */
+export const FoundFigure = z.object({
+  index: z.int().check(z.nonnegative()),
+  text: z.string(),
+  verdict: z.enum(['verified', 'mismatch', 'unverified']),
+  display: z.optional(z.string()),
+  label: z.optional(z.string()),
+});
+export type FoundFigure = z.infer<typeof FoundFigure>;
+
+/** Every message the content script accepts (from the popup). */
+export const ContentMessage = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('page:figures') }),
+  z.object({ type: z.literal('page:reveal'), index: z.int().check(z.nonnegative()) }),
+  z.object({ type: z.literal('page:refresh') }),
+]);
+export type ContentMessage = z.infer<typeof ContentMessage>;
+
+/** Content script -> popup: what this page shows. */
+export const PageFigures = z.object({
+  host: z.string(),
+  enabled: z.boolean(),
+  figures: z.array(FoundFigure),
+});
+export type PageFigures = z.infer<typeof PageFigures>;
