@@ -13,7 +13,7 @@ export const PACK_MESSAGES = [
   /** Installs a pack by URL; `expectFingerprint` is the key the reader saw in the preview. */
   z.object({ type: z.literal('packs:subscribe'), url: PackUrl, expectFingerprint: z.string().max(100).nullable().optional(), timeoutMs: TimeoutMs }),
   /** Installs a pack from a file's text (unsigned, never updated automatically). */
-  z.object({ type: z.literal('packs:import'), text: z.string().max(25 * 1024 * 1024) }),
+  z.object({ type: z.literal('packs:import'), text: z.string().max(64 * 1024 * 1024) }),
   z.object({ type: z.literal('packs:check'), id: PackId, timeoutMs: TimeoutMs }),
   z.object({ type: z.literal('packs:pause'), id: PackId, paused: z.boolean() }),
   z.object({ type: z.literal('packs:remove'), id: PackId }),

@@ -71,8 +71,8 @@ export async function startPackHost() {
       const chunk = Buffer.alloc(1024 * 1024, 0x20);
       let sent = 0;
       const pump = () => {
-        while (sent < 22 && res.write(chunk)) sent++;
-        if (sent >= 22) res.end();
+        while (sent < 70 && res.write(chunk)) sent++;
+        if (sent >= 70) res.end();
         else res.once('drain', () => { sent++; pump(); });
       };
       res.on('close', () => (sent = 99));

@@ -146,7 +146,7 @@ describe('fact pack subscriptions', () => {
     ['malformed JSON', async () => host.publishBytes(PACK_PATH, '{"formatVersion": 1, "id": "newsroom-facts",', (await publisher.sign(newsroomPack(3))).sig), 'The pack is not valid JSON'],
     ['a server error', async () => host.setMode('error-503'), 'The pack host answered HTTP 503'],
     ['a server that is down', async () => host.setMode('down'), 'Could not reach the pack host'],
-    ['an oversized pack', async () => host.setMode('oversized'), 'The pack is too large (over the 20 MB limit)'],
+    ['an oversized pack', async () => host.setMode('oversized'), 'The pack is too large (over the 64 MB limit)'],
   ])('refuses %s with a plain reason and keeps the installed version', async (_name, arrange, reason) => {
     await arrange();
     const notice = await clickAction('check');

@@ -91,7 +91,7 @@ describe('subscriptions in the store', () => {
       ['server error', { status: 503 }, undefined, /HTTP 503/, false],
       ['down', { down: true }, undefined, /Could not reach/, false],
       ['slow', { hang: true }, undefined, /did not answer within/, false],
-      ['oversized', { body: 'x', headers: { 'content-length': String(30e6) } }, undefined, /too large/, false],
+      ['oversized', { body: 'x', headers: { 'content-length': String(70e6) } }, undefined, /too large/, false],
     ];
     for (const [name, pack, sig, reason, badSignature] of failures) {
       h.set(pack, sig);

@@ -125,7 +125,7 @@ describe('fetchBytes', () => {
   it.each([
     ['an HTTP error', { status: 503, body: 'busy' }, /answered HTTP 503/],
     ['a host that is down', { down: true }, /Could not reach the pack host/],
-    ['a declared oversized body', { body: 'x', headers: { 'content-length': String(21 * 1024 * 1024) } }, /too large \(21 MB; the limit is 20 MB\)/],
+    ['a declared oversized body', { body: 'x', headers: { 'content-length': String(70 * 1024 * 1024) } }, /too large \(70 MB; the limit is 64 MB\)/],
   ])('explains %s', async (_name, answer, reason) => {
     const net = fakeFetch({ [url]: answer });
     const result = await fetchBytes(url, { fetchImpl: net.impl });
