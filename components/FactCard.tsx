@@ -1,4 +1,6 @@
+import type { ComponentChildren } from 'preact';
 import type { Verdict, FactView } from '../data/schema/verdict';
+import type { MyCorrection } from '../data/schema/correction';
 import { VERDICT_WORDS } from './verdict-words';
 
 export interface FactCardProps {
@@ -7,10 +9,14 @@ export interface FactCardProps {
   verdict: Verdict;
   /** Id of the element that labels the card, unique in its shadow root. */
   id: string;
+  /** Opens the correction form; without it the card offers none. */
+  onSuggest?: () => void;
+  /** The open correction form, shown in place of the "Suggest a correction" button. */
+  form?: ComponentChildren;
 }
 
 /** The hover card: verdict in words, the verified figure, what it measures, when, and sources. */
-export function FactCard({ figureText, verdict, id }: FactCardProps) {
+export function FactCard({ figureText, verdict, id, onSuggest, form }: FactCardProps) {
   const fact = verdict.fact;
   return (
     <div
@@ -35,8 +41,35 @@ export function FactCard({ figureText, verdict, id }: FactCardProps) {
             {other.pack.publisher} records <strong>{other.display}</strong> for this.
           </p>
         ))}
+        {verdict.myCorrection ? <MyCorrectionLine mine={verdict.myCorrection} /> : null}
       </div>
+      {form ??
+        (onSuggest ? (
+          <button type="button" class="suggest" onClick={onSuggest}>
+            Suggest a correction
+          </button>
+        ) : null)}
     </div>
+  );
+}
+
+/** How each status of the reader's own correction is said on the card. */
+const MINE_WORDS: Record<MyCorrection['status'], string> = {
+  queued: 'pending',
+  sending: 'pending',
+  sent: 'sent, awaiting review',
+  accepted: 'accepted',
+  rejected: 'rejected',
+  failed: 'not delivered',
+  withdrawn: 'withdrawn',
+};
+
+function MyCorrectionLine({ mine }: { mine: MyCorrection }) {
+  return (
+    <p class="mine" data-status={mine.status} data-correction-id={mine.id}>
+      Your correction, {MINE_WORDS[mine.status]}: <strong>{mine.display}</strong>
+      {mine.reason ? <span class="reason"> ({mine.reason})</span> : null}
+    </p>
   );
 }
 

@@ -33,3 +33,24 @@ a { color: #0969da; }
   a { color: #58a6ff; }
 }
 `;
+
+/** Styles for the correction parts of the card: the reader's own correction and the form. */
+export const CORRECTION_CSS = `
+.mine { border-top: 1px solid #d0d7de; padding-top: 6px; color: #6639ba; }
+.mine[data-status="rejected"], .mine[data-status="failed"] { color: #cf222e; }
+.mine[data-status="accepted"] { color: #1a7f37; }
+button { font: inherit; padding: 3px 10px; border-radius: 6px; border: 1px solid #8c959f; background: #f6f8fa; color: inherit; cursor: pointer; }
+button:focus-visible, input:focus-visible, textarea:focus-visible, select:focus-visible { outline: 2px solid #0969da; outline-offset: 1px; }
+button.primary { background: #1f6feb; border-color: #1f6feb; color: #fff; }
+button[disabled] { opacity: .6; cursor: default; }
+.suggest { margin-top: 6px; font-size: 13px; }
+.correction-form { border-top: 1px solid #d0d7de; margin-top: 6px; padding-top: 6px; }
+.form-heading { font-weight: 600; }
+.field { margin-bottom: 6px; }
+.field label { display: block; font-size: 12px; color: #57606a; }
+.field input, .field textarea, .field select { box-sizing: border-box; width: 100%; font: inherit; font-size: 13px; padding: 3px 6px; border: 1px solid #8c959f; border-radius: 4px; background: inherit; color: inherit; }
+.field input[aria-invalid="true"], .field textarea[aria-invalid="true"] { border-color: #cf222e; }
+.resolved { font-size: 12px; color: #1a7f37; margin: 2px 0 0; }
+.field-error, .form-error { font-size: 12px; color: #cf222e; margin: 2px 0 0; }
+.actions { display: flex; gap: 8px; margin-top: 6px; }
+`;

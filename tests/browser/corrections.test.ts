@@ -1,0 +1,215 @@
+import { readFile } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchWithExtension, type ExtensionBrowser } from '../../scripts/lib/extension-browser';
+import { serveHtml, type StaticServer } from '../../scripts/lib/static-server';
+import { hoverFigure, openCard, shownFigures, waitForAnnotation } from '../../scripts/lib/page-probe';
+import { CorrectionBundle, correctionBundleJsonSchema } from '../../data/schema/correction';
+import { CorrectionsEndpoint } from './corrections-endpoint';
+import { demoArticle } from './pages';
+
+/** The extension API inside extension pages and the service worker. */
+declare const chrome: {
+  runtime: { sendMessage(m: unknown): Promise<unknown> };
+  alarms: { create(name: string, o: { when: number }): Promise<void> };
+};
+
+let browser: ExtensionBrowser;
+let server: StaticServer;
+let endpoint: CorrectionsEndpoint;
+let options: Page;
+
+/**
+ * The bundled pack gets no endpoint, so the test gives it one: before any article is opened, the
+ * options page (extension origin) rewrites the installed pack in IndexedDB as version 2 with a
+ * `correctionsEndpoint`. Seeding then sees a newer pack and leaves it; verdicts stay the same.
+ */
+async function giveBundledPackAnEndpoint(url: string): Promise<void> {
+  await options.evaluate(async (endpointUrl) => {
+    await chrome.runtime.sendMessage({ type: 'corrections:deals' }); // the background has opened the store
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('factmark');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const get = <T,>(store: string, key: string) =>
+      new Promise<T | undefined>((resolve, reject) => {
+        const req = db.transaction(store).objectStore(store).get(key);
+        req.onsuccess = () => resolve(req.result as T);
+        req.onerror = () => reject(req.error);
+      });
+    let row: Record<string, unknown> | undefined;
+    for (let i = 0; i < 100 && !(row = await get('packs', 'factmark-default')); i++) await new Promise((r) => setTimeout(r, 100));
+    const data = await get<{ packId: string; pack: Record<string, unknown> }>('packData', 'factmark-default');
+    if (!row || !data) throw new Error('the bundled pack was never seeded');
+    await new Promise<void>((resolve, reject) => {
+      const tx = db.transaction(['packs', 'packData'], 'readwrite');
+      tx.objectStore('packData').put({ ...data, pack: { ...data.pack, version: 2, correctionsEndpoint: endpointUrl } });
+      tx.objectStore('packs').put({ ...row, version: 2 });
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+    db.close();
+  }, url);
+}
+
+beforeAll(async () => {
+  server = await serveHtml({ '/demo': demoArticle });
+  endpoint = new CorrectionsEndpoint(await CorrectionsEndpoint.freePort()); // not started: "down"
+  browser = await launchWithExtension();
+  options = await browser.context.newPage();
+  await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  await giveBundledPackAnEndpoint(endpoint.url);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await endpoint?.stop();
+});
+
+async function openDemo(): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.goto(server.url('/demo'));
+  await waitForAnnotation(page);
+  return page;
+}
+
+/** The card's shadow root, pierced by playwright's CSS locators. */
+const inCard = (page: Page, selector: string) => page.locator(`factmark-card ${selector}`);
+
+/** The row of one correction in "My corrections", once it shows `status`. */
+async function row(id: string, status: string) {
+  const li = options.locator(`li[data-correction-id="${id}"][data-status="${status}"]`);
+  await li.waitFor({ timeout: 15_000 });
+  return li;
+}
+
+let disputeId = '';
+
+describe('suggesting a correction', () => {
+  it('checks the form next to each field, saves with the endpoint down, and shows it pending after a reload', async () => {
+    const page = await openDemo();
+    const figure = (await shownFigures(page)).find((f) => f.text === '$15 billion')!;
+    await hoverFigure(page, figure);
+    await inCard(page, 'button.suggest').click();
+    await expect.poll(() => inCard(page, '#factmark-2-fix-measures').inputValue()).toMatch(/initial/i);
+
+    // The form keeps the card open when the pointer leaves.
+    await page.mouse.move(1, 1);
+    await page.waitForTimeout(500);
+    expect(await openCard(page)).not.toBeNull();
+
+    await inCard(page, 'button[type=submit]').click();
+    expect(await inCard(page, '.field-value .field-error').textContent()).toContain('Write the value you propose');
+    expect(await inCard(page, '.field-evidenceUrl .field-error').textContent()).toBe('Evidence is required: the address of a source that states this value.');
+    await inCard(page, 'input[name=value]').fill('2 GW');
+    await inCard(page, 'input[name=evidenceUrl]').fill('ftp://example.com/x');
+    await inCard(page, 'button[type=submit]').click();
+    expect(await inCard(page, '.field-value .field-error').textContent()).toBe('The fact is measured in USD, but "2 GW" is in GW.');
+    expect(await inCard(page, '.field-evidenceUrl .field-error').textContent()).toBe('The evidence address must start with http:// or https://.');
+    await inCard(page, 'input[name=value]').fill('$16.5bn');
+    expect(await inCard(page, '.field-value .resolved').textContent()).toBe('= $16.5 billion (USD)');
+    await inCard(page, 'input[name=evidenceUrl]').fill('https://example.com/amazon-openai-tranche');
+    await inCard(page, 'textarea[name=quote]').fill('an initial $16.5 billion');
+    await inCard(page, 'button[type=submit]').click();
+    await expect.poll(() => inCard(page, '.mine').textContent()).toBe('Your correction, pending: $16.5 billion (USD)');
+    disputeId = (await inCard(page, '.mine').getAttribute('data-correction-id'))!;
+
+    // The endpoint is down: the correction waits in the outbox with a clear message.
+    const li = await row(disputeId, 'queued');
+    await expect.poll(() => li.locator('.last-error').textContent()).toContain('offline, or the server is down');
+
+    await page.reload();
+    await waitForAnnotation(page);
+    const card = await hoverFigure(page, (await shownFigures(page)).find((f) => f.text === '$15 billion')!);
+    expect(card.text).toContain('Your correction, pending: $16.5 billion (USD)');
+    expect(card).toMatchObject({ verdict: 'verified', verifiedValue: '$15 billion' });
+    await page.close();
+  });
+
+  it('is delivered exactly once when the endpoint comes up, then accepted after review', async () => {
+    // The failed post left the outbox alarm set for the backed-off retry (it survives the worker sleeping).
+    const alarm = await browser.worker.evaluate(() => (chrome as unknown as { alarms: { get(n: string): Promise<{ scheduledTime: number } | undefined> } }).alarms.get('corrections:outbox'));
+    expect(alarm?.scheduledTime).toBeGreaterThan(Date.now());
+    await endpoint.start();
+    await (await row(disputeId, 'queued')).locator('button.retry').click();
+    await row(disputeId, 'sent');
+    expect(endpoint.byKey.get(disputeId)).toMatchObject({ posts: 1, submission: { kind: 'dispute', factId: 'amazon-openai-2026.investment-initial', proposed: { value: 16.5e9 } } });
+
+    await (await row(disputeId, 'sent')).locator('button.check').click(); // still pending
+    await row(disputeId, 'sent');
+    endpoint.decide(disputeId, { status: 'accepted' });
+    await (await row(disputeId, 'sent')).locator('button.check').click();
+    await row(disputeId, 'accepted');
+    expect(endpoint.byKey.size).toBe(1);
+    expect(endpoint.posts).toBe(1);
+  });
+
+  it('proposes an unverified figure as a new fact with the keyboard only; a rejection shows its reason', async () => {
+    const page = await openDemo();
+    await page.keyboard.press('Alt+Shift+KeyP'); // the last figure, "27%"
+    await page.keyboard.press('Alt+Shift+KeyP'); // "$13 billion"
+    expect((await openCard(page))!.figureText).toBe('$13 billion');
+    const focusedClass = () => page.evaluate(() => document.querySelector('factmark-card')!.shadowRoot!.activeElement?.className ?? '');
+    for (let i = 0; i < 10 && (await focusedClass()) !== 'suggest'; i++) await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await expect.poll(focusedClass).toBe('');
+    expect(await inCard(page, 'input[name=value]').inputValue()).toBe('$13 billion');
+    // The first Escape closes the form only, the card stays.
+    await page.keyboard.press('Escape');
+    expect(await inCard(page, '.correction-form').count()).toBe(0);
+    expect(await openCard(page)).not.toBeNull();
+    await expect.poll(focusedClass).toBe('suggest');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab'); // what it measures
+    await page.keyboard.type("OpenAI's planned 2026 spending on AWS");
+    await page.keyboard.press('Tab'); // the deal (first one kept)
+    await page.keyboard.press('Tab'); // evidence
+    await page.keyboard.type('https://example.com/openai-13bn');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => inCard(page, '.mine').textContent()).toBe('Your correction, pending: $13 billion (USD)');
+    const id = (await inCard(page, '.mine').getAttribute('data-correction-id'))!;
+
+    await expect.poll(() => endpoint.byKey.get(id)?.posts).toBe(1); // the endpoint is up: sent at once
+    expect(endpoint.byKey.get(id)!.submission).toMatchObject({ kind: 'new-fact', dealId: expect.any(String), measures: "OpenAI's planned 2026 spending on AWS" });
+    endpoint.decide(id, { status: 'rejected', reason: 'No source confirms a $13 billion figure.' });
+    await (await row(id, 'sent')).locator('button.check').click();
+    const li = await row(id, 'rejected');
+    expect(await li.locator('.reason').textContent()).toBe('Reason: No source confirms a $13 billion figure.');
+
+    await page.reload();
+    await waitForAnnotation(page);
+    const card = await hoverFigure(page, (await shownFigures(page)).find((f) => f.text === '$13 billion')!);
+    expect(card.text).toContain('Your correction, rejected: $13 billion (USD) (No source confirms a $13 billion figure.)');
+    await page.close();
+  });
+
+  it('withdraws a queued correction, and exports a bundle the schema accepts', async () => {
+    await endpoint.stop();
+    const page = await openDemo();
+    await hoverFigure(page, (await shownFigures(page)).find((f) => f.text === '$760 billion')!);
+    await inCard(page, 'button.suggest').click();
+    await inCard(page, 'input[name=value]').fill('$730bn');
+    await inCard(page, 'input[name=evidenceUrl]').fill('https://example.com/valuation');
+    await inCard(page, 'button[type=submit]').click();
+    await expect.poll(() => inCard(page, '.mine').textContent()).toContain('pending');
+    const id = (await inCard(page, '.mine').getAttribute('data-correction-id'))!;
+    await (await row(id, 'queued')).locator('button.withdraw').click();
+    await row(id, 'withdrawn');
+    await page.close();
+
+    const download = options.waitForEvent('download');
+    await options.locator('section[aria-labelledby="corrections-heading"] button.export').click();
+    const file = await (await download).path();
+    const raw = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
+    const bundle = CorrectionBundle.parse(raw);
+    expect(bundle.formatVersion).toBe(1);
+    expect(bundle.corrections.map((c) => [c.kind, c.status])).toEqual([
+      ['dispute', 'accepted'],
+      ['new-fact', 'rejected'],
+    ]);
+    const schema = correctionBundleJsonSchema() as { required: string[] };
+    expect(Object.keys(raw)).toEqual(expect.arrayContaining(schema.required));
+    expect(endpoint.posts).toBe(2);
+  });
+});
