@@ -1,7 +1,8 @@
 import { recognize } from '../recognize';
 import { formatQuantity } from '../match/format-quantity';
 import { canonicalUnit } from '../match/units';
-import { CORRECTION_LIMITS, HttpUrl, type CorrectionInput, type ProposedValue } from '../schema/correction';
+import type { CorrectionInput, ProposedValue } from '../schema/correction';
+import { CORRECTION_LIMITS, isHttpUrl } from '../schema/correction-limits';
 
 /** The form's fields, by name. */
 export type DraftField = keyof CorrectionInput;
@@ -61,7 +62,7 @@ export function checkDraft(input: CorrectionInput, context: DraftContext = {}): 
   const url = input.evidenceUrl.trim();
   if (!url) errors.evidenceUrl = 'Evidence is required: the address of a source that states this value.';
   else if (!/^https?:\/\//i.test(url)) errors.evidenceUrl = 'The evidence address must start with http:// or https://.';
-  else if (!HttpUrl.safeParse(url).success) errors.evidenceUrl = 'That is not a valid web address.';
+  else if (!isHttpUrl(url)) errors.evidenceUrl = 'That is not a valid web address.';
 
   const quote = input.quote.trim();
   if (quote.length > CORRECTION_LIMITS.quoteChars) errors.quote = `Keep the quote under ${CORRECTION_LIMITS.quoteChars} characters (now ${quote.length}).`;

@@ -1,16 +1,9 @@
 import { z } from 'zod';
 import { FigureKind } from './figure';
+import { CORRECTION_LIMITS } from './correction-limits';
 
 /** Size and rate limits for corrections; the form, the background and the endpoint protocol share them. */
-export const CORRECTION_LIMITS = {
-  valueChars: 60,
-  measuresChars: 300,
-  urlChars: 2_000,
-  quoteChars: 500,
-  noteChars: 1_000,
-  /** New corrections a contributor may file in any 24 hours. */
-  perDay: 50,
-} as const;
+export { CORRECTION_LIMITS } from './correction-limits';
 
 /** An http or https address (evidence, endpoints). */
 export const HttpUrl = z.url({ protocol: /^https?$/, error: 'must be an http or https address' }).max(CORRECTION_LIMITS.urlChars);
