@@ -34,15 +34,3 @@ export type AnnotateRequest = z.infer<typeof AnnotateRequest>;
 /** Every message the background accepts. */
 export const BackgroundMessage = z.discriminatedUnion('type', [AnnotateRequest, ...PACK_MESSAGES, ...CORRECTION_MESSAGES]);
 export type BackgroundMessage = z.infer<typeof BackgroundMessage>;
-
-/** One installed pack, as the options page lists it. */
-export const PackSummary = z.object({
-  id: z.string(),
-  title: z.string(),
-  publisher: z.string(),
-  version: z.number(),
-  published: z.string(),
-  factCount: z.number(),
-  origin: z.string(),
-});
-export type PackSummary = z.infer<typeof PackSummary>;
