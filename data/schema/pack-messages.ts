@@ -43,14 +43,18 @@ export const UpdateSummary = z.object({
 });
 export type UpdateSummary = z.infer<typeof UpdateSummary>;
 
-/** One installed pack as the options page lists it, with its subscription state. */
-export const PackListing = z.object({
+/** What identifies a pack to a reader: shown in the list and before subscribing. */
+const PackHeader = z.object({
   id: z.string(),
   title: z.string(),
   publisher: z.string(),
   version: z.number(),
   published: z.string(),
   factCount: z.number(),
+});
+
+/** One installed pack as the options page lists it, with its subscription state. */
+export const PackListing = PackHeader.extend({
   origin: z.string(),
   installedAt: z.string(),
   url: z.string().optional(),
@@ -66,14 +70,8 @@ export const PackListing = z.object({
 export type PackListing = z.infer<typeof PackListing>;
 
 /** What `packs:preview` shows before the reader confirms a subscription. */
-export const PackPreview = z.object({
+export const PackPreview = PackHeader.extend({
   url: z.string(),
-  id: z.string(),
-  title: z.string(),
-  publisher: z.string(),
-  version: z.number(),
-  published: z.string(),
-  factCount: z.number(),
   signature: SignatureStatus,
   /** Fingerprint of the publisher's key, or null for an unsigned pack. */
   fingerprint: z.string().nullable(),
