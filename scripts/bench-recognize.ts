@@ -91,6 +91,11 @@ function row(name: string, set: string, cases: number, s: Score): string {
 
 function main(): void {
   const t0 = performance.now();
+  // Throughput on ~1 MB of article text (shared with `npm run bench`), measured before the peer
+  // first runs: its first call changes String.prototype's hidden class, V8 then deoptimises every
+  // string-scanning function in the process, and recognize() re-optimises to ~90 instead of ~150
+  // MB/s (the pre-rewrite recognizer too). The content script never loads the peer.
+  const tp = measureThroughput();
   // Warm up both (the peer builds its models on first use; reported separately).
   const w0 = performance.now();
   peerMoney('warm up: $1 billion');
@@ -123,10 +128,9 @@ function main(): void {
   }
   console.log(`Peer model initialisation (first call, not in the times above): ${peerInit.toFixed(0)} ms`);
 
-  // Throughput on ~1 MB of article text (shared with `npm run bench`).
-  const tp = measureThroughput();
   console.log(`\n## Throughput on ${tp.mb.toFixed(2)} MB of article text (bench-article.txt repeated, median of ${tp.rounds})\n`);
   console.log(throughputTable(tp));
+  console.log('(Measured at start-up, before the peer first runs: see the comment in main().)');
 
   // Both recognizers on the 3.3 KB article.
   const oursArticle = median(() => void recognize(ARTICLE), 51);
