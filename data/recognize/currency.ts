@@ -28,6 +28,13 @@ const SYMBOLS: Record<string, string> = {
 const SYMBOL_BY_CODE = new Map<number, { iso: string; symbol: string }>(
   Object.entries(SYMBOLS).map(([symbol, iso]) => [symbol.charCodeAt(0), { iso, symbol }]),
 );
+const DOLLAR = SYMBOL_BY_CODE.get(36)!;
+
+/** The currency symbol at `p`, if any. "$" is the only ASCII one: other ASCII skips the Map. */
+function symbolAt(text: string, p: number): { iso: string; symbol: string } | undefined {
+  const c = text.charCodeAt(p);
+  return c === 36 ? DOLLAR : c < 128 ? undefined : SYMBOL_BY_CODE.get(c);
+}
 
 /** Letters written before "$" (dots removed, any case). */
 const DOLLAR_PREFIX = new WordTable<string>({
@@ -89,7 +96,7 @@ export function currencyBefore(text: string, numStart: number, floor: number): C
   let k = numStart;
   if (k - 1 >= floor && isSpace(text.charCodeAt(k - 1))) k--;
   if (k - 1 < floor) return null;
-  const sym = SYMBOL_BY_CODE.get(text.charCodeAt(k - 1));
+  const sym = symbolAt(text, k - 1);
   if (sym) {
     const symStart = k - 1;
     if (sym.symbol !== '$') return { pos: symStart, iso: sym.iso, symbol: sym.symbol };
@@ -172,7 +179,7 @@ function hasLowercase(text: string, start: number, end: number): boolean {
  * following number ("1 $10" is "$10").
  */
 export function currencySymbolAfter(text: string, p: number): CurrencyMark | null {
-  const sym = SYMBOL_BY_CODE.get(text.charCodeAt(p));
+  const sym = symbolAt(text, p);
   if (sym) {
     if (isDigit(text.charCodeAt(p + 1))) return null;
     return { pos: p + 1, iso: sym.iso, bareDollar: sym.symbol === '$' };

@@ -8,15 +8,15 @@ const PHRASES = [
   'under', 'some', 'above', 'below',
 ];
 
+/** Longest last word of a phrase ("approximately"): a longer word before a figure is no qualifier. */
+const MAX_LAST = 13;
 /** Phrases indexed by (length of last word, its last letter), longest phrase first. */
-const BY_LAST = new Map<number, string[]>();
-const key = (len: number, lastChar: number) => len * 128 + (lastChar | 32);
+const BY_LAST: (string[] | undefined)[] = new Array((MAX_LAST + 1) * 128).fill(undefined);
+const key = (len: number, lastChar: number) => len * 128 + ((lastChar | 32) & 127);
 for (const ph of [...PHRASES].sort((a, b) => b.length - a.length)) {
   const last = ph.slice(ph.lastIndexOf(' ') + 1);
   const k = key(last.length, last.charCodeAt(last.length - 1));
-  const list = BY_LAST.get(k) ?? [];
-  list.push(ph);
-  BY_LAST.set(k, list);
+  (BY_LAST[k] ??= []).push(ph);
 }
 
 /** Time prepositions that are not qualifiers in front of a duration ("over eight years"). */
@@ -31,9 +31,9 @@ export function qualifierBefore(text: string, start: number, floor: number, dura
   const end = skipSpacesBack(text, start, 2);
   if (end === start || end <= floor) return undefined;
   let j = end;
-  while (j > floor && end - j < 14 && isLetter(text.charCodeAt(j - 1))) j--;
-  if (j === end) return undefined;
-  const candidates = BY_LAST.get(key(end - j, text.charCodeAt(end - 1)));
+  while (j > floor && end - j <= MAX_LAST && isLetter(text.charCodeAt(j - 1))) j--;
+  if (j === end || end - j > MAX_LAST) return undefined;
+  const candidates = BY_LAST[key(end - j, text.charCodeAt(end - 1))];
   if (!candidates) return undefined;
   for (const ph of candidates) {
     const at = end - ph.length;

@@ -73,7 +73,9 @@ interface TableEntry<V> {
  * Case-insensitive unless `exactCase` (for abbreviations such as "MW" or "Rs").
  */
 export class WordTable<V> {
-  private readonly buckets = new Map<number, TableEntry<V>>();
+  /** Open hash table indexed by `hash & mask` (a plain array: cheaper than a Map per lookup). */
+  private readonly slots: (TableEntry<V> | undefined)[];
+  private readonly mask: number;
   /** Bit n set when some word has length n: most spans are rejected before hashing. */
   private lengths = 0;
   /** 1 for each char code (below 128) that starts some word, in the cases the table accepts. */
@@ -83,13 +85,18 @@ export class WordTable<V> {
     words: Record<string, V>,
     private readonly exactCase = false,
   ) {
-    for (const [word, value] of Object.entries(words)) {
-      const h = foldedHash(word, 0, word.length);
+    const entries = Object.entries(words);
+    let size = 8;
+    while (size < entries.length * 4) size *= 2;
+    this.slots = new Array<TableEntry<V> | undefined>(size).fill(undefined);
+    this.mask = size - 1;
+    for (const [word, value] of entries) {
+      const h = foldedHash(word, 0, word.length) & this.mask;
       this.lengths |= 1 << Math.min(word.length, 31);
       const f = word.charCodeAt(0);
       this.firsts[f] = 1;
       if (!exactCase) this.firsts[f ^ 32] = 1; // the other case of an ASCII letter
-      this.buckets.set(h, { word: exactCase ? word : word.toLowerCase(), value, next: this.buckets.get(h) });
+      this.slots[h] = { word: exactCase ? word : word.toLowerCase(), value, next: this.slots[h] };
     }
   }
 
@@ -97,7 +104,7 @@ export class WordTable<V> {
   get(text: string, start: number, end: number): V | undefined {
     const len = end - start;
     if (!(this.lengths & (1 << Math.min(len, 31))) || this.firsts[text.charCodeAt(start)] !== 1) return undefined;
-    for (let e = this.buckets.get(foldedHash(text, start, end)); e; e = e.next) {
+    for (let e = this.slots[foldedHash(text, start, end) & this.mask]; e; e = e.next) {
       if (e.word.length !== len) continue;
       if (this.exactCase ? text.startsWith(e.word, start) : matchesLower(text, start, e.word)) return e.value;
     }
