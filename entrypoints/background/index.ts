@@ -18,7 +18,9 @@ export default defineBackground(() => {
 
   /** Validates a message and routes it; every answer is a plain Result, never a thrown error. */
   async function handle(raw: unknown): Promise<Result<unknown>> {
+    const start = performance.now();
     const parsed = parseMessage(BackgroundMessage, raw);
+    performance.measure('factmark:validate', { start, end: performance.now() });
     if (!parsed.ok) return parsed;
     const message = parsed.value;
     try {

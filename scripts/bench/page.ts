@@ -105,7 +105,10 @@ export default async function run(): Promise<void> {
       const detail = m.detail as { figures: number; read: number; lookup: number };
       return { duration: m.duration, figures: detail.figures, read: detail.read, lookup: detail.lookup, longTasks: long.length, longest: Math.max(0, ...long.map((t) => t.duration)) };
     });
-    const matchMs = await browser.worker.evaluate(() => performance.getEntriesByName('factmark:match').at(-1)?.duration ?? 0);
+    const [matchMs, validateMs] = await browser.worker.evaluate(() =>
+      ['factmark:match', 'factmark:validate'].map((name) => performance.getEntriesByName(name).reduce((sum, e) => sum + e.duration, 0)),
+    );
+    // (Sums over every message so far: only this page has talked to the background yet.)
     // The same page again: the service worker and its index are warm now, as when a reader moves on.
     await page.reload();
     await waitForAnnotation(page);
@@ -151,6 +154,7 @@ export default async function run(): Promise<void> {
     console.log(`| the same pass again, extension warm | ${ms(warm)} | floor ${ms(floor)} | ${(warm / floor).toFixed(2)}x floor |`);
     console.log(`| of which (first pass): reading the page (walk + recognize, sliced) | ${ms(pass.read)} | | |`);
     console.log(`| of which (first pass): the batched lookup in the background (message both ways) | ${ms(pass.lookup)} | | |`);
+    console.log(`| of which (first pass): validating the messages with zod in the background | ${ms(validateMs)} | | |`);
     console.log(`| of which (first pass): matching in the background | ${ms(matchMs)} | | |`);
     console.log(`| wrapping each figure in <mark> (DOM-changing highlighters) | ${ms(wrap)} | Factmark full pass ${ms(pass.duration)} | ${(wrap / pass.duration).toFixed(1)}x Factmark |`);
     console.log(`| long tasks (>50 ms) during the pass | ${pass.longTasks} (longest ${ms(pass.longest)}) | | |`);
