@@ -18,6 +18,11 @@ export class CorrectionService {
   private readonly outbox: Outbox;
   /** Delivery passes run one after another, never two at once. */
   private running: Promise<unknown> = Promise.resolve();
+  /**
+   * Pages that have any of the reader's corrections. Most pages have none, and asking IndexedDB on
+   * every annotation pass cost more than the whole rest of a small lookup.
+   */
+  private pages: Promise<Set<string>> | null = null;
 
   constructor(private readonly db: FactmarkDB) {
     this.outbox = new Outbox(db);
@@ -35,6 +40,7 @@ export class CorrectionService {
     switch (message.type) {
       case 'corrections:submit': {
         const saved = await this.outbox.submit(message.target, message.input);
+        this.pages = null;
         if (saved.ok) void this.deliver();
         return saved;
       }
@@ -60,6 +66,8 @@ export class CorrectionService {
 
   /** Adds the reader's own corrections on this page to its verdicts. */
   async decorate(request: AnnotateRequest, verdicts: Verdict[]): Promise<Verdict[]> {
+    this.pages ??= this.db.corrections.orderBy('page.url').uniqueKeys().then((urls) => new Set(urls.map(String)));
+    if (!(await this.pages).has(request.url)) return verdicts;
     const mine = await this.outbox.forPage(request.url);
     return decorateVerdicts(
       verdicts,
