@@ -62,11 +62,6 @@ export function* walkBlocks(root: Node, isOwnUi: (el: Element) => boolean): Gene
   if (current && hasWords(current.text)) yield current;
 }
 
-/** All blocks under `root` at once (tests and small roots). */
-export function collectBlocks(root: Node, isOwnUi: (el: Element) => boolean): TextBlock[] {
-  return [...walkBlocks(root, isOwnUi)];
-}
-
 function hasWords(text: string): boolean {
   return /\S/.test(text);
 }
