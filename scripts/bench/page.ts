@@ -95,6 +95,7 @@ export default async function run(): Promise<void> {
   const { html, paragraphs, copies } = bigPage();
   const server = await serveHtml({ '/big': html, '/scroll': '<!doctype html><html><head><title>Amazon and OpenAI live</title></head><body><main id="feed"></main></body></html>' });
   const browser = await launchWithExtension();
+  let scrollBrowser: ExtensionBrowser | undefined;
   try {
     const page = await browser.context.newPage();
     await page.goto(server.url('/big'));
@@ -124,8 +125,10 @@ export default async function run(): Promise<void> {
     const wrap = await wrapPass(page, pass.figures);
     await setSiteEnabled(browser, true);
 
-    // Infinite scroll: 100 increments of 50 paragraphs, each timed from insertion to its pass's end.
-    const scroll = await browser.context.newPage();
+    // Infinite scroll, in a browser of its own (as a reader who opens a feed, not after the 1.3 MB
+    // page): 100 increments of 50 paragraphs, each timed from insertion to its pass's end.
+    scrollBrowser = await launchWithExtension();
+    const scroll = await scrollBrowser.context.newPage();
     await scroll.goto(server.url('/scroll'));
     await scroll.waitForTimeout(300);
     const increments = await scroll.evaluate(async (paragraphs) => {
@@ -165,6 +168,7 @@ export default async function run(): Promise<void> {
     console.log(`| JS heap added by Factmark on the page | ${kb(heapOn - heapOff)} | page heap with Factmark off ${kb(heapOff)} | +${(((heapOn - heapOff) / heapOff) * 100).toFixed(0)}% |`);
     console.log(`| content script bundle, gzipped | ${kb(gzipSync(bundle).length)} | budget 40 KB | ${(gzipSync(bundle).length / 40960).toFixed(2)}x budget |`);
   } finally {
+    await scrollBrowser?.close();
     await browser.close();
     await server.close();
   }
