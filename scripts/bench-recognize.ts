@@ -17,6 +17,7 @@ import {
   loadSpecCases,
   oursMoney,
   peerUnitToIso,
+  peerValue,
   score,
   type EvalCase,
   type MoneySpan,
@@ -30,12 +31,16 @@ const ARTICLE = readFileSync(fileURLToPath(new URL('../tests/fixtures/bench-arti
 function peerMoney(input: string): MoneySpan[] {
   return recognizeCurrency(input, Culture.English)
     .filter((r) => r.resolution && r.resolution.value != null)
-    .map((r) => ({
-      start: r.start,
-      end: r.end + 1,
-      value: Number(r.resolution.value),
-      unit: peerUnitToIso(String(r.resolution.unit), r.resolution.isoCurrency as string | undefined),
-    }));
+    .map((r) => {
+      const unit = String(r.resolution.unit);
+      const iso = r.resolution.isoCurrency as string | undefined;
+      return {
+        start: r.start,
+        end: r.end + 1,
+        value: peerValue(r.resolution.value as string | number, unit, iso),
+        unit: peerUnitToIso(unit, iso),
+      };
+    });
 }
 
 /** All our figures as spans (for the all-kinds golden row). */

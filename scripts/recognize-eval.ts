@@ -41,34 +41,42 @@ export const SPEC_PATH = fileURLToPath(
 /** Why a spec result is left out of scoring. Each reason is about the case, not about our output. */
 export const EXCLUSION_REASONS = {
   noValue: 'currency name with no amount ("dollar" alone): not a figure',
-  subunit: 'sub-unit amount (cents, pence, penny, sen): not a deal figure in whole currency units',
   legacy: 'withdrawn currency with no ISO code in the spec (markka, guilder, peseta, unspecified franc)',
-  compound: 'compound price "dollars and cents" ("3 dollars 50 cents", "one dollar and one")',
 } as const;
 export type ExclusionReason = keyof typeof EXCLUSION_REASONS;
 
-const SUBUNITS = new Set(['Cent', 'Pence', 'Penny', 'Sen']);
 const LEGACY = new Set(['Finnish markka', 'Netherlands guilder', 'Peseta', 'Franc']);
 /** The peer writes bare "$" and "£" as "Dollar"/"Pound" with no ISO code. */
 const BARE_UNITS: Record<string, string> = { Dollar: 'USD', Pound: 'GBP' };
+/**
+ * The peer resolves sub-units in sub-units with no ISO code ("50 cents" is 50 "Cent"); we report
+ * whole units (0.5 USD). "Cent" with no country follows the bare-"$" convention: USD.
+ */
+const SUBUNITS: Record<string, string> = { Cent: 'USD', Pence: 'GBP', Penny: 'GBP', Sen: 'MYR' };
 
 /** Maps a peer resolution to an ISO code (isoCurrency first, then the bare-symbol convention). */
 export function peerUnitToIso(unit: string, iso?: string): string | null {
-  return iso ?? BARE_UNITS[unit] ?? null;
+  return iso ?? BARE_UNITS[unit] ?? SUBUNITS[unit] ?? null;
+}
+
+/**
+ * A peer value in whole units of its ISO currency: sub-unit values are divided by 100 in
+ * decimal ("14.27" cents is exactly the double nearest 0.1427, as ours is).
+ */
+export function peerValue(value: string | number, unit: string, iso?: string): number {
+  return !iso && SUBUNITS[unit] ? Number(`${value}e-2`) : Number(value);
 }
 
 function exclusionOf(r: SpecResult): ExclusionReason | null {
   if (r.Resolution.value === null) return 'noValue';
-  if (SUBUNITS.has(r.Resolution.unit)) return 'subunit';
   if (LEGACY.has(r.Resolution.unit)) return 'legacy';
-  if (/\b(?:cents?|mao|and)\b|dollars?\s+\w/i.test(r.Text)) return 'compound';
   return null;
 }
 
 /** Loads the spec cases; returns scored cases and how many results each reason excluded. */
 export function loadSpecCases(): { cases: EvalCase[]; excluded: Record<ExclusionReason, number>; total: number } {
   const raw = JSON.parse(readFileSync(SPEC_PATH, 'utf8')) as SpecCase[];
-  const excluded: Record<ExclusionReason, number> = { noValue: 0, subunit: 0, legacy: 0, compound: 0 };
+  const excluded: Record<ExclusionReason, number> = { noValue: 0, legacy: 0 };
   let total = 0;
   const cases = raw.map((c) => {
     const expected: MoneySpan[] = [];
@@ -79,7 +87,7 @@ export function loadSpecCases(): { cases: EvalCase[]; excluded: Record<Exclusion
       const span = {
         start: r.Start,
         end: r.End + 1,
-        value: Number(r.Resolution.value),
+        value: peerValue(r.Resolution.value ?? NaN, r.Resolution.unit, r.Resolution.isoCurrency),
         unit: peerUnitToIso(r.Resolution.unit, r.Resolution.isoCurrency),
       };
       const why = exclusionOf(r);

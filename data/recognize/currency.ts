@@ -1,8 +1,9 @@
 /**
  * Currency tables and the two ways a currency is written next to an amount:
- * before it ("$", "US$", "C $", "USD", "RM", "Rs.") and after it ("euros", "Swiss francs",
+ * before it ("$", "US$", "C $", "USD", "RM", "Rs.", "sen") and after it ("euros", "Swiss francs",
  * "USD", "€", "元"). Tables are small on purpose: this runs in a content script.
  */
+import { SUBUNIT_SHIFT } from './subunit';
 import { boundaryAfter, boundaryBefore, isDigit, isLetter, isSpace, skipSpaces, wordEnd, WordTable } from './text';
 
 /** A resolved currency and where its written form starts or ends. */
@@ -16,6 +17,8 @@ export interface CurrencyMark {
   uncertain?: boolean;
   /** Raw symbol text, so "$20 to $25 billion" can repeat it. */
   symbol?: string;
+  /** Power of ten from the written sub-unit to the whole unit ("sen 500" is 5 MYR). */
+  shift?: number;
 }
 
 /** Single-character currency symbols. */
@@ -116,7 +119,10 @@ export function currencyBefore(text: string, numStart: number, floor: number): C
   while (j > floor && k - j < 4 && isLetter(text.charCodeAt(j - 1))) j--;
   if (!boundaryBefore(text, j)) return null;
   const iso = PREFIX_CODES.get(text, j, k);
-  return iso ? { pos: j, iso } : null;
+  if (iso) return { pos: j, iso };
+  // "sen 100,000": Malaysian sen, lowercase and spaced ("Sen." is a senator).
+  if (k < numStart && k - j === 3 && text.startsWith('sen', j)) return { pos: j, iso: 'MYR', shift: SUBUNIT_SHIFT };
+  return null;
 }
 
 /**

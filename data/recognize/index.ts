@@ -10,6 +10,7 @@ import type { Figure } from '../schema/figure';
 import { currencyBefore, dollarIsAmbiguous, usSuffix, type CurrencyMark } from './currency';
 import { NUMBER_WORD_SOURCE, newAmount, readAmount, type Amount } from './numbers';
 import { qualifierBefore, wordBefore } from './qualifier';
+import { centsAfter } from './subunit';
 import { isDash, isDigit, isLetter, matchesLower, scaled, skipSpaces, wordEnd } from './text';
 import { unitAfter, type UnitHit } from './units';
 
@@ -80,7 +81,7 @@ function readRangeTop(
   if (!prefix) {
     topUnit = unitAfter(text, top.end, top.scaled || first.scaled);
     if (!topUnit) return null;
-    if (unit && (unit.kind !== topUnit.kind || unit.unit !== topUnit.unit)) return null;
+    if (unit && (unit.kind !== topUnit.kind || unit.unit !== topUnit.unit || unit.shift !== topUnit.shift)) return null;
   }
   return { unit: topUnit, end: topUnit ? topUnit.end : top.end };
 }
@@ -132,13 +133,15 @@ function figureAt(s: Scan, i: number): Figure | null {
   const { top } = s;
   let high: number | undefined;
   let end: number;
-  const firstExp = first.numExp + first.scaleExp;
+  // Sub-units ("50 cents", "sen 500") are reported in whole units: shift every exponent.
+  const shift = prefix ? (prefix.shift ?? 0) : ((unit ?? range?.unit)?.shift ?? 0);
+  const firstExp = first.numExp + first.scaleExp + shift;
   let exp = firstExp;
   let low: number;
   if (range) {
     // "$20-25 billion": the top's scale applies to the bottom too.
-    const lowExp = first.scaled ? firstExp : first.numExp + top.scaleExp;
-    const topExp = top.numExp + top.scaleExp;
+    const lowExp = first.scaled ? firstExp : first.numExp + top.scaleExp + shift;
+    const topExp = top.numExp + top.scaleExp + shift;
     low = scaled(first.mant, lowExp);
     high = scaled(top.mant, topExp);
     if (!(high > low)) {
@@ -178,6 +181,15 @@ function figureAt(s: Scan, i: number): Figure | null {
     }
   } else {
     return null;
+  }
+  // "3 dollars 50 cents", "one dollar and one": a whole amount with its cents is one price.
+  if (kind === 'money' && high === undefined && shift === 0 && !first.scaled && first.numExp === 0) {
+    const centsEnd = centsAfter(text, end, unitCode, top);
+    if (centsEnd > 0) {
+      low = scaled(first.mant * 100 + top.mant, -2);
+      exp = -2;
+      end = centsEnd;
+    }
   }
   if (end - start > MAX_SPAN) return null;
   const q =

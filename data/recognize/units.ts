@@ -4,6 +4,7 @@ import { currencySymbolAfter, currencyWord } from './currency';
 import { durationUnit } from './duration';
 import { percentWordEnd } from './percent';
 import { powerUnit } from './power';
+import { isGluedPence, subunitWord, SUBUNIT_SHIFT } from './subunit';
 import { boundaryAfter, isDash, isLetter, isSpace, wordEnd } from './text';
 
 /** The unit found after an amount. */
@@ -13,11 +14,14 @@ export interface UnitHit {
   end: number;
   uncertain?: boolean;
   bareDollar?: boolean;
+  /** Power of ten from the written unit to the reported one: -2 for "cents", "pence". */
+  shift?: number;
 }
 
 /**
  * Parses the unit right after an amount ending at `pos`: glued ("40%", "10GW"), after one space
  * ("4.4 percent", "30 billion euros") or after a hyphen ("seven-year", "1.2-gigawatt").
+ * Sub-units ("50 cents", "12-cent", "75p", "20 euro cents") come back in whole units with a `shift`.
  * The word is read once and looked up in each table. `scaled` tells whether a scale word was
  * written ("million"), which some weak currency names need.
  */
@@ -45,13 +49,26 @@ export function unitAfter(text: string, pos: number, scaled: boolean): UnitHit |
   if (we < 0 || !boundaryAfter(text, we)) return null;
   const pw = powerUnit(text, p, we);
   if (pw) return { kind: 'power', unit: pw, end: we };
-  if (sep === 0) return null;
+  if (sep === 0) {
+    return we === p + 1 && !scaled && isGluedPence(text, p)
+      ? { kind: 'money', unit: 'GBP', end: we, shift: SUBUNIT_SHIFT }
+      : null;
+  }
   if (sep === 1) {
     const pct = percentWordEnd(text, p, we);
     if (pct >= 0) return { kind: 'percent', unit: '%', end: pct };
   }
+  const sub = scaled ? undefined : subunitWord(text, p, we);
+  if (sub) return { kind: 'money', unit: sub.iso, end: we, shift: SUBUNIT_SHIFT, bareDollar: sub.cent };
   const cur = currencyWord(text, p, we, scaled);
-  if (cur) return { kind: 'money', unit: cur.iso, end: cur.pos, uncertain: cur.uncertain };
+  if (cur) {
+    // "50 euro cents": the euro's sub-unit.
+    const ce = cur.iso === 'EUR' && !scaled && text.charCodeAt(cur.pos) === 32 ? wordEnd(text, cur.pos + 1, 5) : -1;
+    if (ce > 0 && subunitWord(text, cur.pos + 1, ce)?.cent && boundaryAfter(text, ce)) {
+      return { kind: 'money', unit: 'EUR', end: ce, shift: SUBUNIT_SHIFT };
+    }
+    return { kind: 'money', unit: cur.iso, end: cur.pos, uncertain: cur.uncertain };
+  }
   const du = durationUnit(text, p, we);
   if (du) return { kind: 'duration', unit: du, end: we };
   return null;

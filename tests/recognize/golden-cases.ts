@@ -647,6 +647,41 @@ const articleScales: GoldenCase[] = [
   c('The agency was given a million reasons to delay the permit.'),
 ];
 
+/**
+ * Sub-unit money and compound prices, reported in whole units: "5 cents" is 0.05 USD, "14p" is
+ * 0.14 GBP, "3 dollars 75 cents" is one figure. "percent", video resolutions, clock times, page
+ * numbers and the rapper are not money.
+ */
+const subunits: GoldenCase[] = [
+  c('The chipmaker raised its dividend by 5 cents a share.', $('5 cents', 0.05)),
+  c('The stock closed up 12.5 cents at the bell.', $('12.5 cents', 0.125)),
+  c('Its board declared a 9-cent quarterly dividend.', $('9-cent', 0.09)),
+  c('The 50-cent coin collection sold at auction.', $('50-cent', 0.5)),
+  c('Shares in the operator closed 14p higher.', $('14p', 0.14, 'GBP')),
+  c('The bid values each share at 480 pence.', $('480 pence', 4.8, 'GBP')),
+  c('The tariff rises by one penny per kilowatt-hour.', $('one penny', 0.01, 'GBP')),
+  c('The levy adds a penny to each litre of fuel.', $('a penny', 0.01, 'GBP')),
+  c('Bridge tolls went up by 20 sen on Monday.', $('20 sen', 0.2, 'MYR')),
+  c('A transit ticket now costs 80 euro cents.', $('80 euro cents', 0.8, 'EUR')),
+  c('Spot power traded at 4 to 6 cents per kilowatt-hour.', $('4 to 6 cents', 0.04, 'USD', { high: 0.06 })),
+  c('Ontario power costs 13 cents a kilowatt-hour, Canadian officials said.', $('13 cents', 0.13, 'USD', { uncertain: true })),
+  c('The token launched at 3 dollars 75 cents.', $('3 dollars 75 cents', 3.75)),
+  c('Each unit sells for two dollars and ten cents.', $('two dollars and ten cents', 2.1)),
+  c('A licence is priced at $9 and 99 cents.', $('$9 and 99 cents', 9.99)),
+  c('The upgrade costs £4 and 99p per month.', $('£4 and 99p', 4.99, 'GBP')),
+  c('The vending price was one dollar and fifty.', $('one dollar and fifty', 1.5)),
+  c('Revenue per user rose 9 percent to 85 cents.', pct('9 percent', 9), $('85 cents', 0.85)),
+  c('Margins improved by 3 per cent over the year.', pct('3 per cent', 3)),
+  c('The console streams 1080p video to the headset.'),
+  c('The earnings call starts at 5p.m. on Thursday.'),
+  c('The risk factors are listed on page 5p of the filing.'),
+  c('The rapper 50 Cent invested in the start-up.'),
+  c('Investors punished a penny-pinching capital plan.'),
+  c('The fund paid $20 and two analysts quit.', $('$20', 20)),
+  c('The buyer paid $5 and 50 staff joined.', $('$5', 5)),
+  c('The firm paid $2 billion and 40 cents a share in cash.', $('$2 billion', 2 * B), $('40 cents', 0.4)),
+];
+
 export const GOLDEN_CASES: GoldenCase[] = [
   ...articleScales,
   ...moneyUsd,
@@ -663,4 +698,5 @@ export const GOLDEN_CASES: GoldenCase[] = [
   ...negatives,
   ...moreEdge,
   ...mixed,
+  ...subunits,
 ];

@@ -23,7 +23,8 @@ const ALPHABET = '0123456789 ,.-$€£%abcdefghijklmnopqrstuvwxyzBMKGW';
 const TOKENS = [
   '$', '1', '12', '1,', '1.5', ' billion', 'bn', ' to ', '-', ' and ', 'between ', 'up to ',
   'US$', 'C $ ', 'USD', '%', ' percent', ' gigawatts', ' GW', '-year', ' years', 'half a ',
-  'fifty ', 'twenty-', ' euros', ' ', ', ', 'Rs ', 'crore', 'GPT-4 ', '2025 ',
+  'fifty ', 'twenty-', ' euros', ' ', ', ', 'Rs ', 'crore', 'GPT-4 ', '2025 ', ' cents', 'p',
+  ' dollars ', 'a penny', 'sen ', ' euro cents',
 ];
 
 function randomChars(n: number, seed: number): string {
@@ -59,6 +60,8 @@ const GENERATORS: [string, (n: number) => string][] = [
   ['repeated "1 to "', repeat('1 to ')],
   ['spaces and dollars "$ $ $"', repeat('$ ')],
   ['repeated "US$1.5bn to US$"', repeat('US$1.5bn to US$')],
+  ['repeated compound prices "1 dollars and 1 "', repeat('1 dollars and 1 ')],
+  ['repeated pence "12p 12p"', repeat('12p ')],
 ];
 
 /** Median of a few timed runs, after a warm-up. */
