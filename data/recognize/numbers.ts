@@ -59,17 +59,8 @@ export function readAmount(text: string, pos: number, out: Amount): boolean {
     return false;
   }
   parseScale(text, out.numEnd, out);
-  return out.scaled || !(out.half || out.article) || (out.article && pennyAt(text, out.numEnd));
-}
-
-/** True when " penny" follows at `pos`: "a penny" is one penny, "a penny-pinching" is not. */
-function pennyAt(text: string, pos: number): boolean {
-  return (
-    isSpace(text.charCodeAt(pos)) &&
-    text.startsWith('penny', pos + 1) &&
-    boundaryAfter(text, pos + 6) &&
-    !isDash(text.charCodeAt(pos + 6))
-  );
+  // "a" stands for one only before a scale: "a penny" is nearly always an idiom ("not a penny more").
+  return out.scaled || !(out.half || out.article);
 }
 
 /**
@@ -141,14 +132,14 @@ const ARTICLE_SCALES = 'million|billion|trillion';
 
 /**
  * Source of the number-word part of the scanner's anchor regex (case-insensitive, inside `\b…\b`).
- * The article "a" is a candidate only right before a scale word or "penny", so ordinary "a" costs
+ * The article "a" is a candidate only right before a scale word, so ordinary "a" costs
  * nothing.
  */
 export const NUMBER_WORD_SOURCE = [
   ...Object.keys(SMALL),
   ...Object.keys(TENS),
   'half',
-  `a(?=[ \\u00a0](?:${ARTICLE_SCALES}|penny)\\b)`,
+  `a(?=[ \\u00a0](?:${ARTICLE_SCALES})\\b)`,
 ].join('|');
 
 /**

@@ -660,7 +660,7 @@ const subunits: GoldenCase[] = [
   c('Shares in the operator closed 14p higher.', $('14p', 0.14, 'GBP')),
   c('The bid values each share at 480 pence.', $('480 pence', 4.8, 'GBP')),
   c('The tariff rises by one penny per kilowatt-hour.', $('one penny', 0.01, 'GBP')),
-  c('The levy adds a penny to each litre of fuel.', $('a penny', 0.01, 'GBP')),
+  c('The minister said not a penny more would go to the data centre project.'),
   c('Bridge tolls went up by 20 sen on Monday.', $('20 sen', 0.2, 'MYR')),
   c('A transit ticket now costs 80 euro cents.', $('80 euro cents', 0.8, 'EUR')),
   c('Spot power traded at 4 to 6 cents per kilowatt-hour.', $('4 to 6 cents', 0.04, 'USD', { high: 0.06 })),
