@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 
 /** A highlighted figure as the page's own script sees it. */
 export interface ShownFigure {
@@ -75,4 +75,12 @@ export async function openCard(page: Page): Promise<ShownCard | null> {
       focused: root.activeElement === card,
     };
   });
+}
+
+/** Opens `url` in a new tab of `context` and waits for Factmark's first annotation pass. */
+export async function openAnnotated(context: BrowserContext, url: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(url);
+  await waitForAnnotation(page);
+  return page;
 }

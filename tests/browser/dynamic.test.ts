@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { launchWithExtension, type ExtensionBrowser } from '../../scripts/lib/extension-browser';
 import { serveHtml, type StaticServer } from '../../scripts/lib/static-server';
-import { shownFigures, waitForAnnotation } from '../../scripts/lib/page-probe';
+import { openAnnotated, shownFigures, waitForAnnotation } from '../../scripts/lib/page-probe';
 
 const livePage = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>OpenAI live blog</title></head><body>
 <main id="feed">
@@ -35,12 +35,7 @@ afterAll(async () => {
   await otherOrigin?.close();
 });
 
-async function open(path: string): Promise<Page> {
-  const page = await browser.context.newPage();
-  await page.goto(server.url(path));
-  await waitForAnnotation(page);
-  return page;
-}
+const open = (path: string) => openAnnotated(browser.context, server.url(path));
 
 /** The passes recorded so far: how many figures each read and whether it read the whole page. */
 function passes(page: Page) {

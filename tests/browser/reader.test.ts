@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { launchWithExtension, type ExtensionBrowser } from '../../scripts/lib/extension-browser';
 import { serveHtml, type StaticServer } from '../../scripts/lib/static-server';
-import { hoverFigure, openCard, shownFigures, waitForAnnotation, type ShownFigure } from '../../scripts/lib/page-probe';
+import { hoverFigure, openAnnotated, openCard, shownFigures, type ShownFigure } from '../../scripts/lib/page-probe';
 import { demoArticle, hasSharedArticle, sharedArticlePath, snapshotPage, textArticleToHtml } from './pages';
 
 const pack = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../data/packs/default-pack.json'), 'utf8')) as {
@@ -35,12 +34,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function open(path: string): Promise<Page> {
-  const page = await browser.context.newPage();
-  await page.goto(server.url(path));
-  await waitForAnnotation(page);
-  return page;
-}
+const open = (path: string) => openAnnotated(browser.context, server.url(path));
 
 const pairs = (figures: ShownFigure[]) => figures.map((f) => [f.text, f.verdict]);
 
