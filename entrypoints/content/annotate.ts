@@ -100,7 +100,9 @@ class Batch {
     };
     const annotations: Annotation[] = [];
     this.found.forEach(({ block, figure }, i) => {
-      if (stillThere(block)) annotations.push({ index: request.nextIndex(), ...locate(block, figure.start, figure.end), figure, verdict: answer.value[i]! });
+      if (!stillThere(block)) return;
+      const owner = block.owner ?? block.nodes[0]!.parentElement!;
+      annotations.push({ index: request.nextIndex(), ...locate(block, figure.start, figure.end), owner, figure, verdict: answer.value[i]! });
     });
     return { ok: true, value: annotations };
   }

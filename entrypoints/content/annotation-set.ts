@@ -1,22 +1,34 @@
 import type { VerdictKind } from '../../data/schema/verdict';
 import type { Annotation } from './annotation';
 import { annotationAt, type NodeIndex } from './hit-test';
+import { NearViewport } from './near-viewport';
 
 const KINDS: VerdictKind[] = ['verified', 'mismatch', 'unverified'];
 
 /**
  * The page's live annotations and their CSS highlights (`factmark-verified`, `factmark-mismatch`,
  * `factmark-unverified`). Added and removed incrementally, so a change to one paragraph costs
- * work in proportion to that paragraph, not to the page.
+ * work in proportion to that paragraph, not to the page; only paragraphs near the viewport have
+ * their ranges registered (see NearViewport).
  */
 export class AnnotationSet {
   private readonly byNode: NodeIndex = new Map();
   private readonly all = new Set<Annotation>();
+  private readonly byOwner = new Map<Element, Annotation[]>();
+  private readonly near: NearViewport;
   private readonly highlights = new Map<VerdictKind, Highlight>(KINDS.map((k) => [k, new Highlight()]));
   private ordered: Annotation[] | null = null;
   private showUnverified = true;
 
-  constructor(private readonly doc: Document) {}
+  constructor(private readonly doc: Document) {
+    this.near = new NearViewport(doc.defaultView!, (owner, isNear) => {
+      for (const a of this.byOwner.get(owner) ?? []) {
+        const highlight = this.highlights.get(a.verdict.verdict)!;
+        if (isNear) highlight.add(a.range);
+        else highlight.delete(a.range);
+      }
+    });
+  }
 
   get size(): number {
     return this.all.size;
@@ -34,7 +46,13 @@ export class AnnotationSet {
   add(annotations: Annotation[]): void {
     for (const a of annotations) {
       this.all.add(a);
-      this.highlights.get(a.verdict.verdict)!.add(a.range);
+      const siblings = this.byOwner.get(a.owner);
+      if (siblings) siblings.push(a);
+      else {
+        this.byOwner.set(a.owner, [a]);
+        this.near.watch(a.owner);
+      }
+      if (this.near.has(a.owner)) this.highlights.get(a.verdict.verdict)!.add(a.range);
       for (const node of a.nodes) {
         const list = this.byNode.get(node);
         if (list) list.push(a);
@@ -59,6 +77,8 @@ export class AnnotationSet {
   clear(): void {
     this.all.clear();
     this.byNode.clear();
+    this.byOwner.clear();
+    this.near.clear();
     for (const h of this.highlights.values()) h.clear();
     for (const kind of KINDS) CSS.highlights.delete(`factmark-${kind}`);
     this.ordered = [];
@@ -88,6 +108,12 @@ export class AnnotationSet {
   private remove(a: Annotation): void {
     if (!this.all.delete(a)) return;
     this.highlights.get(a.verdict.verdict)!.delete(a.range);
+    const siblings = this.byOwner.get(a.owner)?.filter((x) => x !== a) ?? [];
+    if (siblings.length) this.byOwner.set(a.owner, siblings);
+    else {
+      this.byOwner.delete(a.owner);
+      this.near.unwatch(a.owner);
+    }
     for (const node of a.nodes) {
       const rest = this.byNode.get(node)?.filter((x) => x !== a) ?? [];
       if (rest.length) this.byNode.set(node, rest);

@@ -23,6 +23,10 @@ beforeAll(async () => {
   server = await serveHtml({
     '/live': livePage,
     '/embedded': articleFrame,
+    '/long': `<!doctype html><html><head><title>OpenAI funding, every update</title></head><body>${Array.from(
+      { length: 300 },
+      (_, i) => `<p id="p${i}" style="margin: 0 0 40px">Update ${i + 1}: OpenAI closed a $110 billion funding round.</p>`,
+    ).join('')}</body></html>`,
     '/frames': () =>
       `<!doctype html><html><head><title>OpenAI deal, with embeds</title></head><body><p>Amazon will invest $50 billion in OpenAI.</p>
        <iframe id="same" src="/embedded"></iframe><iframe id="ad" src="${otherOrigin.url('/ad')}"></iframe></body></html>`,
@@ -102,6 +106,23 @@ describe('changing pages', () => {
       ['$30 billion', 'verified'],
       ['$110 billion', 'verified'],
     ]);
+    await page.close();
+  });
+});
+
+describe('long pages', () => {
+  it('annotates the whole page but registers highlights only near the viewport, following the scroll', async () => {
+    const page = await open('/long');
+    expect((await passes(page))[0]).toMatchObject({ figures: 300, full: true });
+    const painted = () => page.evaluate(() => CSS.highlights.get('factmark-verified')?.size ?? 0);
+    const lastIsPainted = () =>
+      page.evaluate(() => [...(CSS.highlights.get('factmark-verified') ?? [])].some((r) => (r as Range).startContainer.parentElement?.id === 'p299'));
+    expect(await painted()).toBeGreaterThan(0);
+    expect(await painted()).toBeLessThan(100);
+    expect(await lastIsPainted()).toBe(false);
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await page.waitForFunction(() => [...(CSS.highlights.get('factmark-verified') ?? [])].some((r) => (r as Range).startContainer.parentElement?.id === 'p299'));
+    expect(await painted()).toBeLessThan(100);
     await page.close();
   });
 });
