@@ -148,12 +148,5 @@ export const CorrectionInput = z.object({
 export type CorrectionInput = z.infer<typeof CorrectionInput>;
 
 /** What the correction is about: the figure on the page and the fact (or deal) it concerns. */
-export const CorrectionTarget = z.object({
-  kind: CorrectionKind,
-  packId: z.string().min(1).max(128),
-  factId: z.string().max(128).optional(),
-  dealId: z.string().max(128).optional(),
-  figureText: z.string().max(200),
-  page: CorrectionPage,
-});
+export const CorrectionTarget = CorrectionContent.pick({ kind: true, packId: true, factId: true, dealId: true, figureText: true, page: true });
 export type CorrectionTarget = z.infer<typeof CorrectionTarget>;

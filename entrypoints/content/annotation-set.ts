@@ -30,10 +30,6 @@ export class AnnotationSet {
     });
   }
 
-  get size(): number {
-    return this.all.size;
-  }
-
   /** Registers the highlights with the page (again after `clear`). */
   show(showUnverified: boolean): void {
     this.showUnverified = showUnverified;
