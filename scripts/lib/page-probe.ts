@@ -84,3 +84,23 @@ export async function openAnnotated(context: BrowserContext, url: string): Promi
   await waitForAnnotation(page);
   return page;
 }
+
+/**
+ * Makes the page look hidden, or shown again, to the extension's content script only. Headless
+ * Chromium under DevTools keeps every tab visible (background tabs, minimized windows and prerendering
+ * all stay "visible" or are disabled), so this overrides `document.visibilityState` in the
+ * extension's own isolated world and fires `visibilitychange` as the browser would.
+ */
+export async function extensionVisibility(context: BrowserContext, page: Page): Promise<(hidden: boolean) => Promise<void>> {
+  const cdp = await context.newCDPSession(page);
+  const worlds: { id: number; origin: string; auxData?: { type?: string; frameId?: string } }[] = [];
+  cdp.on('Runtime.executionContextCreated', ({ context: world }) => worlds.push(world));
+  await cdp.send('Runtime.enable'); // reports the contexts that already exist
+  const mainFrame = (await cdp.send('Page.getFrameTree')).frameTree.frame.id;
+  const world = worlds.findLast((w) => w.auxData?.type === 'isolated' && w.auxData.frameId === mainFrame && w.origin.startsWith('chrome-extension://'));
+  if (!world) throw new Error('The extension has no content script in this page.');
+  return async (hidden) => {
+    const override = hidden ? `Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' })` : `delete document.visibilityState`;
+    await cdp.send('Runtime.evaluate', { contextId: world.id, expression: `${override}; document.dispatchEvent(new Event('visibilitychange'));` });
+  };
+}

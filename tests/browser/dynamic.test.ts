@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { launchWithExtension, type ExtensionBrowser } from '../../scripts/lib/extension-browser';
 import { serveHtml, type StaticServer } from '../../scripts/lib/static-server';
-import { openAnnotated, shownFigures, waitForAnnotation } from '../../scripts/lib/page-probe';
+import { extensionVisibility, openAnnotated, shownFigures, waitForAnnotation } from '../../scripts/lib/page-probe';
 
 const livePage = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>OpenAI live blog</title></head><body>
 <main id="feed">
@@ -105,6 +105,38 @@ describe('changing pages', () => {
     expect(await pairs(page)).toEqual([
       ['$30 billion', 'verified'],
       ['$110 billion', 'verified'],
+    ]);
+    await page.close();
+  });
+});
+
+describe('hidden tabs', () => {
+  it('defers reading while the tab is hidden and reads what changed once it is shown', async () => {
+    const page = await open('/live');
+    const setHidden = await extensionVisibility(browser.context, page);
+    await setHidden(true);
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.textContent = 'Amazon pays an initial $15 billion.';
+      document.getElementById('feed')!.append(p);
+      history.pushState({}, '', '/live/while-hidden');
+    });
+    // Long enough for a pass to run had the page been visible (the append test's passes take a few ms).
+    await page.waitForTimeout(500);
+    expect(await passes(page)).toHaveLength(1);
+    expect(await pairs(page)).toEqual([
+      ['$50 billion', 'verified'],
+      ['$110 billion', 'verified'],
+    ]);
+
+    await setHidden(false);
+    await waitForAnnotation(page, 2);
+    // The navigation asked for a whole-page read, which covers the appended paragraph too: one pass.
+    expect((await passes(page)).slice(1)).toEqual([{ figures: 3, full: true, read: expect.any(Number), lookup: expect.any(Number) }]);
+    expect(await pairs(page)).toEqual([
+      ['$50 billion', 'verified'],
+      ['$110 billion', 'verified'],
+      ['$15 billion', 'verified'],
     ]);
     await page.close();
   });
