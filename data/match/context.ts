@@ -66,15 +66,17 @@ function spanOf(q: FigureQuery): [number, number] {
  * each other's clauses. Linear in the total sentence length, plus a sort per sentence.
  */
 export function localContexts(figures: readonly FigureQuery[]): LocalContext[] {
-  const bySentence = new Map<string, number[]>();
+  // Grouped by block, then sentence (no sentence-long key strings built per figure).
+  const byBlock = new Map<number, Map<string, number[]>>();
   figures.forEach((q, i) => {
-    const key = `${q.block}\u0001${q.sentence}`;
-    const list = bySentence.get(key);
+    let bySentence = byBlock.get(q.block);
+    if (!bySentence) byBlock.set(q.block, (bySentence = new Map()));
+    const list = bySentence.get(q.sentence);
     if (list) list.push(i);
-    else bySentence.set(key, [i]);
+    else bySentence.set(q.sentence, [i]);
   });
   const out: LocalContext[] = new Array(figures.length);
-  for (const members of bySentence.values()) {
+  for (const members of [...byBlock.values()].flatMap((bySentence) => [...bySentence.values()])) {
     const sentence = figures[members[0]!]!.sentence;
     const spans = members.map((i) => spanOf(figures[i]!));
     const order = members.map((_, k) => k).sort((a, b) => spans[a]![0] - spans[b]![0]);

@@ -1,4 +1,4 @@
-import type { AnnotateRequest, FigureQuery } from '../schema/messages';
+import type { MatchRequest, FigureQuery } from '../schema/messages';
 import type { Verdict } from '../schema/verdict';
 import { bucketKey, viewOf, type FactRef, type MatchIndex } from './build';
 import { localContexts, type LocalContext } from './context';
@@ -31,10 +31,11 @@ function mentionsIn(index: MatchIndex, text: string): Mentions {
 class Mentioner {
   private readonly sentences = new Map<string, Mentions>();
   private readonly blocks = new Map<number, Mentions>();
-  private readonly wides = new Map<string, Set<string>>();
+  /** By block, then sentence: keys stay cheap (no sentence-long key strings built per figure). */
+  private readonly wides = new Map<number, Map<string, Set<string>>>();
   readonly title: Mentions;
 
-  constructor(private readonly index: MatchIndex, private readonly request: AnnotateRequest) {
+  constructor(private readonly index: MatchIndex, private readonly request: MatchRequest) {
     this.title = mentionsIn(index, request.title);
   }
 
@@ -46,11 +47,12 @@ class Mentioner {
 
   /** Names of the sentence, its block and the title together. */
   wide(q: FigureQuery): Set<string> {
-    const key = `${q.block}\u0001${q.sentence}`;
-    let ids = this.wides.get(key);
+    let inBlock = this.wides.get(q.block);
+    if (!inBlock) this.wides.set(q.block, (inBlock = new Map()));
+    let ids = inBlock.get(q.sentence);
     if (!ids) {
       ids = new Set([...this.sentence(q).ids, ...this.block(q.block).ids, ...this.title.ids]);
-      this.wides.set(key, ids);
+      inBlock.set(q.sentence, ids);
     }
     return ids;
   }
@@ -199,7 +201,7 @@ function withDisagreements(index: MatchIndex, verdict: Verdict, chosen: FactRef)
  * Checks every figure of a request against the index: one verdict per `request.figures` entry,
  * in the same order. Pure; linear in the request's text plus the few facts each figure touches.
  */
-export function matchBatch(index: MatchIndex, request: AnnotateRequest): Verdict[] {
+export function matchBatch(index: MatchIndex, request: MatchRequest): Verdict[] {
   const contexts = localContexts(request.figures);
   const mentioner = new Mentioner(index, request);
   return request.figures.map((q, i) => matchOne(index, q, contexts[i]!, mentioner));

@@ -43,6 +43,7 @@ export function qualifierOf(figure: Figure, before: string): QualifierClass | un
   const phrases = figure.kind === 'duration' ? DURATION_QUALIFIERS : BY_WORDS;
   const candidates = [figure.qualifier ?? '', figure.text.split(/\d/, 1)[0] ?? ''];
   for (const text of candidates) {
+    if (!/[~\p{L}]/u.test(text)) continue; // most figures open with a digit or a currency sign
     if (text.includes('~')) return 'approx';
     const words = tokenize(text).words;
     // A qualifier written alone or opening the figure's text ("about $5 billion").

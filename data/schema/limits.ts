@@ -5,4 +5,6 @@ export const LIMITS = {
   blockChars: 5_000,
   blocksPerBatch: 20_000,
   titleChars: 500,
+  /** Distinct kinds, units and qualifiers in one batch. */
+  stringsPerBatch: 256,
 } as const;

@@ -1,33 +1,50 @@
 import { z } from 'zod';
-import { Figure } from './figure';
+import type { Figure } from './figure';
 import { PACK_MESSAGES } from './pack-messages';
 import { CORRECTION_MESSAGES } from './correction-messages';
 import { LIMITS } from './limits';
+import { FIGURE_FIELDS } from './annotate-wire';
 
 export { LIMITS } from './limits';
 export { parseMessage, type Result } from './result';
 export { ContentMessage, FoundFigure, PageFigures } from './page-messages';
 
 /**
- * One figure to check, with the words around it. `sentence` holds the figure at `at`
- * (UTF-16 offset); `block` indexes `AnnotateRequest.blocks`, the paragraph it came from.
+ * One figure to check, with the words around it, as the matcher takes it (decoded from an
+ * `annotate` message). `sentence` holds the figure at `at` (UTF-16 offset); `block` indexes
+ * `MatchRequest.blocks`, the paragraph it came from.
  */
-export const FigureQuery = z.object({
-  figure: Figure,
-  sentence: z.string().max(LIMITS.sentenceChars),
-  at: z.number().int().nonnegative(),
-  block: z.number().int().nonnegative(),
-});
-export type FigureQuery = z.infer<typeof FigureQuery>;
+export interface FigureQuery {
+  figure: Figure;
+  sentence: string;
+  at: number;
+  block: number;
+}
 
-/** Content script -> background: one batch per annotation pass. */
+/** One page's figures for the matcher: the page's address and title, its paragraphs, the figures. */
+export interface MatchRequest {
+  url: string;
+  title: string;
+  blocks: string[];
+  figures: FigureQuery[];
+}
+
+/**
+ * Content script -> background: one batch per annotation pass, in the compact layout of
+ * `annotate-wire.ts`. Shapes and sizes are checked here; offsets against their blocks when decoded.
+ */
 export const AnnotateRequest = z.object({
   type: z.literal('annotate'),
   /** The page's address without its fragment; used only on the device (e.g. to find your own corrections). */
   url: z.string().max(2_000),
   title: z.string().max(LIMITS.titleChars),
   blocks: z.array(z.string().max(LIMITS.blockChars)).max(LIMITS.blocksPerBatch),
-  figures: z.array(FigureQuery).max(LIMITS.figuresPerBatch),
+  /** Kinds, units and qualifiers, referred to by position from `figures`. */
+  strings: z.array(z.string().max(40)).max(LIMITS.stringsPerBatch),
+  figures: z
+    .array(z.number().finite().nullable())
+    .max(LIMITS.figuresPerBatch * FIGURE_FIELDS)
+    .refine((numbers) => numbers.length % FIGURE_FIELDS === 0, `expected ${FIGURE_FIELDS} numbers per figure`),
 });
 export type AnnotateRequest = z.infer<typeof AnnotateRequest>;
 

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { decorateVerdicts, deliverDue, deliverOne, Outbox, toBundle, type DeliveryDeps, type PackEndpoint } from '../../data/corrections';
-import type { AnnotateRequest, BackgroundMessage, Result } from '../../data/schema/messages';
+import type { BackgroundMessage, MatchRequest, Result } from '../../data/schema/messages';
 import type { DealChoice } from '../../data/schema/correction-messages';
 import type { Verdict } from '../../data/schema/verdict';
 import { loadPacks, type FactmarkDB } from '../../data/store/store';
@@ -65,7 +65,7 @@ export class CorrectionService {
   }
 
   /** Adds the reader's own corrections on this page to its verdicts. */
-  async decorate(request: AnnotateRequest, verdicts: Verdict[]): Promise<Verdict[]> {
+  async decorate(request: MatchRequest, verdicts: Verdict[]): Promise<Verdict[]> {
     this.pages ??= this.db.corrections.orderBy('page.url').uniqueKeys().then((urls) => new Set(urls.map(String)));
     if (!(await this.pages).has(request.url)) return verdicts;
     const mine = await this.outbox.forPage(request.url);

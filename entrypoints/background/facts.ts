@@ -1,7 +1,7 @@
 import { bundledPack } from '../../data/packs';
 import { buildIndex, matchBatch, type MatchIndex } from '../../data/match';
 import { loadPacks, seedBundledPack, type FactmarkDB } from '../../data/store/store';
-import type { AnnotateRequest } from '../../data/schema/messages';
+import type { MatchRequest } from '../../data/schema/messages';
 import type { Verdict } from '../../data/schema/verdict';
 
 /**
@@ -23,7 +23,7 @@ export class FactService {
   }
 
   /** Verdicts for one page's batch, in the order asked. */
-  async match(request: AnnotateRequest): Promise<Verdict[]> {
+  async match(request: MatchRequest): Promise<Verdict[]> {
     const index = await this.ready();
     const start = performance.now();
     const verdicts = matchBatch(index, request);

@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { BackgroundMessage, parseMessage, type Result } from '../../data/schema/messages';
 import { openStore } from '../../data/store/store';
-import { packVerdicts } from '../../data/match/pack-verdicts';
+import { decodeAnnotate, packVerdicts } from '../../data/match';
 import { FactService } from './facts';
 import { PackService } from './packs';
 import { CorrectionService } from './corrections';
@@ -24,7 +24,11 @@ export default defineBackground(() => {
     if (!parsed.ok) return parsed;
     const message = parsed.value;
     try {
-      if (message.type === 'annotate') return { ok: true, value: packVerdicts(await corrections.decorate(message, await facts.match(message))) };
+      if (message.type === 'annotate') {
+        const request = decodeAnnotate(message);
+        if (!request.ok) return request;
+        return { ok: true, value: packVerdicts(await corrections.decorate(request.value, await facts.match(request.value))) };
+      }
       if (message.type.startsWith('packs:')) return await packs.handle(message as Extract<BackgroundMessage, { type: `packs:${string}` }>);
       return await corrections.handle(message as Extract<BackgroundMessage, { type: `corrections:${string}` }>);
     } catch (error) {

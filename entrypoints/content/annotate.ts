@@ -1,6 +1,6 @@
 import { recognize } from '../../data/recognize';
-import { sentenceAround } from '../../data/text/sentence';
-import type { AnnotateRequest, FigureQuery } from '../../data/schema/messages';
+import type { AnnotateRequest } from '../../data/schema/messages';
+import { AnnotateWriter } from '../../data/schema/annotate-wire';
 import { LIMITS } from '../../data/schema/limits';
 import type { Result } from '../../data/schema/result';
 import type { Figure } from '../../data/schema/figure';
@@ -65,22 +65,29 @@ export async function scanRoots(request: ScanRequest, ask: AskVerdicts): Promise
   return { ok: true, value: annotations };
 }
 
-/** Figures waiting for their verdicts, with the sentences and paragraphs they came from. */
+/** Figures waiting for their verdicts, with the paragraphs they came from. */
 class Batch {
   private readonly found: { block: TextBlock; figure: Figure }[] = [];
-  private readonly blocks: string[] = [];
-  private readonly figures: FigureQuery[] = [];
+  private readonly writer = new AnnotateWriter();
 
   get size(): number {
-    return this.figures.length;
+    return this.found.length;
   }
 
+  /**
+   * Adds a block's figures. A block longer than the per-block limit is sent as windows of that size,
+   * each centred on the first figure it holds, so every figure keeps the words around it.
+   */
   add(block: TextBlock, figures: Figure[]): void {
-    const blockIndex = this.blocks.length;
-    this.blocks.push(clipAround(block.text, figures[0]!.start));
+    const max = LIMITS.blockChars;
+    let window = -1;
+    let from = 0;
     for (const figure of figures) {
-      const { sentence, at } = sentenceAround(block.text, figure.start, figure.end, LIMITS.sentenceChars);
-      this.figures.push({ figure, sentence, at, block: blockIndex });
+      if (window === -1 || figure.start < from || figure.end > from + max) {
+        from = block.text.length <= max ? 0 : Math.max(0, Math.min(figure.start - max / 2, block.text.length - max));
+        window = this.writer.addBlock(block.text.slice(from, from + max));
+      }
+      this.writer.addFigure(window, figure, from);
       this.found.push({ block, figure });
     }
   }
@@ -88,7 +95,7 @@ class Batch {
   /** Asks the background and turns the answers into annotations on text that is still there. */
   async ask(request: ScanRequest, ask: AskVerdicts): Promise<Result<Annotation[]>> {
     const { url, title } = request.page;
-    const answer = await ask({ type: 'annotate', url: url.slice(0, 2_000), title: title.slice(0, LIMITS.titleChars), blocks: this.blocks, figures: this.figures });
+    const answer = await ask(this.writer.request(url.slice(0, 2_000), title.slice(0, LIMITS.titleChars)));
     if (!answer.ok) return answer;
     if (answer.value.length !== this.found.length) return { ok: false, error: 'The background answered for a different number of figures.' };
     // Text may have changed while the background answered: such blocks are read again by the next pass.
@@ -106,12 +113,4 @@ class Batch {
     });
     return { ok: true, value: annotations };
   }
-}
-
-/** Keeps a long block to the size limit, centred on where its first figure is. */
-function clipAround(text: string, at: number): string {
-  const max = LIMITS.blockChars;
-  if (text.length <= max) return text;
-  const from = Math.max(0, Math.min(at - max / 2, text.length - max));
-  return text.slice(from, from + max);
 }

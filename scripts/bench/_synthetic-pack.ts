@@ -4,7 +4,8 @@
  * Deterministic (seeded), so runs compare.
  */
 import type { Pack } from '../../data/schema/pack';
-import type { AnnotateRequest, FigureQuery } from '../../data/schema/messages';
+import type { AnnotateRequest } from '../../data/schema/messages';
+import { AnnotateWriter } from '../../data/schema/annotate-wire';
 
 /** Small deterministic PRNG (mulberry32). */
 function rng(seed: number): () => number {
@@ -75,8 +76,7 @@ export function syntheticPack(factCount = 100_000, seed = 7): Pack {
  */
 export function pageBatch(pack: Pack, count = 200): AnnotateRequest {
   const names = new Map(pack.entities.map((e) => [e.id, e.name]));
-  const blocks: string[] = [];
-  const figures: FigureQuery[] = [];
+  const batch = new AnnotateWriter();
   const money = pack.facts.filter((f) => f.quantity.unit === 'USD' && f.role === 'total-investment');
   for (let i = 0; i < count; i++) {
     const fact = money[(i * 7919) % money.length]!;
@@ -84,13 +84,7 @@ export function pageBatch(pack: Pack, count = 200): AnnotateRequest {
     const text = `$${Number((value / 1e9).toFixed(2))} billion`;
     const sentence = `${names.get(fact.subject)} agreed to invest ${text} in ${names.get(fact.object!)}, the companies said on Monday.`;
     const at = sentence.indexOf(text);
-    blocks.push(sentence);
-    figures.push({
-      figure: { start: at, end: at + text.length, text, kind: 'money', value, unit: 'USD', precision: 1e7 },
-      sentence,
-      at,
-      block: i,
-    });
+    batch.addFigure(batch.addBlock(sentence), { start: at, end: at + text.length, text, kind: 'money', value, unit: 'USD', precision: 1e7 });
   }
-  return { type: 'annotate', url: 'https://news.example/bench', title: 'Deals of the week', blocks, figures };
+  return batch.request('https://news.example/bench', 'Deals of the week');
 }

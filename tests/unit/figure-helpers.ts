@@ -1,5 +1,5 @@
 import type { Figure, FigureKind } from '../../data/schema/figure';
-import type { AnnotateRequest, FigureQuery } from '../../data/schema/messages';
+import type { FigureQuery, MatchRequest } from '../../data/schema/messages';
 
 /** What a test states about a figure by hand (no recognizer involved). */
 export interface FigureSpec {
@@ -44,7 +44,7 @@ export function figureIn(sentence: string, text: string, spec: FigureSpec, block
   return { figure, sentence, at, block };
 }
 
-/** An annotate request; blocks default to the distinct sentences of the figures. */
-export function annotate(figures: FigureQuery[], title = '', blocks?: string[]): AnnotateRequest {
-  return { type: 'annotate', url: 'https://news.example/article', title, blocks: blocks ?? [...new Set(figures.map((f) => f.sentence))], figures };
+/** A page's figures for the matcher; blocks default to the distinct sentences of the figures. */
+export function annotate(figures: FigureQuery[], title = '', blocks?: string[]): MatchRequest {
+  return { url: 'https://news.example/article', title, blocks: blocks ?? [...new Set(figures.map((f) => f.sentence))], figures };
 }
