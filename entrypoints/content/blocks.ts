@@ -27,26 +27,29 @@ const INLINE = new Set([
  */
 export function* walkBlocks(root: Node, isOwnUi: (el: Element) => boolean): Generator<TextBlock> {
   const doc = root.ownerDocument ?? (root as Document);
+  // No filter callback: calling into script for every node cost several times the walk itself on
+  // long pages. Rejected subtrees are stepped over with nextSibling/parentNode instead.
+  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
   // Set whenever the walk enters a non-inline element: the next text starts a new block.
   let boundary = true;
-  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
-    acceptNode(node) {
-      if (node.nodeType === Node.TEXT_NODE) return NodeFilter.FILTER_ACCEPT;
-      const el = node as Element;
-      const tag = el.tagName.toUpperCase();
-      if (SKIPPED.has(tag) || el.hasAttribute('hidden') || isOwnUi(el) || isEditable(el)) return NodeFilter.FILTER_REJECT;
-      if (!INLINE.has(tag)) {
-        boundary = true;
-        // display:none, visibility:hidden and content-visibility:hidden subtrees are not read.
-        if (typeof el.checkVisibility === 'function' && !el.checkVisibility({ visibilityProperty: true })) return NodeFilter.FILTER_REJECT;
-      }
-      return NodeFilter.FILTER_SKIP;
-    },
-  });
   let current: TextBlock | undefined;
   let currentOwner: Element | null = null;
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+  let node = walker.nextNode();
+  while (node) {
+    if (node.nodeType !== Node.TEXT_NODE) {
+      const el = node as Element;
+      const tag = el.tagName.toUpperCase();
+      const inline = INLINE.has(tag);
+      if (SKIPPED.has(tag) || el.hasAttribute('hidden') || isOwnUi(el) || isEditable(el) || (!inline && !isRendered(el))) {
+        node = nextOutside(walker);
+        continue;
+      }
+      if (!inline) boundary = true;
+      node = walker.nextNode();
+      continue;
+    }
     const text = node as Text;
+    node = walker.nextNode();
     if (text.data.length === 0) continue;
     const owner = blockOwner(text);
     if (!current || boundary || owner !== currentOwner) {
@@ -60,6 +63,20 @@ export function* walkBlocks(root: Node, isOwnUi: (el: Element) => boolean): Gene
     current.text += text.data;
   }
   if (current && hasWords(current.text)) yield current;
+}
+
+/** The first node after the walker's current node and all its descendants (null past the root). */
+function nextOutside(walker: TreeWalker): Node | null {
+  for (;;) {
+    const sibling = walker.nextSibling();
+    if (sibling) return sibling;
+    if (!walker.parentNode()) return null;
+  }
+}
+
+/** display:none, visibility:hidden and content-visibility:hidden subtrees are not read. */
+function isRendered(el: Element): boolean {
+  return typeof el.checkVisibility !== 'function' || el.checkVisibility({ visibilityProperty: true });
 }
 
 function hasWords(text: string): boolean {
