@@ -66,6 +66,8 @@ export class PageAnnotator {
       return { ok: true, value: null };
     }
     if (message.type === 'page:refresh' && this.active) await this.request({ full: true });
+    // The popup may have just changed the settings; answer as they are now, not as last notified.
+    await this.reloadSettings();
     if (this.running) await this.running;
     return {
       ok: true,

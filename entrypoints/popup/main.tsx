@@ -24,9 +24,9 @@ function Popup() {
   const [page, setPage] = useState<PageFigures | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
 
-  const refresh = async (id: number, type: 'page:figures' | 'page:refresh' = 'page:figures') => {
+  const refresh = async (id: number) => {
     try {
-      setPage(PageFigures.parse(await ask(id, { type })));
+      setPage(PageFigures.parse(await ask(id, { type: 'page:figures' })));
       setProblem(null);
     } catch {
       setProblem('Factmark cannot read this page (browser pages and the web store are off limits).');
@@ -44,8 +44,7 @@ function Popup() {
   const toggle = async (enabled: boolean) => {
     if (!page || tabId === undefined) return;
     await setSiteEnabled(browser.storage.local, page.host, enabled);
-    // The content script reacts to the settings change; give it a moment, then read back.
-    setTimeout(() => void refresh(tabId), 300);
+    await refresh(tabId); // the page reads the settings again before it answers
   };
 
   const reveal = (index: number) => {
