@@ -231,14 +231,18 @@ export function recognize(text: string): Figure[] {
   // test() instead of exec(): no match array per candidate. A digit match is one character;
   // a number-word match ends at lastIndex and starts at the beginning of that word.
   while (anchor.test(text)) {
-    let i = anchor.lastIndex - 1;
+    const next = anchor.lastIndex;
+    // \b knows only ASCII letters: "ten" in "Blüten" matches, so walk back to where the word
+    // really starts (figureAt then finds no number word there).
+    let i = next - 1;
     if (!isDigit(text.charCodeAt(i))) while (i > 0 && isLetter(text.charCodeAt(i - 1))) i--;
     const figure = figureAt(s, i);
     if (figure) {
       out.push(figure);
       s.floor = figure.end;
     }
-    anchor.lastIndex = Math.max(s.resume, i + 1);
+    // Never search back before this match's end: after walking back, i + 1 could lie before it.
+    anchor.lastIndex = Math.max(s.resume, i + 1, next);
   }
   return out;
 }

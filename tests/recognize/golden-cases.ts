@@ -630,6 +630,9 @@ const moreEdge: GoldenCase[] = [
   c('The euro zone grew in the quarter.'),
   c('Pounds of copper were shipped.'),
   c('The company won 5 awards.'),
+  // Number words inside longer non-English words ("ten" in "Blüten", "ten" in "båten").
+  c('Die Blüten kosten viel; båten och Flöten också.'),
+  c('Die Blüten kosten $5 billion.', $('$5 billion', 5 * B)),
 ];
 
 /** The article "a" and the word "one" before a scale word stand for one; elsewhere "a" is no number. */
