@@ -18,10 +18,10 @@ const SCHEMAS: Readonly<Record<number, z.ZodType>> = {
 const UPGRADES: Readonly<Record<number, (doc: Record<string, unknown>) => Record<string, unknown>>> = {};
 
 /** Every `formatVersion` parsePack accepts, oldest first. */
-export const SUPPORTED_FORMAT_VERSIONS: readonly number[] = Object.keys(SCHEMAS).map(Number).sort((a, b) => a - b);
+const SUPPORTED_FORMAT_VERSIONS: readonly number[] = Object.keys(SCHEMAS).map(Number).sort((a, b) => a - b);
 
 /** One line per zod issue: "facts.3.quantity.value: expected number, received string". */
-export function formatIssues(error: z.ZodError): string[] {
+function formatIssues(error: z.ZodError): string[] {
   return error.issues.map((issue) => {
     const where = issue.path.length ? issue.path.map(String).join('.') : '(pack)';
     return `${where}: ${issue.message.replace(/^Invalid input: /, '')}`;

@@ -2,7 +2,7 @@ import type { Pack } from '../schema/pack';
 import { parsePack } from './format';
 import defaultPackJson from './default-pack.json';
 
-export { parsePack, packJsonSchema, SUPPORTED_FORMAT_VERSIONS } from './format';
+export { parsePack, packJsonSchema } from './format';
 
 function loadBundled(raw: unknown): Pack {
   const parsed = parsePack(raw);

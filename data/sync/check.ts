@@ -1,6 +1,6 @@
 import { parsePack } from '../packs/format';
 import type { Pack } from '../schema/pack';
-import { SYNC_LIMITS } from './limits';
+import { SYNC_LIMITS, megabytes } from './limits';
 import { keyFingerprint, verifyDetached } from './signature';
 
 /** What the reader's device already trusts about a pack (nothing, for a first download). */
@@ -24,8 +24,6 @@ export interface CheckedPack {
 /** A refusal in plain words; `badSignature` marks refusals about the signature or key. */
 export type CheckResult = { ok: true; value: CheckedPack } | { ok: false; error: string; badSignature?: boolean };
 
-const MB = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
-
 /**
  * Checks a downloaded pack's exact bytes and detached signature (null when the host has none) in
  * the order that gives the clearest reason: size, JSON, signature and key, schema, identity, version.
@@ -34,7 +32,7 @@ const MB = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
  */
 export async function checkPackBytes(bytes: Uint8Array, signature: string | null, pinned: Pinned = {}): Promise<CheckResult> {
   if (bytes.length > SYNC_LIMITS.maxPackBytes) {
-    return { ok: false, error: `The pack is too large (${MB(bytes.length)}; the limit is ${MB(SYNC_LIMITS.maxPackBytes)}).` };
+    return { ok: false, error: `The pack is too large (${megabytes(bytes.length)}; the limit is ${megabytes(SYNC_LIMITS.maxPackBytes)}).` };
   }
   let raw: unknown;
   try {

@@ -1,4 +1,5 @@
-import { SYNC_LIMITS } from './limits';
+import type { Result } from '../schema/result';
+import { SYNC_LIMITS, megabytes } from './limits';
 
 /** The validators of the installed copy, for a conditional request. */
 export interface Validators {
@@ -15,10 +16,6 @@ export interface FetchOptions extends Validators {
 
 /** A download: new bytes with their validators, or "not modified" (HTTP 304). */
 export type Download = { status: 'not-modified' } | ({ status: 'ok'; bytes: Uint8Array } & Validators);
-
-export type FetchResult<T> = { ok: true; value: T } | { ok: false; error: string };
-
-const MB = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
 
 /** Reads a body up to `max` bytes; answers null (and cancels the stream) when it is longer. */
 async function readCapped(response: Response, max: number): Promise<Uint8Array | null> {
@@ -55,9 +52,9 @@ function networkError(error: unknown, url: string, timedOut: boolean, timeoutMs:
  * preflight would look unreachable: then the request is retried once without them.
  * `missingOk` answers null for a 404 (used for the optional `.sig`).
  */
-export async function fetchBytes(url: string, options: FetchOptions & { missingOk: true }): Promise<FetchResult<Download | null>>;
-export async function fetchBytes(url: string, options?: FetchOptions & { missingOk?: false }): Promise<FetchResult<Download>>;
-export async function fetchBytes(url: string, options: FetchOptions & { missingOk?: boolean } = {}): Promise<FetchResult<Download | null>> {
+export async function fetchBytes(url: string, options: FetchOptions & { missingOk: true }): Promise<Result<Download | null>>;
+export async function fetchBytes(url: string, options?: FetchOptions & { missingOk?: false }): Promise<Result<Download>>;
+export async function fetchBytes(url: string, options: FetchOptions & { missingOk?: boolean } = {}): Promise<Result<Download | null>> {
   const timeoutMs = options.timeoutMs ?? SYNC_LIMITS.timeoutMs;
   const maxBytes = options.maxBytes ?? SYNC_LIMITS.maxPackBytes;
   const doFetch = options.fetchImpl ?? globalThis.fetch.bind(globalThis);
@@ -65,7 +62,7 @@ export async function fetchBytes(url: string, options: FetchOptions & { missingO
   if (options.etag) conditional['If-None-Match'] = options.etag;
   if (options.lastModified) conditional['If-Modified-Since'] = options.lastModified;
 
-  const attempt = async (headers: Record<string, string>): Promise<FetchResult<Download | null> & { retry?: boolean }> => {
+  const attempt = async (headers: Record<string, string>): Promise<Result<Download | null> & { retry?: boolean }> => {
     const controller = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => {
@@ -84,10 +81,10 @@ export async function fetchBytes(url: string, options: FetchOptions & { missingO
       const declared = Number(response.headers.get('content-length'));
       if (declared > maxBytes) {
         await response.body?.cancel().catch(() => undefined);
-        return { ok: false, error: `The pack is too large (${MB(declared)}; the limit is ${MB(maxBytes)}). It was not downloaded.` };
+        return { ok: false, error: `The pack is too large (${megabytes(declared)}; the limit is ${megabytes(maxBytes)}). It was not downloaded.` };
       }
       const bytes = await readCapped(response, maxBytes);
-      if (!bytes) return { ok: false, error: `The pack is too large (over the ${MB(maxBytes)} limit). The download was stopped.` };
+      if (!bytes) return { ok: false, error: `The pack is too large (over the ${megabytes(maxBytes)} limit). The download was stopped.` };
       return {
         ok: true,
         value: {

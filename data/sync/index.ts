@@ -5,4 +5,4 @@ export { fetchBytes } from './fetch';
 export { SYNC_LIMITS } from './limits';
 export { alarmName, clampInterval, nextCheckTime, packIdOfAlarm } from './schedule';
 export { generateKeyPair, keyFingerprint, publicKeyOfJwk, signDetached, verifyDetached } from './signature';
-export { checkPack, exportPackText, importPackText, previewPack, signatureUrl, subscribe, type SyncOptions } from './sync';
+export { checkPack, exportPackText, importPackText, previewPack, subscribe, type SyncOptions } from './sync';

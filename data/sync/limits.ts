@@ -16,3 +16,6 @@ export const SYNC_LIMITS = {
   /** Longest update summary list kept per kind (the counts stay exact). */
   summaryListMax: 50,
 } as const;
+
+/** A byte count in whole megabytes, for messages. */
+export const megabytes = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;

@@ -1,7 +1,7 @@
 import type { Result } from '../schema/messages';
 import type { CheckOutcome, PackPreview } from '../schema/pack-messages';
 import type { Pack } from '../schema/pack';
-import { getPack, getPackRow, installPack, updatePackRow, type FactmarkDB, type PackRow } from '../store/store';
+import { getPack, getPackRow, installPack, listPacks, updatePackRow, type FactmarkDB, type PackRow } from '../store/store';
 import { sha256Hex, utf8 } from './bytes';
 import { checkPackBytes, type CheckedPack, type Pinned } from './check';
 import { diffPacks } from './diff';
@@ -29,7 +29,7 @@ type Refusal = { ok: false; error: string; badSignature?: boolean };
 type Got = { ok: true; value: Fetched | 'not-modified' } | Refusal;
 
 /** Where a pack's detached signature lives: the pack's URL plus ".sig" (query and fragment kept off). */
-export function signatureUrl(packUrl: string): string {
+function signatureUrl(packUrl: string): string {
   const u = new URL(packUrl);
   u.pathname += '.sig';
   return u.toString();
@@ -85,6 +85,9 @@ async function apply(db: FactmarkDB, got: Fetched, origin: string, fields: Parti
  * confirmed a preview, `expectFingerprint` must still match, so a key swapped in between is refused.
  */
 export async function subscribe(db: FactmarkDB, url: string, expectFingerprint: string | null | undefined, options: SyncOptions = {}): Promise<Result<CheckOutcome & { id: string }>> {
+  // Subscribing again to an address already installed is a check for updates (one download, with validators).
+  const same = (await listPacks(db)).find((row) => row.url === url);
+  if (same) return withId(same.id, await checkPack(db, same.id, options));
   const got = await download(url, {}, {}, options);
   if (!got.ok) return { ok: false, error: got.error };
   if (got.value === 'not-modified') return { ok: false, error: 'The pack host answered "not modified" to a first request.' };
@@ -93,11 +96,10 @@ export async function subscribe(db: FactmarkDB, url: string, expectFingerprint: 
     return { ok: false, error: "The publisher's key changed since the preview. Nothing was installed; preview the pack again." };
   }
   const installed = await getPackRow(db, pack.id);
-  if (installed && installed.url !== url) {
+  if (installed) {
     const from = installed.origin === 'bundled' ? 'it ships with Factmark' : installed.url ? `from ${installed.url}` : 'from a file';
     return { ok: false, error: `A pack with the id "${pack.id}" is already installed (${from}). Remove it first.` };
   }
-  if (installed) return checkPack(db, pack.id, options).then((r) => (r.ok ? { ok: true, value: { ...r.value, id: pack.id } } : r));
   const interval = SYNC_LIMITS.defaultIntervalMinutes;
   const result = await apply(db, got.value, url, {
     url,
@@ -112,7 +114,7 @@ export async function subscribe(db: FactmarkDB, url: string, expectFingerprint: 
     lastError: undefined,
     ...scheduleFields(interval, options),
   });
-  return result.ok ? { ok: true, value: { ...result.value, id: pack.id } } : result;
+  return withId(pack.id, result);
 }
 
 /**
@@ -161,6 +163,10 @@ function restoredStatus(row: PackRow): PackRow['signature'] {
   return row.publicKey ? 'signed' : 'unsigned';
 }
 
+function withId(id: string, result: Result<CheckOutcome>): Result<CheckOutcome & { id: string }> {
+  return result.ok ? { ok: true, value: { ...result.value, id } } : result;
+}
+
 /** Installs a pack from a file's text. Files carry no signature: the pack is listed as unsigned. */
 export async function importPackText(db: FactmarkDB, text: string, options: SyncOptions = {}): Promise<Result<CheckOutcome & { id: string }>> {
   const bytes = utf8(text);
@@ -176,7 +182,7 @@ export async function importPackText(db: FactmarkDB, text: string, options: Sync
   }
   const now = (options.now ?? Date.now)();
   const result = await apply(db, { checked: checked.value, sha256: await sha256Hex(bytes) }, 'file', { signature: 'unsigned', lastCheckedAt: new Date(now).toISOString(), lastError: undefined });
-  return result.ok ? { ok: true, value: { ...result.value, id: pack.id } } : result;
+  return withId(pack.id, result);
 }
 
 /** The installed pack as JSON text (what export saves). */

@@ -12,8 +12,18 @@ export class FactService {
   constructor(private readonly db: FactmarkDB) {}
 
   private index: Promise<MatchIndex> | null = null;
+  private seeding: Promise<unknown> | null = null;
 
-  /** Seeds the bundled pack (first run, or a newer one shipped in an update) and builds the index. */
+  /** Seeds the bundled pack once per service-worker life (first run, or a newer one shipped in an update). */
+  seeded(): Promise<unknown> {
+    this.seeding ??= seedBundledPack(this.db, bundledPack).catch((error) => {
+      this.seeding = null; // let the next caller try again
+      throw error;
+    });
+    return this.seeding;
+  }
+
+  /** The match index over every installed pack, built once the bundled pack is seeded. */
   ready(): Promise<MatchIndex> {
     this.index ??= this.load().catch((error) => {
       this.index = null; // let the next request try again
@@ -37,7 +47,7 @@ export class FactService {
   }
 
   private async load(): Promise<MatchIndex> {
-    await seedBundledPack(this.db, bundledPack);
+    await this.seeded();
     return buildIndex(await loadPacks(this.db));
   }
 }

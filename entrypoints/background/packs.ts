@@ -26,30 +26,35 @@ export class PackService {
   /** One check per pack at a time: a manual check during an alarm's check shares its result. */
   private readonly running = new Map<string, Promise<Result<CheckOutcome>>>();
 
-  /** Registers the alarm listener and makes sure every active subscription has its alarm. */
+  /**
+   * Registers the alarm listener, and when the browser starts or the extension is installed or
+   * updated (when alarms may have been cleared, not on every service-worker wake) makes sure every
+   * active subscription has its alarm.
+   */
   start(): void {
     browser.alarms.onAlarm.addListener((alarm) => {
       const id = packIdOfAlarm(alarm.name);
       if (id) void this.onAlarm(id);
     });
-    void this.ensureAlarms();
+    browser.runtime.onStartup.addListener(() => void this.ensureAlarms());
+    browser.runtime.onInstalled.addListener(() => void this.ensureAlarms());
   }
 
   async handle(message: PackMessage): Promise<Result<unknown>> {
     switch (message.type) {
       case 'packs:list':
-        await this.facts.ready();
+        await this.facts.seeded();
         return { ok: true, value: (await listPacks(this.db)).map(listing) };
       case 'packs:preview':
         return previewPack(message.url, { timeoutMs: message.timeoutMs });
       case 'packs:subscribe': {
-        await this.facts.ready(); // the bundled pack is seeded first, so an id clash is seen
+        await this.facts.seeded(); // so an id clash with the bundled pack is seen
         const result = await subscribe(this.db, message.url, message.expectFingerprint, { timeoutMs: message.timeoutMs });
         if (result.ok) await this.changed(result.value.id, result.value.status);
         return result;
       }
       case 'packs:import': {
-        await this.facts.ready();
+        await this.facts.seeded();
         const result = await importPackText(this.db, message.text);
         if (result.ok) await this.changed(null, result.value.status);
         return result;
@@ -133,7 +138,7 @@ export class PackService {
     await browser.alarms.create(name, { when: Math.max(when, Date.now() + 1000), periodInMinutes: interval });
   }
 
-  /** Alarms survive service worker restarts but not every browser update: recreate missing ones. */
+  /** Alarms survive service-worker restarts but not always a browser restart or update: recreate missing ones. */
   private async ensureAlarms(): Promise<void> {
     const existing = new Set((await browser.alarms.getAll()).map((a) => a.name));
     for (const row of await listPacks(this.db)) {

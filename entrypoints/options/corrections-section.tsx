@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { CorrectionList } from '../../components/CorrectionList';
 import { CorrectionRecord } from '../../data/schema/correction';
+import { downloadJson } from './download';
 import { send } from './send';
 
 /** Options page section "My corrections": the outbox, with retry, withdraw and export. */
@@ -39,12 +40,7 @@ export function CorrectionsSection() {
   const exportBundle = async () => {
     try {
       const bundle = await send({ type: 'corrections:export' });
-      const url = URL.createObjectURL(new Blob([JSON.stringify(bundle, null, 2)], { type: 'application/json' }));
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = `factmark-corrections-${new Date().toISOString().slice(0, 10)}.json`;
-      link.click();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      downloadJson(`factmark-corrections-${new Date().toISOString().slice(0, 10)}.json`, JSON.stringify(bundle, null, 2));
     } catch (error) {
       setProblem((error as Error).message);
     }

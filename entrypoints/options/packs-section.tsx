@@ -3,6 +3,7 @@ import { PackList } from '../../components/PackList';
 import { PackPreview } from '../../components/PackPreview';
 import { UpdateSummary } from '../../components/UpdateSummary';
 import { CheckOutcome, PackListing, PackPreview as Preview } from '../../data/schema/pack-messages';
+import { downloadJson } from './download';
 import { send } from './send';
 
 /** What the last action did, in words (and the update summary when there was one). */
@@ -18,18 +19,6 @@ const STATUS_WORDS: Record<CheckOutcome['status'], string> = {
   unchanged: 'Already up to date.',
   'not-modified': 'Not modified since the last check: already up to date.',
 };
-
-/** Saves text as a file through a Blob URL and a temporary <a download>. */
-function download(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 /** Options page section "Fact packs": installed packs, add by URL (preview, then confirm), import, actions. */
 export function PacksSection() {
@@ -108,7 +97,7 @@ export function PacksSection() {
           onRemove={(id) => {
             if (confirm('Remove this fact pack and its facts?')) void act(id, async () => (await send({ type: 'packs:remove', id }), { text: 'Removed.' }));
           }}
-          onExport={(id) => void act(id, async () => (download(`${id}.json`, await send<string>({ type: 'packs:export', id })), null))}
+          onExport={(id) => void act(id, async () => (downloadJson(`${id}.json`, await send<string>({ type: 'packs:export', id })), null))}
         />
       ) : (
         <p>Loading…</p>

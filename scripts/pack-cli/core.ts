@@ -44,7 +44,7 @@ export function validate(bytes: Uint8Array, name = 'pack.json'): Report {
 }
 
 /** Parses a private key file (an Ed25519 JWK). */
-export function readPrivateKey(text: string): JsonWebKey {
+function readPrivateKey(text: string): JsonWebKey {
   const jwk = JSON.parse(text) as JsonWebKey;
   publicKeyOfJwk(jwk); // throws a plain reason for anything else
   return jwk;

@@ -13,10 +13,9 @@ describe('bundled pack', () => {
     expect(bundledPack.facts.length).toBeGreaterThanOrEqual(12);
   });
 
-  it('labels every fact distinctly and cites a source', () => {
+  it('labels every fact distinctly', () => {
     const labels = bundledPack.facts.map((f) => f.label);
     expect(new Set(labels).size).toBe(labels.length);
-    for (const fact of bundledPack.facts) expect(fact.sources.length).toBeGreaterThan(0);
   });
 });
 

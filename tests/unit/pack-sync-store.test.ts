@@ -65,6 +65,17 @@ describe('subscriptions in the store', () => {
     expect((await getPackRow(db, 'test-pack'))?.lastSummary).toMatchObject({ fromVersion: 1, toVersion: 2 });
   });
 
+  it('treats subscribing again to an installed address as a check for updates: one conditional request', async () => {
+    const db = await open();
+    const h = await host();
+    await h.serve(1);
+    await subscribe(db, URL_, undefined, { fetchImpl: h.net.impl });
+    const before = h.net.requests.length;
+    expect(await subscribe(db, URL_, undefined, { fetchImpl: h.net.impl })).toEqual({ ok: true, value: { status: 'not-modified', id: 'test-pack' } });
+    const asked = h.net.requests.slice(before).filter((r) => r.url === URL_);
+    expect(asked.map((r) => r.headers.get('if-none-match'))).toEqual(['"v1"']);
+  });
+
   it('refuses a subscription whose key changed after the preview', async () => {
     const db = await open();
     const h = await host();

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { bundledPack } from '../../data/packs';
 import type { Pack } from '../../data/schema/pack';
 import { installPack, listPacks, loadPacks, openStore, seedBundledPack, type FactmarkDB } from '../../data/store/store';
+import { importPackText } from '../../data/sync/sync';
 
 /** A fresh, isolated IndexedDB per test. */
 let factory = new IDBFactory();
@@ -69,11 +70,11 @@ describe('fact store', () => {
     expect((await listPacks(db))[0]?.version).toBe(3);
   });
 
-  it('refuses an invalid pack without touching the store', async () => {
+  it('refuses an invalid pack file without touching the store', async () => {
     const db = open();
     await installPack(db, bundledPack, 'bundled');
-    const broken = { ...version(2), facts: [{ ...bundledPack.facts[0]!, deal: 'no-such-deal' }] };
-    const result = await installPack(db, broken, 'bundled');
+    const broken = { ...version(2), id: 'another-pack', facts: [{ ...bundledPack.facts[0]!, deal: 'no-such-deal' }] };
+    const result = await importPackText(db, JSON.stringify(broken));
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error).toContain('facts.0.deal: unknown deal "no-such-deal"');
     expect(await loadPacks(db)).toEqual([bundledPack]);
