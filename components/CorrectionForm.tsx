@@ -37,7 +37,7 @@ export function CorrectionForm({ id, kind, initial, deals, check, onSubmit, onCa
   const [saving, setSaving] = useState(false);
   const form = useRef<HTMLFormElement>(null);
   const live = check(input);
-  const deal = deals?.find((d) => `${d.packId}/${d.dealId}` === (dealKey || keyOf(deals[0])));
+  const deal = deals?.find((d) => keyOf(d) === (dealKey || keyOf(deals[0])));
 
   const set = (field: keyof CorrectionInput) => (event: Event) => {
     const value = (event.target as HTMLInputElement).value;
@@ -48,7 +48,7 @@ export function CorrectionForm({ id, kind, initial, deals, check, onSubmit, onCa
   const submit = async (event: Event) => {
     event.preventDefault();
     if (saving) return;
-    const found: FieldErrors = { ...check(input).errors };
+    const found: FieldErrors = { ...live.errors };
     if (kind === 'new-fact' && !deal) found.deal = 'Choose the deal this figure belongs to.';
     setErrors(found);
     const first = ORDER.find((f) => found[f]);

@@ -13,7 +13,7 @@ export type Delivery =
 export type Fetch = (url: string, init: RequestInit) => Promise<Response>;
 
 /** How long one request may take before it counts as "endpoint too slow". */
-export const REQUEST_TIMEOUT_MS = 15_000;
+const REQUEST_TIMEOUT_MS = 15_000;
 const MAX_BODY_CHARS = 20_000;
 
 /** Posts one correction (protocol v1): JSON body, `Idempotency-Key` = the correction's id. */

@@ -16,7 +16,8 @@ export interface CheckedDraft {
 }
 
 /** Either the checked draft, or one specific message per field that is wrong. */
-export type DraftCheck = { ok: true; value: CheckedDraft } | { ok: false; errors: Partial<Record<DraftField, string>> };
+/** On failure, `proposed` is the value read back when the value alone was fine (the form shows it). */
+export type DraftCheck = { ok: true; value: CheckedDraft } | { ok: false; errors: Partial<Record<DraftField, string>>; proposed?: ProposedValue };
 
 /** What the draft is checked against: the unit of the disputed fact, when there is one. */
 export interface DraftContext {
@@ -69,7 +70,8 @@ export function checkDraft(input: CorrectionInput, context: DraftContext = {}): 
   const note = input.note.trim();
   if (note.length > CORRECTION_LIMITS.noteChars) errors.note = `Keep the note under ${CORRECTION_LIMITS.noteChars} characters (now ${note.length}).`;
 
-  if (!proposed.ok || Object.keys(errors).length > 0) return { ok: false, errors };
+  if (!proposed.ok) return { ok: false, errors };
+  if (Object.keys(errors).length > 0) return { ok: false, errors, proposed: proposed.value };
   return {
     ok: true,
     value: { proposed: proposed.value, measures, evidence: quote ? { url, quote } : { url }, ...(note ? { note } : {}) },

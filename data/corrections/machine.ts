@@ -1,5 +1,5 @@
 import type { Result } from '../schema/messages';
-import type { CorrectionRecord, CorrectionStatus } from '../schema/correction';
+import type { CorrectionRecord, CorrectionStatus, ReviewStatus } from '../schema/correction';
 import { pollDelay, retryDelay } from './backoff';
 
 /**
@@ -22,7 +22,7 @@ export type OutboxEvent =
   | { type: 'retry-later'; error: string }
   | { type: 'refused'; reason: string }
   | { type: 'no-endpoint'; error: string }
-  | { type: 'review'; status: 'pending' | 'accepted' | 'rejected'; reason?: string }
+  | ({ type: 'review' } & ReviewStatus)
   | { type: 'check-failed'; error: string }
   | { type: 'withdraw' }
   | { type: 'retry-now' }
@@ -34,7 +34,7 @@ const FROM: Record<OutboxEvent['type'], readonly CorrectionStatus[]> = {
   delivered: ['sending'],
   'retry-later': ['sending'],
   refused: ['sending'],
-  'no-endpoint': ['sending', 'queued'],
+  'no-endpoint': ['queued'],
   review: ['sent'],
   'check-failed': ['sent'],
   withdraw: ['queued', 'failed'],

@@ -1,4 +1,4 @@
-import type { FactmarkDB } from '../store/db';
+import { getPack, type FactmarkDB } from '../store/store';
 import type { Result } from '../schema/messages';
 import { CORRECTION_LIMITS, CorrectionRecord, type CorrectionInput, type CorrectionTarget } from '../schema/correction';
 import { checkDraft, describeErrors } from './draft';
@@ -30,9 +30,8 @@ export class Outbox {
    * per-day limit is enforced here, where no page can get round it.
    */
   async submit(target: CorrectionTarget, input: CorrectionInput): Promise<Result<CorrectionRecord>> {
-    const row = await this.db.packData.get(target.packId);
-    if (!row) return { ok: false, error: `The fact pack "${target.packId}" is not installed.` };
-    const pack = row.pack;
+    const pack = await getPack(this.db, target.packId);
+    if (!pack) return { ok: false, error: `The fact pack "${target.packId}" is not installed.` };
     let dealId = target.dealId;
     let factUnit: string | undefined;
     if (target.kind === 'dispute') {

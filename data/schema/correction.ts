@@ -1,12 +1,11 @@
 import { z } from 'zod';
 import { FigureKind } from './figure';
+import { HttpUrl } from './pack';
 import { CORRECTION_LIMITS } from './correction-limits';
 
 /** Size and rate limits for corrections; the form, the background and the endpoint protocol share them. */
 export { CORRECTION_LIMITS } from './correction-limits';
 
-/** An http or https address (evidence, endpoints). */
-export const HttpUrl = z.url({ protocol: /^https?$/, error: 'must be an http or https address' }).max(CORRECTION_LIMITS.urlChars);
 
 /** `dispute`: the fact's value is wrong. `new-fact`: a figure no fact covers should become one. */
 export const CorrectionKind = z.enum(['dispute', 'new-fact']);

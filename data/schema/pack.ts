@@ -2,7 +2,8 @@ import { z } from 'zod';
 
 const Id = z.string().regex(/^[a-z0-9][a-z0-9._-]{0,127}$/, 'ids are lowercase letters, digits, ".", "_" or "-"');
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'dates are written YYYY-MM-DD');
-const Url = z.url({ protocol: /^https?$/ }).max(2000);
+/** An http or https address (sources, endpoints, correction evidence). */
+export const HttpUrl = z.url({ protocol: /^https?$/, error: 'must be an http or https address' }).max(2000);
 
 /** A company or other party, with the names articles use for it. */
 export const Entity = z.object({
@@ -22,7 +23,7 @@ export const Deal = z.object({
 export type Deal = z.infer<typeof Deal>;
 
 export const Source = z.object({
-  url: Url,
+  url: HttpUrl,
   title: z.string().min(1).max(300),
   publisher: z.string().max(200).optional(),
   date: IsoDate.optional(),
@@ -70,7 +71,7 @@ export const PackV1 = z
     /** The publisher's Ed25519 public key (raw 32 bytes, base64); the detached `.sig` is checked against it. */
     publicKey: z.string().regex(/^[A-Za-z0-9+/]{43}=$/, 'publicKey is a base64 raw 32-byte Ed25519 key (44 characters)').optional(),
     /** Where contributors' corrections to this pack are posted (see docs/CORRECTIONS.md); none means export only. */
-    correctionsEndpoint: Url.optional(),
+    correctionsEndpoint: HttpUrl.optional(),
     entities: z.array(Entity).max(100_000),
     deals: z.array(Deal).max(100_000),
     facts: z.array(Fact).max(1_000_000),

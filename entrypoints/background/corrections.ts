@@ -3,7 +3,7 @@ import { decorateVerdicts, deliverDue, deliverOne, Outbox, toBundle, type Delive
 import type { BackgroundMessage, MatchRequest, Result } from '../../data/schema/messages';
 import type { DealChoice } from '../../data/schema/correction-messages';
 import type { Verdict } from '../../data/schema/verdict';
-import { loadPacks, type FactmarkDB } from '../../data/store/store';
+import { getPack, loadPacks, type FactmarkDB } from '../../data/store/store';
 
 type CorrectionMessage = Extract<BackgroundMessage, { type: `corrections:${string}` }>;
 
@@ -28,12 +28,20 @@ export class CorrectionService {
     this.outbox = new Outbox(db);
   }
 
-  /** Registers the alarm listener and resumes work left over from before the worker slept. */
+  /**
+   * Registers the alarm listener. On every wake, posts left half-sent when the worker stopped go back
+   * to the queue and are delivered; on browser start and install, a delivery pass re-arms the
+   * alarm in case the browser cleared it. Otherwise the alarm alone wakes delivery.
+   */
   start(): void {
     browser.alarms.onAlarm.addListener((alarm) => {
       if (alarm.name === OUTBOX_ALARM) void this.deliver();
     });
-    void this.serial(() => this.outbox.recoverInterrupted()).then(() => this.deliver());
+    browser.runtime.onStartup.addListener(() => void this.deliver());
+    browser.runtime.onInstalled.addListener(() => void this.deliver());
+    void this.serial(() => this.outbox.recoverInterrupted()).then((recovered) => {
+      if (recovered > 0) void this.deliver();
+    });
   }
 
   async handle(message: CorrectionMessage): Promise<Result<unknown>> {
@@ -66,7 +74,14 @@ export class CorrectionService {
 
   /** Adds the reader's own corrections on this page to its verdicts. */
   async decorate(request: MatchRequest, verdicts: Verdict[]): Promise<Verdict[]> {
-    this.pages ??= this.db.corrections.orderBy('page.url').uniqueKeys().then((urls) => new Set(urls.map(String)));
+    this.pages ??= this.db.corrections
+      .orderBy('page.url')
+      .uniqueKeys()
+      .then((urls) => new Set(urls.map(String)))
+      .catch((error) => {
+        this.pages = null; // ask again next time
+        throw error;
+      });
     if (!(await this.pages).has(request.url)) return verdicts;
     const mine = await this.outbox.forPage(request.url);
     return decorateVerdicts(
@@ -96,14 +111,20 @@ export class CorrectionService {
     else browser.alarms.create(OUTBOX_ALARM, { when: Math.max(when, Date.now() + 1_000) });
   }
 
+  /** What one delivery pass needs; each pack document is read once per pass, however many corrections name it. */
   private deps(): DeliveryDeps {
+    const endpoints = new Map<string, Promise<PackEndpoint | undefined>>();
+    const read = async (packId: string): Promise<PackEndpoint | undefined> => {
+      const pack = await getPack(this.db, packId);
+      return pack && { title: pack.title, version: pack.version, endpoint: pack.correctionsEndpoint };
+    };
     return {
       outbox: this.outbox,
       fetch: (url, init) => fetch(url, init),
-      endpointOf: async (packId): Promise<PackEndpoint | undefined> => {
-        const row = await this.db.packData.get(packId);
-        if (!row) return undefined;
-        return { title: row.pack.title, version: row.pack.version, endpoint: row.pack.correctionsEndpoint };
+      endpointOf: (packId) => {
+        let endpoint = endpoints.get(packId);
+        if (!endpoint) endpoints.set(packId, (endpoint = read(packId)));
+        return endpoint;
       },
     };
   }

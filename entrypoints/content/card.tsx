@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { FactCard } from '../../components/FactCard';
 import { CorrectionForm, type FieldErrors } from '../../components/CorrectionForm';
 import { CARD_CSS, CORRECTION_CSS } from '../../components/card-styles';
-import { checkDraft, parseProposedValue } from '../../data/corrections/draft';
+import { checkDraft } from '../../data/corrections/draft';
 import { summarize } from '../../data/corrections/decorate';
 import type { CorrectionInput, CorrectionRecord, CorrectionTarget } from '../../data/schema/correction';
 import type { DealChoice } from '../../data/schema/correction-messages';
@@ -134,9 +134,8 @@ export class CardController {
     const initial: CorrectionInput = { value: fact ? '' : annotation.figure.text, measures: fact?.label ?? '', evidenceUrl: '', quote: '', note: '' };
     const check = (input: CorrectionInput) => {
       // The value is read back as soon as it parses, whatever the other fields say.
-      const value = parseProposedValue(input.value, fact?.quantity.unit);
       const result = checkDraft(input, { factUnit: fact?.quantity.unit });
-      return { resolved: value.ok ? value.value.display : undefined, errors: result.ok ? {} : (result.errors as FieldErrors) };
+      return result.ok ? { resolved: result.value.proposed.display, errors: {} } : { resolved: result.proposed?.display, errors: result.errors as FieldErrors };
     };
     return (
       <CorrectionForm
