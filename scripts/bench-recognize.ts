@@ -16,8 +16,8 @@ import {
   EXCLUSION_REASONS,
   loadSpecCases,
   oursMoney,
-  peerUnitToIso,
-  peerValue,
+  figureSpan,
+  peerSpan,
   score,
   type EvalCase,
   type MoneySpan,
@@ -31,24 +31,15 @@ const ARTICLE = readFileSync(fileURLToPath(new URL('../tests/fixtures/bench-arti
 function peerMoney(input: string): MoneySpan[] {
   return recognizeCurrency(input, Culture.English)
     .filter((r) => r.resolution && r.resolution.value != null)
-    .map((r) => {
-      const unit = String(r.resolution.unit);
-      const iso = r.resolution.isoCurrency as string | undefined;
-      return {
-        start: r.start,
-        end: r.end + 1,
-        value: peerValue(r.resolution.value as string | number, unit, iso),
-        unit: peerUnitToIso(unit, iso),
-      };
-    });
+    .map((r) => peerSpan(r.start, r.end, r.resolution.value as string | number, String(r.resolution.unit), r.resolution.isoCurrency as string | undefined));
 }
 
 /** All our figures as spans (for the all-kinds golden row). */
 function oursAll(input: string): MoneySpan[] {
-  return recognize(input).map((f) => ({ start: f.start, end: f.end, value: f.value, high: f.high, unit: f.unit }));
+  return recognize(input).map(figureSpan);
 }
 
-/** Golden cases as EvalCases; `kinds` chooses which expected figures count (others are ignored spans). */
+/** Golden cases as EvalCases; with `moneyOnly`, only money figures count (the others become ignored spans). */
 function goldenCases(moneyOnly: boolean): EvalCase[] {
   const out: EvalCase[] = [];
   for (const c of GOLDEN_CASES) {

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { recognize } from '../data/recognize/index';
+import { recognize, type Figure } from '../data/recognize/index';
 
 /** A money figure as predicted or expected: span [start, end), value, optional top, ISO unit. */
 export interface MoneySpan {
@@ -34,7 +34,7 @@ interface SpecCase {
   Results: SpecResult[];
 }
 
-export const SPEC_PATH = fileURLToPath(
+const SPEC_PATH = fileURLToPath(
   new URL('../tests/fixtures/third-party/recognizers-text-currency-english.json', import.meta.url),
 );
 
@@ -43,7 +43,7 @@ export const EXCLUSION_REASONS = {
   noValue: 'currency name with no amount ("dollar" alone): not a figure',
   legacy: 'withdrawn currency with no ISO code in the spec (markka, guilder, peseta, unspecified franc)',
 } as const;
-export type ExclusionReason = keyof typeof EXCLUSION_REASONS;
+type ExclusionReason = keyof typeof EXCLUSION_REASONS;
 
 const LEGACY = new Set(['Finnish markka', 'Netherlands guilder', 'Peseta', 'Franc']);
 /** The peer writes bare "$" and "£" as "Dollar"/"Pound" with no ISO code. */
@@ -83,13 +83,7 @@ export function loadSpecCases(): { cases: EvalCase[]; excluded: Record<Exclusion
     const ignored: MoneySpan[] = [];
     for (const r of c.Results) {
       total++;
-      // The spec's End is inclusive.
-      const span = {
-        start: r.Start,
-        end: r.End + 1,
-        value: peerValue(r.Resolution.value ?? NaN, r.Resolution.unit, r.Resolution.isoCurrency),
-        unit: peerUnitToIso(r.Resolution.unit, r.Resolution.isoCurrency),
-      };
+      const span = peerSpan(r.Start, r.End, r.Resolution.value ?? NaN, r.Resolution.unit, r.Resolution.isoCurrency);
       const why = exclusionOf(r);
       if (why) {
         excluded[why]++;
@@ -107,7 +101,17 @@ export function loadSpecCases(): { cases: EvalCase[]; excluded: Record<Exclusion
 export function oursMoney(input: string): MoneySpan[] {
   return recognize(input)
     .filter((f) => f.kind === 'money')
-    .map((f) => ({ start: f.start, end: f.end, value: f.value, high: f.high, unit: f.unit }));
+    .map(figureSpan);
+}
+
+/** One of our figures as a scored span. */
+export function figureSpan(f: Figure): MoneySpan {
+  return { start: f.start, end: f.end, value: f.value, high: f.high, unit: f.unit };
+}
+
+/** A Recognizers-Text result (spec or live) as a scored span: its end is inclusive, its units are names. */
+export function peerSpan(start: number, endInclusive: number, value: string | number, unit: string, iso: string | undefined): MoneySpan {
+  return { start, end: endInclusive + 1, value: peerValue(value, unit, iso), unit: peerUnitToIso(unit, iso) };
 }
 
 /** Precision / exact-value recall of one recognizer over a set of cases. */

@@ -160,28 +160,23 @@ function figureAt(s: Scan, i: number): Figure | null {
   let kind: Figure['kind'];
   let unitCode: string;
   let uncertain = false;
+  let bareDollar = false;
   if (prefix) {
     kind = 'money';
     unitCode = prefix.iso;
-    uncertain = !!prefix.uncertain;
     const us = prefix.iso === 'USD' ? usSuffix(text, end) : -1;
-    if (us > 0) {
-      end = us;
-    } else if (prefix.bareDollar) {
-      s.dollarAmbiguous ??= dollarIsAmbiguous(text);
-      uncertain = s.dollarAmbiguous;
-    }
+    if (us > 0) end = us;
+    else bareDollar = !!prefix.bareDollar;
   } else if (unit) {
     kind = unit.kind;
     unitCode = unit.unit;
     uncertain = !!unit.uncertain;
-    if (unit.bareDollar) {
-      s.dollarAmbiguous ??= dollarIsAmbiguous(text);
-      uncertain = uncertain || s.dollarAmbiguous;
-    }
+    bareDollar = !!unit.bareDollar;
   } else {
     return null;
   }
+  // A bare "$" reads as USD, but not for certain on a page that names another dollar country.
+  if (bareDollar) uncertain ||= s.dollarAmbiguous ??= dollarIsAmbiguous(text);
   // "3 dollars 50 cents", "one dollar and one": a whole amount with its cents is one price.
   if (kind === 'money' && high === undefined && shift === 0 && !first.scaled && first.numExp === 0) {
     const centsEnd = centsAfter(text, end, unitCode, top);

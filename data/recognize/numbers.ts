@@ -14,7 +14,6 @@ import { boundaryAfter, isDash, isDigit, isLetter, isSpace, matchesLower, skipSp
  * precision the writer gave.
  */
 export interface Amount {
-  start: number;
   /** End of the numeral or number words (before any scale word). */
   numEnd: number;
   /** End of the whole amount, scale word included. */
@@ -35,7 +34,7 @@ export interface Amount {
 /** A blank Amount to be filled by {@link readAmount}. */
 export function newAmount(): Amount {
   return {
-    start: 0, end: 0, numEnd: 0, mant: 0, numExp: 0, scaleExp: 0,
+    end: 0, numEnd: 0, mant: 0, numExp: 0, scaleExp: 0,
     scaled: false, plainInt: false, half: false, article: false,
   };
 }
@@ -50,7 +49,6 @@ const MAX_DIGITS = 15;
  */
 export function readAmount(text: string, pos: number, out: Amount): boolean {
   const c = text.charCodeAt(pos);
-  out.start = pos;
   out.half = false;
   out.article = false;
   if (isDigit(c)) {

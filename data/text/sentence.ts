@@ -8,7 +8,7 @@ export function sentenceAround(text: string, start: number, end: number, max = 1
   while (from > 0 && start - from < max && !endsSentence(text, from - 1)) from--;
   let to = end;
   while (to < text.length && to - from < max && !endsSentence(text, to)) to++;
-  if (to < text.length && to - from < max) to++; // keep the full stop
+  if (to < text.length && to - from < max) to++; // keep what ended it: the full stop (or line break)
   while (from < start && /\s/.test(text[from]!)) from++;
   if (to - from > max) from = Math.max(from, to - max);
   return { sentence: text.slice(from, to), at: start - from };

@@ -21,19 +21,17 @@ export interface Throughput {
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+const ROUNDS = 21;
+const WARMUP = 5;
 
 /**
- * Times recognize() and a bare /\d+/g count loop on `text` (default: bench-article.txt repeated
- * to ~1 MB), alternating the two in each round so both see the same machine load. Reports
- * medians after `warmup` untimed rounds.
+ * Times recognize() and a bare /\d+/g count loop on bench-article.txt repeated to ~1 MB,
+ * alternating the two in each round so both see the same machine load. Reports medians after
+ * WARMUP untimed rounds.
  */
-export function measureThroughput(text?: string, rounds = 21, warmup = 5): Throughput {
-  let big = text;
-  if (big === undefined) {
-    const article = readFileSync(ARTICLE_PATH, 'utf8');
-    big = article.repeat(Math.ceil(1_000_000 / article.length));
-  }
-  const input = big;
+export function measureThroughput(): Throughput {
+  const article = readFileSync(ARTICLE_PATH, 'utf8');
+  const input = article.repeat(Math.ceil(1_000_000 / article.length));
   let sink = 0;
   const floorRe = /\d+/g;
   const floorPass = () => {
@@ -53,10 +51,10 @@ export function measureThroughput(text?: string, rounds = 21, warmup = 5): Throu
   const floor: number[] = [];
   const ours: number[] = [];
   const ratios: number[] = [];
-  for (let r = 0; r < warmup + rounds; r++) {
+  for (let r = 0; r < WARMUP + ROUNDS; r++) {
     const f = time(floorPass);
     const o = time(oursPass);
-    if (r < warmup) continue;
+    if (r < WARMUP) continue;
     floor.push(f);
     ours.push(o);
     ratios.push(o / f);
@@ -64,7 +62,7 @@ export function measureThroughput(text?: string, rounds = 21, warmup = 5): Throu
   if (sink === 0) throw new Error('throughput passes found nothing');
   return {
     mb: Buffer.byteLength(input, 'utf8') / 1e6,
-    rounds,
+    rounds: ROUNDS,
     floorMs: median(floor),
     oursMs: median(ours),
     ratio: median(ratios),
