@@ -13,7 +13,7 @@ import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { EXTENSION_DIR, launchWithExtension } from '../lib/extension-browser';
-import { generateKeyPair, signDetached } from '../../data/sync/signature';
+import { publisher } from '../../tests/unit/pack-sync-fixtures';
 import type { AnnotateRequest } from '../../data/schema/messages';
 import { pageBatch, syntheticPack } from './_synthetic-pack';
 
@@ -26,7 +26,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const ms = (x: number) => `${x.toFixed(1)} ms`.padStart(11);
 
 /** Serves the pack and its signature with the CORS headers a pack host must send. */
-async function packHost(bytes: Buffer, sig: string): Promise<{ url: string; close(): Promise<void> }> {
+async function packHost(bytes: Uint8Array, sig: string): Promise<{ url: string; close(): Promise<void> }> {
   const server = createServer((req, res) => {
     const headers = { 'access-control-allow-origin': '*', 'access-control-expose-headers': 'ETag, Last-Modified' };
     if (req.url === '/pack.json') res.writeHead(200, { ...headers, 'content-type': 'application/json', etag: '"bench"' }).end(bytes);
@@ -67,9 +67,8 @@ export default async function run(): Promise<void> {
   console.log(`## Fact store: a pack of ${FACTS.toLocaleString('en-US')} facts in Chromium's IndexedDB`);
 
   const pack = syntheticPack(FACTS);
-  const keys = await generateKeyPair();
-  const bytes = Buffer.from(JSON.stringify({ ...pack, publicKey: keys.publicKey }));
-  const host = await packHost(bytes, await signDetached(bytes, keys.privateJwk));
+  const { bytes, sig } = await (await publisher()).publish(pack);
+  const host = await packHost(bytes, sig);
   const batch = pageBatch(pack, 200);
   const browser = await launchWithExtension();
   try {

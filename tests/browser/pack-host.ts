@@ -1,7 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Pack } from '../../data/schema/pack';
-import { generateKeyPair, signDetached } from '../../data/sync/signature';
 
 /** How the host answers a pack's address right now. */
 export type HostMode = 'normal' | 'error-503' | 'down' | 'slow' | 'oversized';
@@ -100,7 +99,7 @@ export async function startPackHost() {
     requests,
     url: (path: string) => origin + path,
     /** Publishes exact bytes at `path` (and `path`.sig when a signature is given). */
-    publishBytes(path: string, bytes: Buffer | string, sig?: string): void {
+    publishBytes(path: string, bytes: Uint8Array | string, sig?: string): void {
       revision++;
       files.set(path, { bytes: Buffer.from(bytes), sig, etag: `"r${revision}"`, lastModified: new Date(Date.UTC(2026, 0, 1, 0, revision)).toUTCString() });
     },
@@ -113,19 +112,6 @@ export async function startPackHost() {
         server.closeAllConnections();
         server.close(() => resolve());
       }),
-  };
-}
-
-/** A pack publisher with its own Ed25519 key. `publish` signs the exact bytes it serves. */
-export async function packPublisher() {
-  const keys = await generateKeyPair();
-  return {
-    publicKey: keys.publicKey,
-    /** The pack as served: JSON bytes with this publisher's key, and their signature. */
-    async sign(pack: Pack): Promise<{ bytes: Buffer; sig: string }> {
-      const bytes = Buffer.from(JSON.stringify({ ...pack, publicKey: keys.publicKey }, null, 1));
-      return { bytes, sig: await signDetached(bytes, keys.privateJwk) };
-    },
   };
 }
 

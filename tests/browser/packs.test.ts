@@ -6,7 +6,8 @@ import { serveHtml, type StaticServer } from '../../scripts/lib/static-server';
 import { hoverFigure, shownFigures, waitForAnnotation } from '../../scripts/lib/page-probe';
 import { keyFingerprint } from '../../data/sync/signature';
 import { demoArticle } from './pages';
-import { newsroomPack, packPublisher, startPackHost } from './pack-host';
+import { publisher as packPublisher } from '../unit/pack-sync-fixtures';
+import { newsroomPack, startPackHost } from './pack-host';
 
 /** The extension API in extension pages (code passed to `page.evaluate` on the options page runs there). */
 declare const chrome: {
@@ -26,8 +27,8 @@ let article: Page;
 let options: Page;
 
 /** Publishes a signed version of the newsroom pack. */
-async function publish(version: number, microsoftBillions?: number): Promise<{ bytes: Buffer; sig: string }> {
-  const signed = await publisher.sign(newsroomPack(version, microsoftBillions));
+async function publish(version: number, microsoftBillions?: number): Promise<{ bytes: Uint8Array; sig: string }> {
+  const signed = await publisher.publish(newsroomPack(version, microsoftBillions));
   host.publishBytes(PACK_PATH, signed.bytes, signed.sig);
   return signed;
 }
@@ -135,15 +136,15 @@ describe('fact pack subscriptions', () => {
   const other = packPublisher();
   it.each([
     ['tampered bytes', async () => {
-      const { bytes, sig } = await publisher.sign(newsroomPack(3, 25));
-      host.publishBytes(PACK_PATH, Buffer.from(bytes.toString().replace('25000000000', '26000000000')), sig);
+      const { bytes, sig } = await publisher.publish(newsroomPack(3, 25));
+      host.publishBytes(PACK_PATH, new TextDecoder().decode(bytes).replace('25000000000', '26000000000'), sig);
     }, "The signature does not match the pack's bytes"],
     ['a different key', async () => {
-      const signed = await (await other).sign(newsroomPack(3, 25));
+      const signed = await (await other).publish(newsroomPack(3, 25));
       host.publishBytes(PACK_PATH, signed.bytes, signed.sig);
     }, "The publisher's key changed"],
     ['a rollback to an older version', async () => void (await publish(1)), 'older than the installed version 2 (a rollback)'],
-    ['malformed JSON', async () => host.publishBytes(PACK_PATH, '{"formatVersion": 1, "id": "newsroom-facts",', (await publisher.sign(newsroomPack(3))).sig), 'The pack is not valid JSON'],
+    ['malformed JSON', async () => host.publishBytes(PACK_PATH, '{"formatVersion": 1, "id": "newsroom-facts",', (await publisher.publish(newsroomPack(3))).sig), 'The pack is not valid JSON'],
     ['a server error', async () => host.setMode('error-503'), 'The pack host answered HTTP 503'],
     ['a server that is down', async () => host.setMode('down'), 'Could not reach the pack host'],
     ['an oversized pack', async () => host.setMode('oversized'), 'The pack is too large (over the 64 MB limit)'],
