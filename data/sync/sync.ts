@@ -97,8 +97,7 @@ export async function subscribe(db: FactmarkDB, url: string, expectFingerprint: 
   }
   const installed = await getPackRow(db, pack.id);
   if (installed) {
-    const from = installed.origin === 'bundled' ? 'it ships with Factmark' : installed.url ? `from ${installed.url}` : 'from a file';
-    return { ok: false, error: `A pack with the id "${pack.id}" is already installed (${from}). Remove it first.` };
+    return { ok: false, error: `A pack with the id "${pack.id}" is already installed (${installedFrom(installed)}). Remove it first.` };
   }
   const interval = SYNC_LIMITS.defaultIntervalMinutes;
   const result = await apply(db, got.value, url, {
@@ -163,6 +162,11 @@ function restoredStatus(row: PackRow): PackRow['signature'] {
   return row.publicKey ? 'signed' : 'unsigned';
 }
 
+/** Where an installed pack came from, in words for refusals. */
+function installedFrom(row: PackRow): string {
+  return row.origin === 'bundled' ? 'it ships with Factmark' : row.url ? `from ${row.url}` : 'from a file';
+}
+
 function withId(id: string, result: Result<CheckOutcome>): Result<CheckOutcome & { id: string }> {
   return result.ok ? { ok: true, value: { ...result.value, id } } : result;
 }
@@ -175,7 +179,7 @@ export async function importPackText(db: FactmarkDB, text: string, options: Sync
   const { pack } = checked.value;
   const installed = await getPackRow(db, pack.id);
   if (installed && installed.origin !== 'file') {
-    return { ok: false, error: `A pack with the id "${pack.id}" is already installed (${installed.url ? `from ${installed.url}` : 'it ships with Factmark'}). Remove it first, or check it for updates instead.` };
+    return { ok: false, error: `A pack with the id "${pack.id}" is already installed (${installedFrom(installed)}). Remove it first, or check it for updates instead.` };
   }
   if (installed && pack.version < installed.version) {
     return { ok: false, error: `The file's version ${pack.version} is older than the installed version ${installed.version}. Nothing was changed.` };
