@@ -8,6 +8,8 @@ export interface Received {
   submission: CorrectionSubmission;
   /** How many POSTs carried its idempotency key. */
   posts: number;
+  /** How many review-status GETs it answered. */
+  reviewReads: number;
   review: ReviewStatus;
 }
 
@@ -91,13 +93,15 @@ export class CorrectionsEndpoint {
         return void reply(202, { id: known.remoteId, status: 'received' });
       }
       const remoteId = `r-${this.byKey.size + 1}`;
-      this.byKey.set(key, { remoteId, submission: parsed.data, posts: 1, review: { status: 'pending' } });
+      this.byKey.set(key, { remoteId, submission: parsed.data, posts: 1, reviewReads: 0, review: { status: 'pending' } });
       return void reply(202, { id: remoteId, status: 'received' });
     }
     if (req.method === 'GET' && path.startsWith(`${this.path}/`)) {
       const remoteId = decodeURIComponent(path.slice(this.path.length + 1));
       const found = [...this.byKey.values()].find((r) => r.remoteId === remoteId);
-      return void (found ? reply(200, found.review) : reply(404, { error: 'no such correction' }));
+      if (!found) return void reply(404, { error: 'no such correction' });
+      found.reviewReads++;
+      return void reply(200, found.review);
     }
     reply(404, { error: 'not found' });
   }

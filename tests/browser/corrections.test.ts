@@ -136,7 +136,11 @@ describe('suggesting a correction', () => {
     await row(disputeId, 'sent');
     expect(endpoint.byKey.get(disputeId)).toMatchObject({ posts: 1, submission: { kind: 'dispute', factId: 'amazon-openai-2026.investment-initial', proposed: { value: 16.5e9 } } });
 
-    await (await row(disputeId, 'sent')).locator('button.check').click(); // still pending
+    const check = (await row(disputeId, 'sent')).locator('button.check');
+    await check.click(); // still pending
+    // Decide only after that check was answered and the page is done with it, or it could read the decision.
+    await expect.poll(() => endpoint.byKey.get(disputeId)!.reviewReads).toBeGreaterThanOrEqual(1);
+    await expect.poll(() => check.isEnabled()).toBe(true);
     await row(disputeId, 'sent');
     endpoint.decide(disputeId, { status: 'accepted' });
     await (await row(disputeId, 'sent')).locator('button.check').click();
