@@ -23,6 +23,8 @@ export interface FactRef {
   sameThing: string;
   /** Display form, made on first use (most facts are never shown). */
   view?: FactView;
+  /** Other packs' facts about the same thing with another value, found on first use. */
+  disagreeing?: FactRef[];
 }
 
 /** The card-ready view of a fact, cached on the ref. */
@@ -38,23 +40,18 @@ export interface Bucket {
 
 /** Everything matchBatch needs, built once per set of packs. */
 export interface MatchIndex {
-  /** Facts by `${canonical unit}\u0001${entity id}` for every party of their deal (value lookups). */
-  buckets: Map<string, Bucket>;
+  /** Facts by canonical unit, then by every party of their deal (value lookups). */
+  buckets: Map<string, Map<string, Bucket>>;
   /**
-   * Cue phrases of facts by `${canonical unit}\u0001${subject id}` (mismatch lookups, which need the
+   * Cue phrases of facts by canonical unit, then subject id (mismatch lookups, which need the
    * subject named). Keyed by subject, not party, so a party of thousands of deals stays cheap.
    */
-  cuesBySubject: Map<string, PhraseMatcher<FactRef[]>>;
+  cuesBySubject: Map<string, Map<string, PhraseMatcher<FactRef[]>>>;
   /** Alias -> entity id, compiled for one pass per text. */
   entities: PhraseMatcher<string>;
   /** sameThing -> facts of every pack, for disagreements. */
   sameThing: Map<string, FactRef[]>;
   factCount: number;
-}
-
-/** Bucket key for a unit and an entity. */
-export function bucketKey(unit: string, entity: string): string {
-  return `${unit}\u0001${entity}`;
 }
 
 /** Memoised phraseWords: packs repeat the same cue phrases across thousands of facts. */
@@ -130,10 +127,18 @@ function compileCues(refs: FactRef[]): PhraseMatcher<FactRef[]> {
   return matcher;
 }
 
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
+/** Adds `value` to the list under unit, then key. */
+function push<V>(map: Map<string, Map<string, V[]>>, unit: string, key: string, value: V): void {
+  let byKey = map.get(unit);
+  if (!byKey) map.set(unit, (byKey = new Map()));
+  const list = byKey.get(key);
   if (list) list.push(value);
-  else map.set(key, [value]);
+  else byKey.set(key, [value]);
+}
+
+/** The same two-level map with each list turned into something else. */
+function mapLists<V, W>(map: Map<string, Map<string, V[]>>, finish: (list: V[]) => W): Map<string, Map<string, W>> {
+  return new Map([...map].map(([unit, byKey]) => [unit, new Map([...byKey].map(([key, list]) => [key, finish(list)]))]));
 }
 
 /**
@@ -141,8 +146,8 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
  * entity they involve, sorted by value for range lookups; cue phrases and aliases compiled.
  */
 export function buildIndex(packs: readonly Pack[]): MatchIndex {
-  const byParty = new Map<string, FactRef[]>();
-  const bySubject = new Map<string, FactRef[]>();
+  const byParty = new Map<string, Map<string, FactRef[]>>();
+  const bySubject = new Map<string, Map<string, FactRef[]>>();
   const sameThing = new Map<string, FactRef[]>();
   const words = phraseCache();
   let factCount = 0;
@@ -151,14 +156,18 @@ export function buildIndex(packs: readonly Pack[]): MatchIndex {
     for (const fact of pack.facts) {
       const ref = refOf(fact, pack, deals.get(fact.deal), words);
       factCount++;
-      for (const entity of ref.parties) push(byParty, bucketKey(ref.unit, entity), ref);
-      if (ref.cues.length) push(bySubject, bucketKey(ref.unit, fact.subject), ref);
-      push(sameThing, ref.sameThing, ref);
+      for (const entity of ref.parties) push(byParty, ref.unit, entity, ref);
+      if (ref.cues.length) push(bySubject, ref.unit, fact.subject, ref);
+      const same = sameThing.get(ref.sameThing);
+      if (same) same.push(ref);
+      else sameThing.set(ref.sameThing, [ref]);
     }
   }
-  const buckets = new Map<string, Bucket>();
-  for (const [key, refs] of byParty) buckets.set(key, finishBucket(refs));
-  const cuesBySubject = new Map<string, PhraseMatcher<FactRef[]>>();
-  for (const [key, refs] of bySubject) cuesBySubject.set(key, compileCues(refs));
-  return { buckets, cuesBySubject, entities: collectEntities(packs), sameThing, factCount };
+  return {
+    buckets: mapLists(byParty, finishBucket),
+    cuesBySubject: mapLists(bySubject, compileCues),
+    entities: collectEntities(packs),
+    sameThing,
+    factCount,
+  };
 }

@@ -16,15 +16,19 @@ export interface LocalContext {
 const GAP = '\u0000';
 
 const isDigit = (code: number) => code >= 48 && code <= 57;
-/** ; : ( ) [ ] — – */
-const CLAUSE_MARKS = new Set([59, 58, 40, 41, 91, 93, 0x2014, 0x2013]);
 
-/** Clause boundaries inside a sentence; a comma between digits ("1,500") is not one. */
+/** Clause boundaries inside a sentence: , ; : ( ) [ ] — – and a spaced hyphen; a comma between digits ("1,500") is not one. */
 function isBoundary(text: string, i: number): boolean {
-  const c = text.charCodeAt(i);
-  if (c === 44) return !(isDigit(text.charCodeAt(i - 1)) && isDigit(text.charCodeAt(i + 1)));
-  if (c === 45) return text.charCodeAt(i - 1) === 32 && text.charCodeAt(i + 1) === 32;
-  return CLAUSE_MARKS.has(c);
+  switch (text.charCodeAt(i)) {
+    case 44: // ,
+      return !(isDigit(text.charCodeAt(i - 1)) && isDigit(text.charCodeAt(i + 1)));
+    case 45: // -
+      return text.charCodeAt(i - 1) === 32 && text.charCodeAt(i + 1) === 32;
+    case 59: case 58: case 40: case 41: case 91: case 93: case 0x2014: case 0x2013: // ; : ( ) [ ] — –
+      return true;
+    default:
+      return false;
+  }
 }
 
 /** Start of the clause holding `at`: just after the nearest boundary before it, not before `floor`. */

@@ -1,6 +1,6 @@
 import type { MatchRequest, FigureQuery } from '../schema/messages';
 import type { Verdict } from '../schema/verdict';
-import { bucketKey, viewOf, type FactRef, type MatchIndex } from './build';
+import { viewOf, type FactRef, type MatchIndex } from './build';
 import { localContexts, type LocalContext } from './context';
 import { containsPhrase, tokenize } from './text';
 import { boundsOf, precisionOf, qualifierOf, withinBounds } from './tolerance';
@@ -12,27 +12,37 @@ interface Mentions {
   at: Map<string, [number, number][]>;
 }
 
-function mentionsIn(index: MatchIndex, text: string): Mentions {
-  const { words, starts, ends } = tokenize(text);
-  const ids = new Set<string>();
-  const at = new Map<string, [number, number][]>();
-  index.entities.scan(words, (id, phrase, i) => {
-    ids.add(id);
-    const last = i + phrase.split(' ').length - 1;
-    const span: [number, number] = [starts[i]!, ends[last]!];
-    const list = at.get(id);
-    if (list) list.push(span);
-    else at.set(id, [span]);
-  });
-  return { ids, at };
+function addMention(m: Mentions, id: string, span: [number, number]): void {
+  m.ids.add(id);
+  const list = m.at.get(id);
+  if (list) list.push(span);
+  else m.at.set(id, [span]);
 }
 
-/** Per-request caches, so each sentence, block and the title is scanned for names once. */
+function mentionsIn(index: MatchIndex, text: string): Mentions {
+  const { words, starts, ends } = tokenize(text);
+  const m: Mentions = { ids: new Set(), at: new Map() };
+  index.entities.scan(words, (id, _phrase, i, length) => addMention(m, id, [starts[i]!, ends[i + length - 1]!]));
+  return m;
+}
+
+/** The mentions of a block that lie inside [from, to), with offsets from `from`. */
+function mentionsWithin(block: Mentions, from: number, to: number): Mentions {
+  const m: Mentions = { ids: new Set(), at: new Map() };
+  for (const [id, spans] of block.at) for (const [s, e] of spans) if (s >= from && e <= to) addMention(m, id, [s - from, e - from]);
+  return m;
+}
+
+/**
+ * Per-request caches, so each block and the title is scanned for names once. A sentence's names
+ * are its block's names inside it; a sentence that is not its block's text there (a hand-made
+ * request) is scanned on its own.
+ */
 class Mentioner {
-  private readonly sentences = new Map<string, Mentions>();
   private readonly blocks = new Map<number, Mentions>();
-  /** By block, then sentence: keys stay cheap (no sentence-long key strings built per figure). */
-  private readonly wides = new Map<number, Map<string, Set<string>>>();
+  /** By block, then by where the sentence starts in it. */
+  private readonly sentences = new Map<number, Map<number, Mentions>>();
+  private readonly wides = new Map<number, Map<number, Set<string>>>();
   readonly title: Mentions;
 
   constructor(private readonly index: MatchIndex, private readonly request: MatchRequest) {
@@ -40,19 +50,29 @@ class Mentioner {
   }
 
   sentence(q: FigureQuery): Mentions {
-    let m = this.sentences.get(q.sentence);
-    if (!m) this.sentences.set(q.sentence, (m = mentionsIn(this.index, q.sentence)));
+    const from = q.figure.start - q.at;
+    let inBlock = this.sentences.get(q.block);
+    if (!inBlock) this.sentences.set(q.block, (inBlock = new Map()));
+    let m = inBlock.get(from);
+    if (!m) {
+      const block = this.request.blocks[q.block] ?? '';
+      m = from >= 0 && block.startsWith(q.sentence, from)
+        ? mentionsWithin(this.block(q.block), from, from + q.sentence.length)
+        : mentionsIn(this.index, q.sentence);
+      inBlock.set(from, m);
+    }
     return m;
   }
 
   /** Names of the sentence, its block and the title together. */
   wide(q: FigureQuery): Set<string> {
+    const from = q.figure.start - q.at;
     let inBlock = this.wides.get(q.block);
     if (!inBlock) this.wides.set(q.block, (inBlock = new Map()));
-    let ids = inBlock.get(q.sentence);
+    let ids = inBlock.get(from);
     if (!ids) {
       ids = new Set([...this.sentence(q).ids, ...this.block(q.block).ids, ...this.title.ids]);
-      inBlock.set(q.sentence, ids);
+      inBlock.set(from, ids);
     }
     return ids;
   }
@@ -114,21 +134,14 @@ function matchOne(index: MatchIndex, q: FigureQuery, ctx: LocalContext, mentione
   const { unit, factor } = canonicalUnit(fig.unit);
   const value = fig.value * factor;
   const bounds = boundsOf(
-    { ...fig, value, high: fig.high === undefined ? undefined : fig.high * factor },
+    { value, high: fig.high === undefined ? undefined : fig.high * factor },
     precisionOf(fig) * factor,
     qualifierOf(fig, ctx.before),
   );
 
   const nearIds = [...near];
-  const present = new Set(ctx.words);
-  // Phrase arrays are shared between facts (build.ts memoises them), so each is tested once per
-  // figure; the first-word test skips the scan for most phrases.
-  const known = new Map<string[], boolean>();
-  const has = (phrase: string[]) => {
-    let found = known.get(phrase);
-    if (found === undefined) known.set(phrase, (found = present.has(phrase[0]!) && containsPhrase(ctx.words, phrase)));
-    return found;
-  };
+  // A clause is a dozen words or so: scanning it beats building a set of them for every figure.
+  const has = (phrase: string[]) => containsPhrase(ctx.words, phrase);
   const usable = (ref: FactRef) => kindFitsMetric(fig.kind, ref.fact.metric) && !ref.excludes.some(has);
   // A sentence that names someone outside the deal, and not the fact's subject, is about someone else.
   const aboutOthers = (ref: FactRef) => !wide.has(ref.fact.subject) && nearIds.some((e) => !ref.parties.has(e));
@@ -143,8 +156,9 @@ function matchOne(index: MatchIndex, q: FigureQuery, ctx: LocalContext, mentione
   // is the hot path for parties with many facts: cheap tests first, facts that cannot win skipped early.
   let verified: Candidate | undefined;
   const seen = nearIds.length > 1 ? new Set<FactRef>() : undefined;
-  for (const entity of nearIds) {
-    const bucket = index.buckets.get(bucketKey(unit, entity));
+  const buckets = index.buckets.get(unit);
+  for (const entity of buckets ? nearIds : []) {
+    const bucket = buckets!.get(entity);
     if (!bucket) continue;
     for (let i = lowerBound(bucket.values, bounds.lo); i < bucket.refs.length && bucket.values[i]! <= bounds.hi; i++) {
       const ref = bucket.refs[i]!;
@@ -166,8 +180,9 @@ function matchOne(index: MatchIndex, q: FigureQuery, ctx: LocalContext, mentione
   // A mismatch needs the words to point at the fact: a cue nearby, its subject (and object) named,
   // and a party of its deal among the near names. Cues are indexed by subject, so look up named ones.
   const cueHits = new Map<FactRef, Set<string>>();
-  for (const subject of wide) {
-    index.cuesBySubject.get(bucketKey(unit, subject))?.scan(ctx.words, (refs, phrase) => {
+  const cuesBySubject = index.cuesBySubject.get(unit);
+  for (const subject of cuesBySubject ? wide : []) {
+    cuesBySubject!.get(subject)?.scan(ctx.words, (refs, phrase) => {
       for (const ref of refs) {
         let set = cueHits.get(ref);
         if (!set) cueHits.set(ref, (set = new Set()));
@@ -191,9 +206,9 @@ function matchOne(index: MatchIndex, q: FigureQuery, ctx: LocalContext, mentione
 
 /** Adds other packs' facts about the same thing whose value differs from the chosen one. */
 function withDisagreements(index: MatchIndex, verdict: Verdict, chosen: FactRef): Verdict {
-  const others = (index.sameThing.get(chosen.sameThing) ?? []).filter(
+  const others = (chosen.disagreeing ??= (index.sameThing.get(chosen.sameThing) ?? []).filter(
     (r) => r.pack.id !== chosen.pack.id && r.unit === chosen.unit && r.value !== chosen.value,
-  );
+  ));
   return others.length ? { ...verdict, disagreements: others.map(viewOf) } : verdict;
 }
 

@@ -15,12 +15,12 @@ export interface PackedVerdicts {
 /** Packs verdicts for messaging; `unpackVerdicts` restores them exactly. */
 export function packVerdicts(verdicts: readonly Verdict[]): PackedVerdicts {
   const facts: FactView[] = [];
-  const positions = new Map<string, number>();
+  // By identity: the matcher hands out one view object per fact (a copy would only be sent twice).
+  const positions = new Map<FactView, number>();
   const position = (view: FactView) => {
-    const key = `${view.pack.id}\u0001${view.id}`;
-    let at = positions.get(key);
+    let at = positions.get(view);
     if (at === undefined) {
-      positions.set(key, (at = facts.length));
+      positions.set(view, (at = facts.length));
       facts.push(view);
     }
     return at;

@@ -15,12 +15,16 @@ const KINDS = new Set<string>(FigureKind.options);
 export function decodeAnnotate(request: AnnotateRequest): Result<MatchRequest> {
   const { blocks, strings, figures: numbers } = request;
   const figures: FigureQuery[] = new Array(numbers.length / FIGURE_FIELDS);
+  // The last sentence cut: the next figure of the same block often sits in it.
+  let last = { block: -1, from: 0, to: 0, sentence: '' };
   for (let i = 0; i < figures.length; i++) {
     const o = i * FIGURE_FIELDS;
-    const [block, start, end, kind, value, high, unit, precision, qualifier, uncertain] = numbers.slice(o, o + FIGURE_FIELDS);
+    const block = numbers[o], start = numbers[o + 1], end = numbers[o + 2], kind = numbers[o + 3], value = numbers[o + 4];
+    const high = numbers[o + 5], unit = numbers[o + 6], precision = numbers[o + 7], qualifier = numbers[o + 8], uncertain = numbers[o + 9];
     const fail = (problem: string): Result<never> => ({ ok: false, error: `Invalid message at figures.${i}: ${problem}` });
     const text = isIndex(block, blocks.length) ? blocks[block] : undefined;
     if (text === undefined) return fail('no such block');
+    const blockAt = block as number;
     if (!isIndex(start, text.length) || !isInteger(end) || end <= start || end > text.length || end - start > MAX_FIGURE_CHARS) {
       return fail('offsets outside its block');
     }
@@ -37,8 +41,12 @@ export function decodeAnnotate(request: AnnotateRequest): Result<MatchRequest> {
     if (precision !== null) figure.precision = precision!;
     if (qualifier !== -1) figure.qualifier = strings[qualifier!]!;
     if (uncertain === 1) figure.uncertain = true;
-    const { sentence, at } = sentenceAround(text, start, end, LIMITS.sentenceChars);
-    figures[i] = { figure, sentence, at, block: block as number };
+    // A sentence shorter than the limit was cut at its own ends, so any figure inside it gets the same one.
+    if (blockAt !== last.block || start < last.from || end >= last.to) {
+      const { sentence, at } = sentenceAround(text, start, end, LIMITS.sentenceChars);
+      last = { block: sentence.length < LIMITS.sentenceChars ? blockAt : -1, from: start - at, to: start - at + sentence.length, sentence };
+    }
+    figures[i] = { figure, sentence: last.sentence, at: start - last.from, block: blockAt };
   }
   return { ok: true, value: { url: request.url, title: request.title, blocks, figures } };
 }

@@ -16,8 +16,13 @@ export interface Tokens {
  * Possessives need nothing here: "Amazon's" tokenizes as "amazon" + "s".
  */
 export function stem(word: string): string {
-  const w = word.toLowerCase();
-  return w.length > 3 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w;
+  return dropPlural(word.toLowerCase());
+}
+
+/** The plural "s" of a lowercase word dropped (not from "ss", nor from words of three letters). */
+function dropPlural(w: string): string {
+  const n = w.length;
+  return n > 3 && w.charCodeAt(n - 1) === 115 && w.charCodeAt(n - 2) !== 115 ? w.slice(0, -1) : w;
 }
 
 const NON_ASCII_WORD = /[\p{L}\p{N}]/u;
@@ -37,6 +42,8 @@ export function tokenize(text: string, offset = 0): Tokens {
   const starts: number[] = [];
   const ends: number[] = [];
   let start = -1;
+  // Whether the current word has a character toLowerCase may change (most words have none).
+  let fold = false;
   for (let i = 0; i <= text.length; i++) {
     const code = i < text.length ? text.charCodeAt(i) : 32;
     let word: boolean;
@@ -49,12 +56,15 @@ export function tokenize(text: string, offset = 0): Tokens {
     }
     if (word) {
       if (start < 0) start = i;
+      if (code >= 128 || (code >= 65 && code <= 90)) fold = true;
       i += width - 1;
     } else if (start >= 0) {
-      words.push(stem(text.slice(start, i)));
+      const raw = text.slice(start, i);
+      words.push(dropPlural(fold ? raw.toLowerCase() : raw));
       starts.push(offset + start);
       ends.push(offset + i);
       start = -1;
+      fold = false;
     }
   }
   return { words, starts, ends };
@@ -97,12 +107,15 @@ export class PhraseMatcher<T> {
     return true;
   }
 
-  /** Calls `found` for every occurrence: the payload, the normalised phrase, and the word index. */
-  scan(words: readonly string[], found: (payload: T, phrase: string, at: number) => void): void {
+  /**
+   * Calls `found` for every occurrence: the payload, the normalised phrase, the index of its first
+   * word and its length in words.
+   */
+  scan(words: readonly string[], found: (payload: T, phrase: string, at: number, length: number) => void): void {
     for (let i = 0; i < words.length; i++) {
       const list = this.byFirst.get(words[i]!);
       if (!list) continue;
-      for (const entry of list) if (occursAt(words, i, entry.words)) found(entry.payload, entry.key, i);
+      for (const entry of list) if (occursAt(words, i, entry.words)) found(entry.payload, entry.key, i, entry.words.length);
     }
   }
 }

@@ -1,5 +1,5 @@
 import type { Figure } from '../schema/figure';
-import { tokenize } from './text';
+import { stem, tokenize } from './text';
 
 /**
  * How a qualifier bends the range of values a figure vouches for.
@@ -50,9 +50,37 @@ export function qualifierOf(figure: Figure, before: string): QualifierClass | un
     for (const q of phrases) if (q.words.length && q.words.every((w, i) => words[i] === w)) return q.cls;
   }
   if (/~\s*$/.test(before)) return 'approx';
+  // Most figures follow a word no qualifier ends with ("an initial $15 billion"): skip tokenizing then.
+  const last = lastWord(before);
+  if (last !== undefined && !LAST_WORDS.has(last)) return undefined;
   const tail = tokenize(before.slice(-40)).words;
   for (const q of phrases) if (q.words.length && endsWith(tail, q.words)) return q.cls;
   return undefined;
+}
+
+/** The last word of every qualifier phrase. */
+const LAST_WORDS = new Set(BY_WORDS.map((q) => q.words[q.words.length - 1]));
+
+/**
+ * The last word of `text` as `tokenize` would stem it, when it is plain ASCII; undefined when it
+ * is not (the caller then tokenizes).
+ */
+function lastWord(text: string): string | undefined {
+  let end = text.length;
+  while (end > 0 && isSpaceOrPunct(text.charCodeAt(end - 1))) end--;
+  let start = end;
+  while (start > 0 && isAsciiAlnum(text.charCodeAt(start - 1))) start--;
+  if (start === end || (start > 0 && text.charCodeAt(start - 1) >= 128)) return undefined;
+  return stem(text.slice(start, end));
+}
+
+function isAsciiAlnum(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/** ASCII characters that are not word characters. */
+function isSpaceOrPunct(c: number): boolean {
+  return c < 128 && !isAsciiAlnum(c);
 }
 
 const SCALE_WORDS: Record<string, number> = {
@@ -102,7 +130,7 @@ export interface Bounds {
  * last digit; "about" widens to ±10 %; "more than X" / "at least X" only accept facts above X (up
  * to 25 % above, since writers round down to a nearby number); ranges accept [value, high].
  */
-export function boundsOf(figure: Figure, precision: number, qualifier: QualifierClass | undefined): Bounds {
+export function boundsOf(figure: Pick<Figure, 'value' | 'high'>, precision: number, qualifier: QualifierClass | undefined): Bounds {
   const v = figure.value;
   const tol = precision / 2;
   const closed = (lo: number, hi: number): Bounds => ({ lo, hi, loOpen: false, hiOpen: false });

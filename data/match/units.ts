@@ -18,8 +18,20 @@ const DURATION: Record<string, number> = {
   decade: 120,
 };
 
+const known = new Map<string, CanonicalUnit>();
+
 /** Canonical form of a figure or fact unit: power in W, durations in months, ISO currency codes upper-case. */
 export function canonicalUnit(unit: string): CanonicalUnit {
+  let found = known.get(unit);
+  if (!found) {
+    found = canonicalOf(unit);
+    // Pages may send any short unit string: remember a bounded number of them.
+    if (known.size < 256) known.set(unit, found);
+  }
+  return found;
+}
+
+function canonicalOf(unit: string): CanonicalUnit {
   const u = unit.trim();
   const lower = u.toLowerCase();
   if (lower in POWER) return { unit: 'W', factor: POWER[lower]! };

@@ -30,6 +30,25 @@ export interface MatchRequest {
 }
 
 /**
+ * The figures' flat numbers (finite, or null), FIGURE_FIELDS per figure. Checked in one loop: a
+ * schema per element cost ~20 ms for 13,000 figures in a freshly woken service worker.
+ */
+function figureNumbers() {
+  const max = LIMITS.figuresPerBatch * FIGURE_FIELDS;
+  return z.custom<(number | null)[]>().superRefine((value, ctx) => {
+    if (!Array.isArray(value)) return void ctx.addIssue({ code: 'custom', message: 'Invalid input: expected an array of numbers' });
+    if (value.length > max) return void ctx.addIssue({ code: 'custom', message: `Too big: expected at most ${max} numbers` });
+    for (let i = 0; i < value.length; i++) {
+      const n: unknown = value[i];
+      if (n !== null && !(typeof n === 'number' && Number.isFinite(n))) {
+        return void ctx.addIssue({ code: 'custom', path: [i], message: 'Invalid input: expected number (finite) or null' });
+      }
+    }
+    if (value.length % FIGURE_FIELDS !== 0) ctx.addIssue({ code: 'custom', message: `expected ${FIGURE_FIELDS} numbers per figure` });
+  });
+}
+
+/**
  * Content script -> background: one batch per annotation pass, in the compact layout of
  * `annotate-wire.ts`. Shapes and sizes are checked here; offsets against their blocks when decoded.
  */
@@ -41,10 +60,7 @@ export const AnnotateRequest = z.object({
   blocks: z.array(z.string().max(LIMITS.blockChars)).max(LIMITS.blocksPerBatch),
   /** Kinds, units and qualifiers, referred to by position from `figures`. */
   strings: z.array(z.string().max(40)).max(LIMITS.stringsPerBatch),
-  figures: z
-    .array(z.number().finite().nullable())
-    .max(LIMITS.figuresPerBatch * FIGURE_FIELDS)
-    .refine((numbers) => numbers.length % FIGURE_FIELDS === 0, `expected ${FIGURE_FIELDS} numbers per figure`),
+  figures: figureNumbers(),
 });
 export type AnnotateRequest = z.infer<typeof AnnotateRequest>;
 

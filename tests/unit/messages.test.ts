@@ -3,6 +3,7 @@ import { AnnotateRequest, BackgroundMessage, ContentMessage, LIMITS, parseMessag
 import { AnnotateWriter } from '../../data/schema/annotate-wire';
 import { decodeAnnotate } from '../../data/match';
 import { recognize } from '../../data/recognize';
+import { sentenceAround } from '../../data/text/sentence';
 
 const figure = { start: 0, end: 11, text: '$15 billion', kind: 'money', value: 15e9, unit: 'USD', precision: 1e9 } as const;
 const writer = new AnnotateWriter();
@@ -43,6 +44,29 @@ describe('decoding an annotate batch', () => {
     expect(decoded.ok && decoded.value.figures.map((q) => q.figure)).toEqual(figures);
     expect(decoded.ok && decoded.value.figures.map((q) => q.sentence.slice(q.at, q.at + q.figure.text.length))).toEqual(['$50 billion', 'about $15 billion'.slice(6), '$35 billion']);
     expect(decoded.ok && decoded.value.figures[1]!.sentence).toBe('It starts with about $15 billion, then $35 billion.');
+  });
+
+  it('cuts for each figure the sentence it would get alone, also when figures share one or a sentence is over the limit', () => {
+    // A few characters over the limit: the last figure's window holds the first figure, whose own window differs.
+    const long = `Amazon pays $15 billion ${'word '.repeat(Math.floor((LIMITS.sentenceChars - 48) / 5))}then $35 billion and $5 billion.`;
+    const blocks = [
+      'Amazon will invest $50 billion, starting with $15 billion. OpenAI spends $100 billion over eight years.\nSoftBank adds $30 billion',
+      long,
+    ];
+    const batch = new AnnotateWriter();
+    const expected: { sentence: string; at: number }[] = [];
+    blocks.forEach((text) => {
+      const at = batch.addBlock(text);
+      const found = recognize(text);
+      // In reading order, then the first figure again after the last (a request need not be sorted).
+      for (const f of [...found, found[0]!]) {
+        batch.addFigure(at, f);
+        expected.push(sentenceAround(text, f.start, f.end, LIMITS.sentenceChars));
+      }
+    });
+    const decoded = decodeAnnotate(batch.request('u', 't'));
+    expect(decoded.ok && decoded.value.figures.map(({ sentence, at }) => ({ sentence, at }))).toEqual(expected);
+    expect(expected.filter((e) => e.sentence.length === LIMITS.sentenceChars)).toHaveLength(4); // the long sentence is clipped
   });
 
   it('keeps offsets relative to a window of a long block', () => {
