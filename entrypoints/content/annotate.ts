@@ -5,7 +5,7 @@ import { LIMITS } from '../../data/schema/limits';
 import type { Result } from '../../data/schema/result';
 import type { Figure } from '../../data/schema/figure';
 import type { Verdict } from '../../data/schema/verdict';
-import { locate, walkBlocks, type TextBlock } from './blocks';
+import { isShown, locate, walkBlocks, type TextBlock } from './blocks';
 import type { Annotation } from './annotation';
 import { Slice } from './slices';
 
@@ -48,7 +48,8 @@ export async function scanRoots(request: ScanRequest, ask: AskVerdicts): Promise
   for (const root of request.roots) {
     for (const block of walkBlocks(root, request.isOwnUi)) {
       request.onBlock(block);
-      const figures = recognize(block.text).slice(0, LIMITS.figuresPerBatch);
+      let figures = recognize(block.text).slice(0, LIMITS.figuresPerBatch);
+      if (figures.length && !isShown(block)) figures = [];
       if (figures.length && batch.size + figures.length > LIMITS.figuresPerBatch) {
         const answer = await flush();
         if (!answer.ok) return answer;

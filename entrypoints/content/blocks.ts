@@ -8,22 +8,22 @@ export interface TextBlock {
   owner: Element | null;
 }
 
-/** Elements whose text is never a reader's article text. */
+/** Elements whose text is never a reader's article text (by `localName`, which is lowercase and costs no allocation). */
 const SKIPPED = new Set([
-  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'BUTTON',
-  'CODE', 'PRE', 'KBD', 'SAMP', 'SVG', 'MATH', 'CANVAS', 'IFRAME', 'OBJECT', 'HEAD', 'TITLE',
+  'script', 'style', 'noscript', 'template', 'textarea', 'input', 'select', 'option', 'button',
+  'code', 'pre', 'kbd', 'samp', 'svg', 'math', 'canvas', 'iframe', 'object', 'head', 'title',
 ]);
 
 /** Elements that flow inside a line: their text belongs to the surrounding block. */
 const INLINE = new Set([
-  'A', 'ABBR', 'B', 'BDI', 'BDO', 'CITE', 'DATA', 'DFN', 'EM', 'FONT', 'I', 'INS', 'DEL', 'LABEL',
-  'MARK', 'Q', 'S', 'SMALL', 'SPAN', 'STRONG', 'SUB', 'SUP', 'TIME', 'U', 'VAR', 'WBR', 'NOBR',
+  'a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'data', 'dfn', 'em', 'font', 'i', 'ins', 'del', 'label',
+  'mark', 'q', 's', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'var', 'wbr', 'nobr',
 ]);
 
 /**
  * Yields the readable text under `root` as blocks, one at a time so a caller can stop between
  * blocks to keep tasks short. Skips scripts, form fields, code, editable regions, `hidden`
- * subtrees, elements that are not rendered, and any element for which `isOwnUi` is true.
+ * subtrees, and any element for which `isOwnUi` is true (`isShown` tells if a block is rendered).
  */
 export function* walkBlocks(root: Node, isOwnUi: (el: Element) => boolean): Generator<TextBlock> {
   const doc = root.ownerDocument ?? (root as Document);
@@ -34,13 +34,16 @@ export function* walkBlocks(root: Node, isOwnUi: (el: Element) => boolean): Gene
   let boundary = true;
   let current: TextBlock | undefined;
   let currentOwner: Element | null = null;
+  // Sibling text nodes share a parent, hence an owner: look it up once per parent.
+  let lastParent: Element | null = null;
+  let lastOwner: Element | null = null;
   let node = walker.nextNode();
   while (node) {
     if (node.nodeType !== Node.TEXT_NODE) {
       const el = node as Element;
-      const tag = el.tagName.toUpperCase();
+      const tag = el.localName;
       const inline = INLINE.has(tag);
-      if (SKIPPED.has(tag) || el.hasAttribute('hidden') || isOwnUi(el) || isEditable(el) || (!inline && !isRendered(el))) {
+      if (SKIPPED.has(tag) || el.hasAttribute('hidden') || isOwnUi(el) || isEditable(el)) {
         node = nextOutside(walker);
         continue;
       }
@@ -51,9 +54,18 @@ export function* walkBlocks(root: Node, isOwnUi: (el: Element) => boolean): Gene
     const text = node as Text;
     node = walker.nextNode();
     if (text.data.length === 0) continue;
-    const owner = blockOwner(text);
+    if (text.parentElement !== lastParent) {
+      lastParent = text.parentElement;
+      lastOwner = blockOwner(text);
+    }
+    const owner = lastOwner;
     if (!current || boundary || owner !== currentOwner) {
-      if (current && hasWords(current.text)) yield current;
+      // Whitespace between paragraphs ("\n  ") would only open a block with no words in it.
+      if (!hasWords(text.data)) continue;
+      if (current && hasWords(current.text)) {
+        yield current;
+        lastParent = null; // the page may have changed while the caller yielded to it
+      }
       current = { text: '', nodes: [], starts: [], owner };
       currentOwner = owner;
       boundary = false;
@@ -74,9 +86,14 @@ function nextOutside(walker: TreeWalker): Node | null {
   }
 }
 
-/** display:none, visibility:hidden and content-visibility:hidden subtrees are not read. */
-function isRendered(el: Element): boolean {
-  return typeof el.checkVisibility !== 'function' || el.checkVisibility({ visibilityProperty: true });
+/**
+ * Whether a block's text is shown: false under display:none, visibility:hidden or
+ * content-visibility:hidden. Asked per block that has figures, not per element while walking: the
+ * style lookup was most of the walk's cost on long pages, and most blocks have no figures.
+ */
+export function isShown(block: TextBlock): boolean {
+  const el = block.owner;
+  return !el || typeof el.checkVisibility !== 'function' || el.checkVisibility({ visibilityProperty: true });
 }
 
 function hasWords(text: string): boolean {
@@ -90,13 +107,13 @@ function isEditable(el: Element): boolean {
 
 /** Whether an element flows inside a line of its parent's text. */
 export function isInlineElement(el: Element): boolean {
-  return INLINE.has(el.tagName.toUpperCase());
+  return INLINE.has(el.localName);
 }
 
 /** The nearest ancestor that is not an inline element. */
 export function blockOwner(node: Node): Element | null {
   let el = node.parentElement;
-  while (el && INLINE.has(el.tagName.toUpperCase())) el = el.parentElement;
+  while (el && INLINE.has(el.localName)) el = el.parentElement;
   return el;
 }
 

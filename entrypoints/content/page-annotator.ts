@@ -200,7 +200,7 @@ export class PageAnnotator {
   };
 
   private isOwnUi(node: Node): boolean {
-    return node instanceof Element && node.tagName === CARD_HOST_TAG.toUpperCase();
+    return node instanceof Element && node.localName === CARD_HOST_TAG;
   }
 
   private isInOwnUi(node: Node): boolean {

@@ -12,6 +12,15 @@ const livePage = `<!doctype html><html lang="en"><head><meta charset="utf-8"><ti
   <p style="display:none">Hidden note: Amazon pays an initial $15 billion.</p>
 </main></body></html>`;
 
+const hiddenPage = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>OpenAI deal notes</title></head><body>
+<p>Amazon will invest $50 billion in OpenAI.</p>
+<div style="display:none"><p>Hidden draft: the remaining $35 billion follows later.</p></div>
+<section style="visibility:hidden"><p>Invisible: the earlier $38 billion AWS contract.</p>
+  <p style="visibility:visible">Shown again: Nvidia and SoftBank put in $30 billion each.</p></section>
+<div style="content-visibility:hidden"><p>Skipped: a $110 billion funding round.</p></div>
+<p hidden>Also hidden: a pre-money valuation of $730 billion.</p>
+</body></html>`;
+
 const articleFrame = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Embedded</title></head><body><article>
 <p>In the embedded story, Amazon starts with an initial $15 billion for OpenAI.</p></article></body></html>`;
 
@@ -23,6 +32,7 @@ beforeAll(async () => {
   otherOrigin = await serveHtml({ '/ad': articleFrame });
   server = await serveHtml({
     '/live': livePage,
+    '/hidden': hiddenPage,
     '/embedded': articleFrame,
     '/long': `<!doctype html><html><head><title>OpenAI funding, every update</title></head><body>${Array.from(
       { length: 300 },
@@ -76,6 +86,15 @@ describe('changing pages', () => {
       ['eight years', 'verified'],
     ]);
     expect((await passes(page))[1]).toMatchObject({ figures: 2, full: false });
+    await page.close();
+  });
+
+  it('skips text hidden by its own style or an ancestor\'s, and reads a visible paragraph inside an invisible section', async () => {
+    const page = await open('/hidden');
+    expect(await pairs(page)).toEqual([
+      ['$50 billion', 'verified'],
+      ['$30 billion', 'verified'],
+    ]);
     await page.close();
   });
 
