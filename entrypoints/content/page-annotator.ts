@@ -6,7 +6,7 @@ import type { Verdict } from '../../data/schema/verdict';
 import { unpackVerdicts, type PackedVerdicts } from '../../data/match/pack-verdicts';
 import type { Annotation } from './annotation';
 import { AnnotationSet } from './annotation-set';
-import { scanRoots, type AskVerdicts } from './annotate';
+import { scanRoots, type AskVerdicts, type Timings } from './annotate';
 import { CardController, CARD_HOST_TAG } from './card';
 import { summarize } from './changes';
 
@@ -159,7 +159,7 @@ export class PageAnnotator {
     if (work.removed) this.annotations.dropDisconnected();
     for (const node of work.changedText) this.annotations.dropAt(node);
     const roots = work.full ? [this.doc.body] : [...work.roots].filter((r) => r.isConnected);
-    const timings = { read: 0, lookup: 0 };
+    const timings: Timings = { read: 0, recognize: 0, lookup: 0 };
     const result = await scanRoots(
       {
         roots,

@@ -134,8 +134,8 @@ export default async function run(): Promise<void> {
     const pass = await page.evaluate(() => {
       const m = performance.getEntriesByName('factmark:annotate')[0] as PerformanceMeasure;
       const long = (window as unknown as { __longtasks: { start: number; duration: number }[] }).__longtasks.filter((t) => t.start + t.duration >= m.startTime && t.start <= m.startTime + m.duration);
-      const detail = m.detail as { figures: number; read: number; lookup: number };
-      return { duration: m.duration, figures: detail.figures, read: detail.read, lookup: detail.lookup, longTasks: long.length, longest: Math.max(0, ...long.map((t) => t.duration)) };
+      const detail = m.detail as { figures: number; read: number; recognize: number; lookup: number };
+      return { duration: m.duration, figures: detail.figures, read: detail.read, recognize: detail.recognize, lookup: detail.lookup, longTasks: long.length, longest: Math.max(0, ...long.map((t) => t.duration)) };
     });
     const [matchMs, validateMs] = await browser.worker.evaluate(() =>
       ['factmark:match', 'factmark:validate'].map((name) => performance.getEntriesByName(name).reduce((sum, e) => sum + e.duration, 0)),
@@ -155,8 +155,8 @@ export default async function run(): Promise<void> {
     await waitForAnnotation(page, 2);
     const settled = await page.evaluate(() => {
       const m = performance.getEntriesByName('factmark:annotate')[1] as PerformanceMeasure;
-      const detail = m.detail as { read: number; lookup: number };
-      return { duration: m.duration, read: detail.read, lookup: detail.lookup };
+      const detail = m.detail as { read: number; recognize: number; lookup: number };
+      return { duration: m.duration, read: detail.read, recognize: detail.recognize, lookup: detail.lookup };
     });
     const floor = median([await floorPass(page, pass.figures), await floorPass(page, pass.figures), await floorPass(page, pass.figures), await floorPass(page, pass.figures), await floorPass(page, pass.figures)]);
     const heapOn = await heapUsed(page);
@@ -205,6 +205,7 @@ export default async function run(): Promise<void> {
     console.log(`| the same pass again, extension warm | ${ms(warm)} | floor ${ms(floor)} | ${(warm / floor).toFixed(2)}x floor |`);
     console.log(`| full pass on the loaded page (after a single-page navigation), as the floor is measured | ${ms(settled.duration)} | floor ${ms(floor)} | ${(settled.duration / floor).toFixed(2)}x floor |`);
     console.log(`| of which (first pass / loaded page): reading the page (walk + recognize, sliced) | ${ms(pass.read)} / ${ms(settled.read)} | | |`);
+    console.log(`| of which (first pass / loaded page): recognize() alone, which any full pass must run over all the text | ${ms(pass.recognize)} / ${ms(settled.recognize)} | floor ${ms(floor)} | ${(pass.recognize / floor).toFixed(2)}x / ${(settled.recognize / floor).toFixed(2)}x floor |`);
     console.log(`| of which (first pass / loaded page): the batched lookup in the background (message both ways) | ${ms(pass.lookup)} / ${ms(settled.lookup)} | | |`);
     console.log(`| of which (first pass): validating the messages with zod in the background | ${ms(validateMs)} | | |`);
     console.log(`| of which (first pass): matching in the background | ${ms(matchMs)} | | |`);
