@@ -19,7 +19,10 @@ export interface FactRef {
   /** Cue and exclude phrases as stemmed words, each distinct. */
   cues: string[][];
   excludes: string[][];
-  /** Key shared by the same measured thing across packs, for disagreements. */
+  /**
+   * Key shared by the same measured thing across packs, for disagreements; empty when no other
+   * pack has the fact's deal (then nothing can disagree).
+   */
   sameThing: string;
   /** Display form, made on first use (most facts are never shown). */
   view?: FactView;
@@ -41,12 +44,12 @@ export interface Bucket {
 /** Everything matchBatch needs, built once per set of packs. */
 export interface MatchIndex {
   /** Facts by canonical unit, then by every party of their deal (value lookups). */
-  buckets: Map<string, Map<string, Bucket>>;
+  buckets: LazyTable<Bucket>;
   /**
    * Cue phrases of facts by canonical unit, then subject id (mismatch lookups, which need the
    * subject named). Keyed by subject, not party, so a party of thousands of deals stays cheap.
    */
-  cuesBySubject: Map<string, Map<string, PhraseMatcher<FactRef[]>>>;
+  cuesBySubject: LazyTable<PhraseMatcher<FactRef[]>>;
   /** Alias -> entity id, compiled for one pass per text. */
   entities: PhraseMatcher<string>;
   /** sameThing -> facts of every pack, for disagreements. */
@@ -54,21 +57,36 @@ export interface MatchIndex {
   factCount: number;
 }
 
-/** Memoised phraseWords: packs repeat the same cue phrases across thousands of facts. */
-function phraseCache(): (phrase: string) => string[] {
-  const cache = new Map<string, string[]>();
-  return (phrase) => {
-    let words = cache.get(phrase);
-    if (!words) cache.set(phrase, (words = phraseWords(phrase)));
-    return words;
-  };
-}
+/**
+ * Phrases as stemmed words, one shared array per distinct phrase: packs repeat the same cue
+ * phrases across thousands of facts, and "Invest" and "invest" give the very same array, so
+ * phrases compare by identity.
+ */
+class PhraseBook {
+  private readonly byText = new Map<string, string[]>();
+  private readonly byKey = new Map<string, string[]>();
 
-/** Distinct, non-empty phrases. */
-function distinct(phrases: string[][]): string[][] {
-  const seen = new Map<string, string[]>();
-  for (const p of phrases) if (p.length) seen.set(p.join(' '), p);
-  return [...seen.values()];
+  words(phrase: string): string[] {
+    let words = this.byText.get(phrase);
+    if (!words) {
+      const fresh = phraseWords(phrase);
+      const key = fresh.join(' ');
+      words = this.byKey.get(key) ?? fresh;
+      this.byKey.set(key, words);
+      this.byText.set(phrase, words);
+    }
+    return words;
+  }
+
+  /** The distinct, non-empty phrases of a list. */
+  distinct(phrases: readonly string[]): string[][] {
+    const out: string[][] = [];
+    for (const phrase of phrases) {
+      const words = this.words(phrase);
+      if (words.length && !out.includes(words)) out.push(words);
+    }
+    return out;
+  }
 }
 
 function collectEntities(packs: readonly Pack[]): PhraseMatcher<string> {
@@ -87,43 +105,76 @@ function collectEntities(packs: readonly Pack[]): PhraseMatcher<string> {
   return matcher;
 }
 
-function refOf(fact: Fact, pack: Pack, deal: Deal | undefined, words: (p: string) => string[]): FactRef {
+/** What facts of one pack share: the pack as a card names it, deals by id, each deal's parties. */
+interface PackContext {
+  ref: PackRef;
+  deals: Map<string, Deal>;
+  parties: Map<string, ReadonlySet<string>>;
+  /** Deals another installed pack also has: only their facts can disagree across packs. */
+  shared: ReadonlySet<string>;
+}
+
+/** The deal's parties plus the fact's subject and object; shared by the deal's facts when those are parties already. */
+function partiesOf(fact: Fact, deal: Deal | undefined, context: PackContext): ReadonlySet<string> {
+  let parties = context.parties.get(fact.deal);
+  if (!parties) context.parties.set(fact.deal, (parties = new Set(deal?.parties ?? [])));
+  if (parties.has(fact.subject) && (!fact.object || parties.has(fact.object))) return parties;
+  const own = new Set(parties);
+  own.add(fact.subject);
+  if (fact.object) own.add(fact.object);
+  return own;
+}
+
+function refOf(fact: Fact, context: PackContext, phrases: PhraseBook): FactRef {
   const { unit, factor } = canonicalUnit(fact.quantity.unit);
-  const parties = new Set<string>(deal?.parties ?? []);
-  parties.add(fact.subject);
-  if (fact.object) parties.add(fact.object);
+  const deal = context.deals.get(fact.deal);
   return {
     fact,
-    pack: { id: pack.id, title: pack.title, publisher: pack.publisher },
+    pack: context.ref,
     deal,
-    parties,
+    parties: partiesOf(fact, deal, context),
     value: fact.quantity.value * factor,
     unit,
     factor,
-    cues: distinct(fact.cues.map(words)),
-    excludes: distinct(fact.excludes.map(words)),
-    sameThing: [fact.deal, fact.subject, fact.object ?? '', fact.metric, fact.role].join('\u0001'),
+    cues: phrases.distinct(fact.cues),
+    excludes: phrases.distinct(fact.excludes),
+    sameThing: context.shared.has(fact.deal) ? [fact.deal, fact.subject, fact.object ?? '', fact.metric, fact.role].join('\u0001') : '',
   };
+}
+
+/** Deal ids that more than one pack declares. */
+function sharedDeals(packs: readonly Pack[]): Set<string> {
+  const firstPack = new Map<string, string>();
+  const shared = new Set<string>();
+  for (const pack of packs) {
+    for (const deal of pack.deals) {
+      const first = firstPack.get(deal.id);
+      if (first === undefined) firstPack.set(deal.id, pack.id);
+      else if (first !== pack.id) shared.add(deal.id);
+    }
+  }
+  return shared;
 }
 
 function finishBucket(refs: FactRef[]): Bucket {
   refs.sort((a, b) => a.value - b.value);
-  return { refs, values: Float64Array.from(refs, (r) => r.value) };
+  const values = new Float64Array(refs.length);
+  for (let i = 0; i < refs.length; i++) values[i] = refs[i]!.value;
+  return { refs, values };
 }
 
 /** One compiled phrase per distinct cue, listing every fact (of one unit and subject) that uses it. */
 function compileCues(refs: FactRef[]): PhraseMatcher<FactRef[]> {
-  const byCue = new Map<string, FactRef[]>();
+  const byCue = new Map<string[], FactRef[]>(); // cue arrays are shared per phrase (PhraseBook)
   for (const ref of refs) {
     for (const cue of ref.cues) {
-      const key = cue.join(' ');
-      const list = byCue.get(key);
+      const list = byCue.get(cue);
       if (list) list.push(ref);
-      else byCue.set(key, [ref]);
+      else byCue.set(cue, [ref]);
     }
   }
   const matcher = new PhraseMatcher<FactRef[]>();
-  for (const [cue, list] of byCue) matcher.add(cue, list);
+  for (const [cue, list] of byCue) matcher.addWords(cue, list);
   return matcher;
 }
 
@@ -136,9 +187,30 @@ function push<V>(map: Map<string, Map<string, V[]>>, unit: string, key: string, 
   else byKey.set(key, [value]);
 }
 
-/** The same two-level map with each list turned into something else. */
-function mapLists<V, W>(map: Map<string, Map<string, V[]>>, finish: (list: V[]) => W): Map<string, Map<string, W>> {
-  return new Map([...map].map(([unit, byKey]) => [unit, new Map([...byKey].map(([key, list]) => [key, finish(list)]))]));
+/**
+ * Facts grouped by unit, then entity, each group made ready for lookups (sorted, compiled) on
+ * first use: a page names a handful of the entities a big pack knows, and preparing every group
+ * up front was a third of rebuilding a 100,000-fact index when the service worker wakes.
+ */
+export class LazyTable<T> {
+  private readonly ready = new Map<string, Map<string, T>>();
+
+  constructor(
+    private readonly lists: Map<string, Map<string, FactRef[]>>,
+    private readonly prepare: (refs: FactRef[]) => T,
+  ) {}
+
+  get(unit: string, key: string): T | undefined {
+    let done = this.ready.get(unit);
+    let value = done?.get(key);
+    if (value === undefined) {
+      const list = this.lists.get(unit)?.get(key);
+      if (!list) return undefined;
+      if (!done) this.ready.set(unit, (done = new Map()));
+      done.set(key, (value = this.prepare(list)));
+    }
+    return value;
+  }
 }
 
 /**
@@ -149,23 +221,31 @@ export function buildIndex(packs: readonly Pack[]): MatchIndex {
   const byParty = new Map<string, Map<string, FactRef[]>>();
   const bySubject = new Map<string, Map<string, FactRef[]>>();
   const sameThing = new Map<string, FactRef[]>();
-  const words = phraseCache();
+  const phrases = new PhraseBook();
+  const shared = sharedDeals(packs);
   let factCount = 0;
   for (const pack of packs) {
-    const deals = new Map(pack.deals.map((d) => [d.id, d]));
+    const context: PackContext = {
+      ref: { id: pack.id, title: pack.title, publisher: pack.publisher },
+      deals: new Map(pack.deals.map((d) => [d.id, d])),
+      parties: new Map(),
+      shared,
+    };
     for (const fact of pack.facts) {
-      const ref = refOf(fact, pack, deals.get(fact.deal), words);
+      const ref = refOf(fact, context, phrases);
       factCount++;
       for (const entity of ref.parties) push(byParty, ref.unit, entity, ref);
       if (ref.cues.length) push(bySubject, ref.unit, fact.subject, ref);
-      const same = sameThing.get(ref.sameThing);
-      if (same) same.push(ref);
-      else sameThing.set(ref.sameThing, [ref]);
+      if (ref.sameThing) {
+        const same = sameThing.get(ref.sameThing);
+        if (same) same.push(ref);
+        else sameThing.set(ref.sameThing, [ref]);
+      }
     }
   }
   return {
-    buckets: mapLists(byParty, finishBucket),
-    cuesBySubject: mapLists(bySubject, compileCues),
+    buckets: new LazyTable(byParty, finishBucket),
+    cuesBySubject: new LazyTable(bySubject, compileCues),
     entities: collectEntities(packs),
     sameThing,
     factCount,

@@ -156,9 +156,8 @@ function matchOne(index: MatchIndex, q: FigureQuery, ctx: LocalContext, mentione
   // is the hot path for parties with many facts: cheap tests first, facts that cannot win skipped early.
   let verified: Candidate | undefined;
   const seen = nearIds.length > 1 ? new Set<FactRef>() : undefined;
-  const buckets = index.buckets.get(unit);
-  for (const entity of buckets ? nearIds : []) {
-    const bucket = buckets!.get(entity);
+  for (const entity of nearIds) {
+    const bucket = index.buckets.get(unit, entity);
     if (!bucket) continue;
     for (let i = lowerBound(bucket.values, bounds.lo); i < bucket.refs.length && bucket.values[i]! <= bounds.hi; i++) {
       const ref = bucket.refs[i]!;
@@ -180,9 +179,8 @@ function matchOne(index: MatchIndex, q: FigureQuery, ctx: LocalContext, mentione
   // A mismatch needs the words to point at the fact: a cue nearby, its subject (and object) named,
   // and a party of its deal among the near names. Cues are indexed by subject, so look up named ones.
   const cueHits = new Map<FactRef, Set<string>>();
-  const cuesBySubject = index.cuesBySubject.get(unit);
-  for (const subject of cuesBySubject ? wide : []) {
-    cuesBySubject!.get(subject)?.scan(ctx.words, (refs, phrase) => {
+  for (const subject of wide) {
+    index.cuesBySubject.get(unit, subject)?.scan(ctx.words, (refs, phrase) => {
       for (const ref of refs) {
         let set = cueHits.get(ref);
         if (!set) cueHits.set(ref, (set = new Set()));

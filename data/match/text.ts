@@ -98,7 +98,11 @@ export class PhraseMatcher<T> {
 
   /** Adds a phrase; returns false (and adds nothing) if the phrase has no words. */
   add(phrase: string, payload: T): boolean {
-    const words = phraseWords(phrase);
+    return this.addWords(phraseWords(phrase), payload);
+  }
+
+  /** Adds a phrase already split into stemmed words (as `phraseWords` gives them). */
+  addWords(words: string[], payload: T): boolean {
     const first = words[0];
     if (first === undefined) return false;
     let list = this.byFirst.get(first);
