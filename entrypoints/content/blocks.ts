@@ -42,12 +42,11 @@ export function* walkBlocks(root: Node, isOwnUi: (el: Element) => boolean): Gene
     if (node.nodeType !== Node.TEXT_NODE) {
       const el = node as Element;
       const tag = el.localName;
-      const inline = INLINE.has(tag);
       if (SKIPPED.has(tag) || el.hasAttribute('hidden') || isOwnUi(el) || isEditable(el)) {
         node = nextOutside(walker);
         continue;
       }
-      if (!inline) boundary = true;
+      if (!INLINE.has(tag)) boundary = true;
       node = walker.nextNode();
       continue;
     }
@@ -62,7 +61,7 @@ export function* walkBlocks(root: Node, isOwnUi: (el: Element) => boolean): Gene
     if (!current || boundary || owner !== currentOwner) {
       // Whitespace between paragraphs ("\n  ") would only open a block with no words in it.
       if (!hasWords(text.data)) continue;
-      if (current && hasWords(current.text)) {
+      if (current) {
         yield current;
         lastParent = null; // the page may have changed while the caller yielded to it
       }
@@ -74,7 +73,7 @@ export function* walkBlocks(root: Node, isOwnUi: (el: Element) => boolean): Gene
     current.nodes.push(text);
     current.text += text.data;
   }
-  if (current && hasWords(current.text)) yield current;
+  if (current) yield current;
 }
 
 /** The first node after the walker's current node and all its descendants (null past the root). */
