@@ -159,7 +159,7 @@ export class PageAnnotator {
     if (work.removed) this.annotations.dropDisconnected();
     for (const node of work.changedText) this.annotations.dropAt(node);
     const roots = work.full ? [this.doc.body] : [...work.roots].filter((r) => r.isConnected);
-    const timings: Timings = { read: 0, recognize: 0, lookup: 0 };
+    const timings: Timings = { read: 0, recognize: 0, lookup: 0, batches: 0 };
     const result = await scanRoots(
       {
         roots,

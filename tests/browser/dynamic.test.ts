@@ -38,6 +38,11 @@ beforeAll(async () => {
       { length: 300 },
       (_, i) => `<p id="p${i}" style="margin: 0 0 40px">Update ${i + 1}: OpenAI closed a $110 billion funding round.</p>`,
     ).join('')}</body></html>`,
+    // Long enough to be read in several slices: alternately a verified and a mismatching figure.
+    '/many': `<!doctype html><html><head><title>OpenAI funding, all the updates</title></head><body>${Array.from(
+      { length: 4_000 },
+      (_, i) => `<p id="q${i}">Update ${i}: OpenAI closed a $${i % 2 ? 120 : 110} billion funding round.</p>`,
+    ).join('')}</body></html>`,
     // One paragraph over twice the per-block message limit, figures at its start, middle and end.
     '/long-paragraph': () => {
       const filler = 'Analysts went through the filings line by line that week. '.repeat(90);
@@ -57,10 +62,10 @@ afterAll(async () => {
 
 const open = (path: string) => openAnnotated(browser.context, server.url(path));
 
-/** The passes recorded so far: how many figures each read and whether it read the whole page. */
+/** The passes recorded so far: how many figures each read, whether it read the whole page, how many messages it sent. */
 function passes(page: Page) {
   return page.evaluate(() =>
-    performance.getEntriesByName('factmark:annotate').map((e) => (e as PerformanceMeasure).detail as { figures: number; full: boolean }),
+    performance.getEntriesByName('factmark:annotate').map((e) => (e as PerformanceMeasure).detail as { figures: number; full: boolean; batches: number }),
   );
 }
 
@@ -157,7 +162,7 @@ describe('hidden tabs', () => {
     await setHidden(false);
     await waitForAnnotation(page, 2);
     // The navigation asked for a whole-page read, which covers the appended paragraph too: one pass.
-    expect((await passes(page)).slice(1)).toEqual([{ figures: 3, full: true, read: expect.any(Number), recognize: expect.any(Number), lookup: expect.any(Number) }]);
+    expect((await passes(page)).slice(1)).toEqual([{ figures: 3, full: true, read: expect.any(Number), recognize: expect.any(Number), lookup: expect.any(Number), batches: 1 }]);
     expect(await pairs(page)).toEqual([
       ['$50 billion', 'verified'],
       ['$110 billion', 'verified'],
@@ -180,6 +185,37 @@ describe('long pages', () => {
     await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
     await expect.poll(lastIsPainted).toBe(true);
     expect(await painted()).toBeLessThan(100);
+    await page.close();
+  });
+});
+
+describe('long pages', () => {
+  it('sends a long page in several batches while reading on, and every figure keeps its own verdict', async () => {
+    const page = await open('/many');
+    const [pass] = await passes(page);
+    expect(pass).toMatchObject({ figures: 4_000, full: true });
+    expect(pass!.batches).toBeGreaterThan(1);
+    // Paragraph number and verdict of every highlight painted now, and the paragraph in mid-screen.
+    const painted = () =>
+      page.evaluate(() => {
+        const shown: [number, string][] = [];
+        for (const verdict of ['verified', 'mismatch', 'unverified']) {
+          for (const range of CSS.highlights.get(`factmark-${verdict}`) ?? []) {
+            shown.push([Number((range as Range).startContainer.parentElement!.id.slice(1)), verdict]);
+          }
+        }
+        const middle = document.elementFromPoint(innerWidth / 2, innerHeight / 2)?.closest('p')?.id.slice(1);
+        return { shown, middle: Number(middle) };
+      });
+    for (const at of [0, 0.5, 1]) {
+      await page.evaluate((at) => window.scrollTo(0, (document.body.scrollHeight - innerHeight) * at), at);
+      await expect.poll(async () => {
+        const { shown, middle } = await painted();
+        return shown.some(([n]) => n === middle);
+      }).toBe(true);
+      const { shown } = await painted();
+      expect(shown.filter(([n, verdict]) => verdict !== (n % 2 ? 'mismatch' : 'verified'))).toEqual([]);
+    }
     await page.close();
   });
 });
