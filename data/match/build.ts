@@ -190,7 +190,7 @@ function push<V>(map: Map<string, Map<string, V[]>>, unit: string, key: string, 
 /**
  * Facts grouped by unit, then entity, each group made ready for lookups (sorted, compiled) on
  * first use: a page names a handful of the entities a big pack knows, and preparing every group
- * up front was a third of rebuilding a 100,000-fact index when the service worker wakes.
+ * up front was half of rebuilding a 100,000-fact index when the service worker wakes.
  */
 export class LazyTable<T> {
   private readonly ready = new Map<string, Map<string, T>>();
@@ -215,7 +215,8 @@ export class LazyTable<T> {
 
 /**
  * Builds the matcher's index from installed packs: facts bucketed by canonical unit and by every
- * entity they involve, sorted by value for range lookups; cue phrases and aliases compiled.
+ * entity they involve, sorted by value for range lookups; cue phrases and aliases compiled (the
+ * groups on first use, see LazyTable).
  */
 export function buildIndex(packs: readonly Pack[]): MatchIndex {
   const byParty = new Map<string, Map<string, FactRef[]>>();
