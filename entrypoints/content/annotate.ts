@@ -22,6 +22,8 @@ export interface ScanRequest {
   onBlock: (block: TextBlock) => void;
   /** Numbers each new annotation. */
   nextIndex: () => number;
+  /** Given each batch's annotations as soon as its verdicts arrive, so they can be painted before the pass ends. */
+  onAnswer: (annotations: Annotation[]) => void;
   /** Filled with where the pass spent its time. */
   timings?: Timings;
 }
@@ -36,6 +38,8 @@ export interface Timings {
   lookup: number;
   /** How many `annotate` messages the pass sent. */
   batches: number;
+  /** From the start until the first figures were handed over for painting (-1 if none were). */
+  firstAnswer: number;
 }
 
 /**
@@ -49,7 +53,8 @@ const EARLY_BATCH = 500;
 /**
  * One annotation pass: walk the roots' text in slices that yield to the page, recognise figures,
  * ask the background for their verdicts (one message per slice that found at least EARLY_BATCH
- * figures, and one for the rest), and return the new annotations in reading order.
+ * figures, and one for the rest), hand each batch's annotations to `onAnswer` as they arrive,
+ * and return them all in reading order.
  */
 export async function scanRoots(request: ScanRequest, ask: AskVerdicts): Promise<Result<Annotation[]>> {
   const started = performance.now();
@@ -57,8 +62,17 @@ export async function scanRoots(request: ScanRequest, ask: AskVerdicts): Promise
   const slice = new Slice();
   let batch = new Batch();
   const asked: Promise<Result<Annotation[]>>[] = [];
+  let firstAnswer = -1;
   const send = () => {
-    asked.push(batch.ask(request, ask));
+    asked.push(
+      batch.ask(request, ask).then((answer) => {
+        if (answer.ok && answer.value.length) {
+          if (firstAnswer < 0) firstAnswer = performance.now() - started;
+          request.onAnswer(answer.value);
+        }
+        return answer;
+      }),
+    );
     batch = new Batch();
   };
   for (const root of request.roots) {
@@ -81,7 +95,7 @@ export async function scanRoots(request: ScanRequest, ask: AskVerdicts): Promise
     if (!answer.ok) return answer;
     annotations.push(...answer.value);
   }
-  if (request.timings) Object.assign(request.timings, { read, recognize: recognizing, lookup: performance.now() - started - read, batches: asked.length });
+  if (request.timings) Object.assign(request.timings, { read, recognize: recognizing, lookup: performance.now() - started - read, batches: asked.length, firstAnswer });
   return { ok: true, value: annotations };
 }
 

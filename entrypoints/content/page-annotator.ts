@@ -152,14 +152,17 @@ export class PageAnnotator {
     }
   }
 
-  /** One pass: drop what changed, read it again, one batched lookup, paint; measured for benchmarks. */
+  /** One pass: drop what changed, read it again, look it up in batches and paint each as it comes; measured for benchmarks. */
   private async pass(work: ReturnType<typeof emptyWork>): Promise<void> {
     const start = performance.now();
-    if (work.full) this.annotations.clear();
+    if (work.full) {
+      this.annotations.clear();
+      this.annotations.show(this.settings.showUnverified);
+    }
     if (work.removed) this.annotations.dropDisconnected();
     for (const node of work.changedText) this.annotations.dropAt(node);
     const roots = work.full ? [this.doc.body] : [...work.roots].filter((r) => r.isConnected);
-    const timings: Timings = { read: 0, recognize: 0, lookup: 0, batches: 0 };
+    const timings: Timings = { read: 0, recognize: 0, lookup: 0, batches: 0, firstAnswer: -1 };
     const result = await scanRoots(
       {
         roots,
@@ -167,6 +170,9 @@ export class PageAnnotator {
         isOwnUi: (el) => this.isOwnUi(el),
         onBlock: (block) => block.nodes.forEach((n) => this.annotations.dropAt(n)),
         nextIndex: () => this.nextIndex++,
+        onAnswer: (annotations) => {
+          if (this.active) this.annotations.add(annotations);
+        },
         timings,
       },
       this.ask,
@@ -176,8 +182,6 @@ export class PageAnnotator {
       console.warn(`Factmark: ${result.error}`);
       return;
     }
-    if (work.full) this.annotations.show(this.settings.showUnverified);
-    this.annotations.add(result.value);
     if (this.card.current && !this.annotations.has(this.card.current)) this.card.close();
     performance.measure('factmark:annotate', { start, end: performance.now(), detail: { figures: result.value.length, full: work.full, ...timings } });
   }

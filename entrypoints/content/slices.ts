@@ -1,11 +1,25 @@
 /** Time one slice of work may take before it yields to the page (well under the 50 ms long-task line). */
 export const SLICE_MS = 8;
 
-/** Lets the page handle input and paint between slices of work. */
+let channel: MessageChannel | undefined;
+const waiting: (() => void)[] = [];
+
+/**
+ * Lets the page handle input and paint between slices of work, and lets other tasks run, such
+ * as the background's answers to batches already sent. A posted message is an ordinary task:
+ * `scheduler.yield()` would resume ahead of those answers, so none would be painted before the
+ * whole page was read. (A message, not setTimeout, which the browser delays after a few nestings.)
+ */
 function yieldToPage(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (scheduler?.yield) return scheduler.yield();
-  return new Promise((resolve) => setTimeout(resolve, 0));
+  if (!channel) {
+    channel = new MessageChannel();
+    channel.port1.onmessage = () => waiting.shift()?.();
+  }
+  const port = channel.port2;
+  return new Promise((resolve) => {
+    waiting.push(resolve);
+    port.postMessage(null);
+  });
 }
 
 /** Tracks a slice's time budget: `due()` is true once the slice has used its time. */

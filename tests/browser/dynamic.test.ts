@@ -39,7 +39,14 @@ beforeAll(async () => {
       (_, i) => `<p id="p${i}" style="margin: 0 0 40px">Update ${i + 1}: OpenAI closed a $110 billion funding round.</p>`,
     ).join('')}</body></html>`,
     // Long enough to be read in several slices: alternately a verified and a mismatching figure.
-    '/many': `<!doctype html><html><head><title>OpenAI funding, all the updates</title></head><body>${Array.from(
+    // Its own script notes, every frame, how many figures are painted and whether a pass has ended.
+    '/many': `<!doctype html><html><head><title>OpenAI funding, all the updates</title><script>
+      window.__frames = [];
+      requestAnimationFrame(function note() {
+        __frames.push([CSS.highlights.get('factmark-verified')?.size ?? 0, performance.getEntriesByName('factmark:annotate').length]);
+        if (__frames.length < 600) requestAnimationFrame(note);
+      });
+    </script></head><body>${Array.from(
       { length: 4_000 },
       (_, i) => `<p id="q${i}">Update ${i}: OpenAI closed a $${i % 2 ? 120 : 110} billion funding round.</p>`,
     ).join('')}</body></html>`,
@@ -162,7 +169,7 @@ describe('hidden tabs', () => {
     await setHidden(false);
     await waitForAnnotation(page, 2);
     // The navigation asked for a whole-page read, which covers the appended paragraph too: one pass.
-    expect((await passes(page)).slice(1)).toEqual([{ figures: 3, full: true, read: expect.any(Number), recognize: expect.any(Number), lookup: expect.any(Number), batches: 1 }]);
+    expect((await passes(page)).slice(1)).toEqual([{ figures: 3, full: true, read: expect.any(Number), recognize: expect.any(Number), lookup: expect.any(Number), batches: 1, firstAnswer: expect.any(Number) }]);
     expect(await pairs(page)).toEqual([
       ['$50 billion', 'verified'],
       ['$110 billion', 'verified'],
@@ -190,11 +197,14 @@ describe('long pages', () => {
 });
 
 describe('long pages', () => {
-  it('sends a long page in several batches while reading on, and every figure keeps its own verdict', async () => {
+  it('sends a long page in several batches while reading on, paints each as it comes, and every figure keeps its own verdict', async () => {
     const page = await open('/many');
     const [pass] = await passes(page);
     expect(pass).toMatchObject({ figures: 4_000, full: true });
     expect(pass!.batches).toBeGreaterThan(1);
+    // The top of the page was painted while the pass went on: some frame shows highlights before it ended.
+    const frames = await page.evaluate(() => (window as unknown as { __frames: [number, number][] }).__frames);
+    expect(frames.some(([painted, passesEnded]) => painted > 0 && passesEnded === 0)).toBe(true);
     // Paragraph number and verdict of every highlight painted now, and the paragraph in mid-screen.
     const painted = () =>
       page.evaluate(() => {
