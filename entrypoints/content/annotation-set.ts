@@ -39,22 +39,25 @@ export class AnnotationSet {
     }
   }
 
+  /** Adds annotations, given in reading order; those near the viewport are painted at once. */
   add(annotations: Annotation[]): void {
+    const newOwners: Element[] = [];
     for (const a of annotations) {
       this.all.add(a);
       const siblings = this.byOwner.get(a.owner);
       if (siblings) siblings.push(a);
       else {
         this.byOwner.set(a.owner, [a]);
-        this.near.watch(a.owner);
+        newOwners.push(a.owner);
       }
-      if (this.near.has(a.owner)) this.highlights.get(a.verdict.verdict)!.add(a.range);
       for (const node of a.nodes) {
         const list = this.byNode.get(node);
         if (list) list.push(a);
         else this.byNode.set(node, [a]);
       }
     }
+    this.near.watchAll(newOwners);
+    for (const a of annotations) if (this.near.has(a.owner)) this.highlights.get(a.verdict.verdict)!.add(a.range);
     if (annotations.length) this.ordered = null;
   }
 

@@ -28,14 +28,27 @@ export class NearViewport {
     );
   }
 
-  /** Starts watching `element`; answers at once whether it is near the viewport now. */
-  watch(element: Element): boolean {
-    this.observer.observe(element);
-    const { top, bottom } = element.getBoundingClientRect();
+  /**
+   * Starts watching `elements`, given in document order, and marks at once those near the viewport
+   * now. Document order runs top to bottom on most pages, so the near ones are found by bisection
+   * and a short scan rather than by measuring every element (which cost ~10 ms on a 1.3 MB page);
+   * on a page laid out otherwise, the observer adds any missed a frame later.
+   */
+  watchAll(elements: readonly Element[]): void {
+    for (const element of elements) this.observer.observe(element);
     const height = this.win.innerHeight;
-    const isNear = bottom >= -height * MARGIN && top <= height * (1 + MARGIN);
-    if (isNear) this.near.add(element);
-    return isNear;
+    let lo = 0;
+    let hi = elements.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (elements[mid]!.getBoundingClientRect().bottom < -height * MARGIN) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < elements.length; i++) {
+      const { top, bottom } = elements[i]!.getBoundingClientRect();
+      if (top > height * (1 + MARGIN)) break;
+      if (bottom >= -height * MARGIN) this.near.add(elements[i]!);
+    }
   }
 
   has(element: Element): boolean {

@@ -38,6 +38,11 @@ beforeAll(async () => {
       { length: 300 },
       (_, i) => `<p id="p${i}" style="margin: 0 0 40px">Update ${i + 1}: OpenAI closed a $110 billion funding round.</p>`,
     ).join('')}</body></html>`,
+    // The last paragraph in document order is shown at the top of the page.
+    '/pinned': `<!doctype html><html><head><title>OpenAI funding, pinned</title></head><body>${Array.from(
+      { length: 300 },
+      (_, i) => `<p style="margin: 0 0 40px">Update ${i + 1}: OpenAI closed a $110 billion funding round.</p>`,
+    ).join('')}<p id="pinned" style="position: absolute; top: 0; margin: 0; background: #fff">Pinned: Amazon pays an initial $15 billion.</p></body></html>`,
     // Long enough to be read in several slices: alternately a verified and a mismatching figure.
     // Its own script notes, every frame, how many figures are painted and whether a pass has ended.
     '/many': `<!doctype html><html><head><title>OpenAI funding, all the updates</title><script>
@@ -180,6 +185,14 @@ describe('hidden tabs', () => {
 });
 
 describe('long pages', () => {
+  it('paints a figure laid out at the top of the page though it comes last in the document', async () => {
+    const page = await open('/pinned');
+    const pinnedIsPainted = () =>
+      page.evaluate(() => [...(CSS.highlights.get('factmark-verified') ?? [])].some((r) => (r as Range).startContainer.parentElement?.id === 'pinned'));
+    await expect.poll(pinnedIsPainted).toBe(true);
+    await page.close();
+  });
+
   it('annotates the whole page but registers highlights only near the viewport, following the scroll', async () => {
     const page = await open('/long');
     expect((await passes(page))[0]).toMatchObject({ figures: 300, full: true });
@@ -197,6 +210,14 @@ describe('long pages', () => {
 });
 
 describe('long pages', () => {
+  it('paints a figure laid out at the top of the page though it comes last in the document', async () => {
+    const page = await open('/pinned');
+    const pinnedIsPainted = () =>
+      page.evaluate(() => [...(CSS.highlights.get('factmark-verified') ?? [])].some((r) => (r as Range).startContainer.parentElement?.id === 'pinned'));
+    await expect.poll(pinnedIsPainted).toBe(true);
+    await page.close();
+  });
+
   it('sends a long page in several batches while reading on, paints each as it comes, and every figure keeps its own verdict', async () => {
     const page = await open('/many');
     const [pass] = await passes(page);
