@@ -50,6 +50,9 @@ export interface Timings {
  */
 const EARLY_BATCH = 500;
 
+/** Batches waiting for answers at most: on a huge page reading waits for the background to catch up. */
+const MAX_IN_FLIGHT = 4;
+
 /**
  * One annotation pass: walk the roots' text in slices that yield to the page, recognise figures,
  * ask the background for their verdicts (one message per slice that found at least EARLY_BATCH
@@ -63,7 +66,9 @@ export async function scanRoots(request: ScanRequest, ask: AskVerdicts): Promise
   let batch = new Batch();
   const asked: Promise<Result<Annotation[]>>[] = [];
   let firstAnswer = -1;
-  const send = () => {
+  const send = async () => {
+    // Keep the background's backlog (and the text it holds) bounded.
+    if (asked.length >= MAX_IN_FLIGHT) await asked[asked.length - MAX_IN_FLIGHT];
     asked.push(
       batch.ask(request, ask).then((answer) => {
         if (answer.ok && answer.value.length) {
@@ -82,13 +87,13 @@ export async function scanRoots(request: ScanRequest, ask: AskVerdicts): Promise
       let figures = recognize(block.text).slice(0, LIMITS.figuresPerBatch);
       recognizing += performance.now() - before;
       if (figures.length && !isShown(block)) figures = [];
-      if (figures.length && batch.size + figures.length > LIMITS.figuresPerBatch) send();
+      if (figures.length && batch.size + figures.length > LIMITS.figuresPerBatch) await send();
       if (figures.length) batch.add(block, figures);
-      if (slice.due() && batch.size >= EARLY_BATCH) send();
+      if (slice.due() && batch.size >= EARLY_BATCH) await send();
       await slice.maybeYield();
     }
   }
-  if (batch.size) send();
+  if (batch.size) await send();
   const read = performance.now() - started;
   const annotations: Annotation[] = [];
   for (const answer of await Promise.all(asked)) {
