@@ -91,8 +91,14 @@ function nextOutside(walker: TreeWalker): Node | null {
  * style lookup was most of the walk's cost on long pages, and most blocks have no figures.
  */
 export function isShown(block: TextBlock): boolean {
-  const el = block.owner;
-  return !el || typeof el.checkVisibility !== 'function' || el.checkVisibility({ visibilityProperty: true });
+  let el = block.owner;
+  if (!el || typeof el.checkVisibility !== 'function') return true;
+  // A display:contents element has no box of its own, so it never counts as visible: ask its parent.
+  while (el && !el.checkVisibility({ visibilityProperty: true })) {
+    if (getComputedStyle(el).display !== 'contents') return false;
+    el = el.parentElement;
+  }
+  return true;
 }
 
 function hasWords(text: string): boolean {

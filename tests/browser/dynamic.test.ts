@@ -19,6 +19,7 @@ const hiddenPage = `<!doctype html><html lang="en"><head><meta charset="utf-8"><
   <p style="visibility:visible">Shown again: Nvidia and SoftBank put in $30 billion each.</p></section>
 <div style="content-visibility:hidden"><p>Skipped: a $110 billion funding round.</p></div>
 <p hidden>Also hidden: a pre-money valuation of $730 billion.</p>
+<div style="display:contents">Without a box of its own: OpenAI will use about two gigawatts of Trainium capacity.</div>
 </body></html>`;
 
 const articleFrame = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Embedded</title></head><body><article>
@@ -106,11 +107,12 @@ describe('changing pages', () => {
     await page.close();
   });
 
-  it('skips text hidden by its own style or an ancestor\'s, and reads a visible paragraph inside an invisible section', async () => {
+  it('skips text hidden by its own style or an ancestor\'s, and reads a visible paragraph inside an invisible section or a display:contents one', async () => {
     const page = await open('/hidden');
     expect(await pairs(page)).toEqual([
       ['$50 billion', 'verified'],
       ['$30 billion', 'verified'],
+      ['two gigawatts', 'verified'],
     ]);
     await page.close();
   });
