@@ -5,7 +5,7 @@ import { LIMITS } from '../../data/schema/limits';
 import type { Result } from '../../data/schema/result';
 import type { Figure } from '../../data/schema/figure';
 import type { Verdict } from '../../data/schema/verdict';
-import { isShown, locate, walkBlocks, type TextBlock } from './blocks';
+import { locate, shownIn, walkBlocks, type TextBlock } from './blocks';
 import type { Annotation } from './annotation';
 import { Slice } from './slices';
 
@@ -84,11 +84,11 @@ export async function scanRoots(request: ScanRequest, ask: AskVerdicts): Promise
     for (const block of walkBlocks(root, request.isOwnUi)) {
       request.onBlock(block);
       const before = performance.now();
-      let figures = recognize(block.text).slice(0, LIMITS.figuresPerBatch);
+      const figures = recognize(block.text).slice(0, LIMITS.figuresPerBatch);
       recognizing += performance.now() - before;
-      if (figures.length && !isShown(block)) figures = [];
-      if (figures.length && batch.size + figures.length > LIMITS.figuresPerBatch) await send();
-      if (figures.length) batch.add(block, figures);
+      const owner = figures.length ? shownIn(block) : null;
+      if (owner && batch.size + figures.length > LIMITS.figuresPerBatch) await send();
+      if (owner) batch.add(block, figures, owner);
       if (slice.due() && batch.size >= EARLY_BATCH) await send();
       await slice.maybeYield();
     }
@@ -106,7 +106,7 @@ export async function scanRoots(request: ScanRequest, ask: AskVerdicts): Promise
 
 /** Figures waiting for their verdicts, with the paragraphs they came from. */
 class Batch {
-  private readonly found: { block: TextBlock; figure: Figure }[] = [];
+  private readonly found: { block: TextBlock; figure: Figure; owner: Element }[] = [];
   private readonly writer = new AnnotateWriter();
 
   get size(): number {
@@ -114,10 +114,11 @@ class Batch {
   }
 
   /**
-   * Adds a block's figures. A block longer than the per-block limit is sent as windows of that size,
-   * each centred on the first figure it holds, so every figure keeps the words around it.
+   * Adds a block's figures, shown in `owner` (see `shownIn`). A block longer than the per-block
+   * limit is sent as windows of that size, each centred on the first figure it holds, so every
+   * figure keeps the words around it.
    */
-  add(block: TextBlock, figures: Figure[]): void {
+  add(block: TextBlock, figures: Figure[], owner: Element): void {
     const max = LIMITS.blockChars;
     let window = -1;
     let from = 0;
@@ -127,7 +128,7 @@ class Batch {
         window = this.writer.addBlock(block.text.slice(from, from + max));
       }
       this.writer.addFigure(window, figure, from);
-      this.found.push({ block, figure });
+      this.found.push({ block, figure, owner });
     }
   }
 
@@ -145,9 +146,8 @@ class Batch {
       return same;
     };
     const annotations: Annotation[] = [];
-    this.found.forEach(({ block, figure }, i) => {
+    this.found.forEach(({ block, figure, owner }, i) => {
       if (!stillThere(block)) return;
-      const owner = block.owner ?? block.nodes[0]!.parentElement!;
       annotations.push({ index: request.nextIndex(), ...locate(block, figure.start, figure.end), owner, figure, verdict: answer.value[i]! });
     });
     return { ok: true, value: annotations };

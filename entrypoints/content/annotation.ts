@@ -8,7 +8,7 @@ export interface Annotation {
   range: Range;
   /** The text nodes the figure spans, kept because a live Range moves when its nodes are removed. */
   nodes: Text[];
-  /** The paragraph element the figure reads in (its highlight is painted while this is near the viewport). */
+  /** The element whose box shows the figure's paragraph (its highlight is painted while this is near the viewport). */
   owner: Element;
   figure: Figure;
   verdict: Verdict;

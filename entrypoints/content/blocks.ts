@@ -23,7 +23,7 @@ const INLINE = new Set([
 /**
  * Yields the readable text under `root` as blocks, one at a time so a caller can stop between
  * blocks to keep tasks short. Skips scripts, form fields, code, editable regions, `hidden`
- * subtrees, and any element for which `isOwnUi` is true (`isShown` tells if a block is rendered).
+ * subtrees, and any element for which `isOwnUi` is true (`shownIn` tells if a block is rendered).
  */
 export function* walkBlocks(root: Node, isOwnUi: (el: Element) => boolean): Generator<TextBlock> {
   const doc = root.ownerDocument ?? (root as Document);
@@ -86,19 +86,21 @@ function nextOutside(walker: TreeWalker): Node | null {
 }
 
 /**
- * Whether a block's text is shown: false under display:none, visibility:hidden or
- * content-visibility:hidden. Asked per block that has figures, not per element while walking: the
- * style lookup was most of the walk's cost on long pages, and most blocks have no figures.
+ * The element whose box shows a block's text, or null when the text is not rendered (display:none,
+ * visibility:hidden, content-visibility:hidden). That is the block's paragraph or, when the
+ * paragraph is a display:contents wrapper (no box of its own, so never "visible" and never seen
+ * by an IntersectionObserver), its nearest ancestor with a box. Asked per block that has figures,
+ * not per element while walking: the style lookup was most of the walk's cost on long pages, and
+ * most blocks have no figures.
  */
-export function isShown(block: TextBlock): boolean {
-  let el = block.owner;
-  if (!el || typeof el.checkVisibility !== 'function') return true;
-  // A display:contents element has no box of its own, so it never counts as visible: ask its parent.
+export function shownIn(block: TextBlock): Element | null {
+  let el: Element | null = block.owner ?? block.nodes[0]!.parentElement;
+  if (!el || typeof el.checkVisibility !== 'function') return el;
   while (el && !el.checkVisibility({ visibilityProperty: true })) {
-    if (getComputedStyle(el).display !== 'contents') return false;
+    if (getComputedStyle(el).display !== 'contents') return null;
     el = el.parentElement;
   }
-  return true;
+  return el;
 }
 
 function hasWords(text: string): boolean {

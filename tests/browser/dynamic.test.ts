@@ -109,6 +109,8 @@ describe('changing pages', () => {
 
   it('skips text hidden by its own style or an ancestor\'s, and reads a visible paragraph inside an invisible section or a display:contents one', async () => {
     const page = await open('/hidden');
+    // After two frames the viewport observer has reported on every paragraph (and could have unpainted one).
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
     expect(await pairs(page)).toEqual([
       ['$50 billion', 'verified'],
       ['$30 billion', 'verified'],
