@@ -82,6 +82,10 @@ function passes(page: Page) {
   );
 }
 
+/** Whether the verified figure in the paragraph with this id has its highlight registered now. */
+const isPainted = (page: Page, id: string) =>
+  page.evaluate((id) => [...(CSS.highlights.get('factmark-verified') ?? [])].some((r) => (r as Range).startContainer.parentElement?.id === id), id);
+
 const pairs = async (page: Page | Frame) => (await shownFigures(page as Page)).map((f) => [f.text, f.verdict]);
 
 describe('changing pages', () => {
@@ -191,9 +195,7 @@ describe('hidden tabs', () => {
 describe('long pages', () => {
   it('paints a figure laid out at the top of the page though it comes last in the document', async () => {
     const page = await open('/pinned');
-    const pinnedIsPainted = () =>
-      page.evaluate(() => [...(CSS.highlights.get('factmark-verified') ?? [])].some((r) => (r as Range).startContainer.parentElement?.id === 'pinned'));
-    await expect.poll(pinnedIsPainted).toBe(true);
+    await expect.poll(() => isPainted(page, 'pinned')).toBe(true);
     await page.close();
   });
 
@@ -201,24 +203,13 @@ describe('long pages', () => {
     const page = await open('/long');
     expect((await passes(page))[0]).toMatchObject({ figures: 300, full: true });
     const painted = () => page.evaluate(() => CSS.highlights.get('factmark-verified')?.size ?? 0);
-    const lastIsPainted = () =>
-      page.evaluate(() => [...(CSS.highlights.get('factmark-verified') ?? [])].some((r) => (r as Range).startContainer.parentElement?.id === 'p299'));
+    const lastIsPainted = () => isPainted(page, 'p299');
     expect(await painted()).toBeGreaterThan(0);
     expect(await painted()).toBeLessThan(100);
     expect(await lastIsPainted()).toBe(false);
     await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
     await expect.poll(lastIsPainted).toBe(true);
     expect(await painted()).toBeLessThan(100);
-    await page.close();
-  });
-});
-
-describe('long pages', () => {
-  it('paints a figure laid out at the top of the page though it comes last in the document', async () => {
-    const page = await open('/pinned');
-    const pinnedIsPainted = () =>
-      page.evaluate(() => [...(CSS.highlights.get('factmark-verified') ?? [])].some((r) => (r as Range).startContainer.parentElement?.id === 'pinned'));
-    await expect.poll(pinnedIsPainted).toBe(true);
     await page.close();
   });
 
