@@ -56,10 +56,10 @@ const MAX_IN_FLIGHT = 4;
 /**
  * One annotation pass: walk the roots' text in slices that yield to the page, recognise figures,
  * ask the background for their verdicts (one message per slice that found at least EARLY_BATCH
- * figures, and one for the rest), hand each batch's annotations to `onAnswer` as they arrive,
- * and return them all in reading order.
+ * figures, and one for the rest), and hand each batch's annotations to `onAnswer` as they
+ * arrive. Answers how many figures were annotated.
  */
-export async function scanRoots(request: ScanRequest, ask: AskVerdicts): Promise<Result<Annotation[]>> {
+export async function scanRoots(request: ScanRequest, ask: AskVerdicts): Promise<Result<number>> {
   const started = performance.now();
   let recognizing = 0;
   const slice = new Slice();
@@ -89,19 +89,21 @@ export async function scanRoots(request: ScanRequest, ask: AskVerdicts): Promise
       const owner = figures.length ? shownIn(block) : null;
       if (owner && batch.size + figures.length > LIMITS.figuresPerBatch) await send();
       if (owner) batch.add(block, figures, owner);
-      if (slice.due() && batch.size >= EARLY_BATCH) await send();
-      await slice.maybeYield();
+      if (slice.due()) {
+        if (batch.size >= EARLY_BATCH) await send();
+        await slice.next();
+      }
     }
   }
   if (batch.size) await send();
   const read = performance.now() - started;
-  const annotations: Annotation[] = [];
+  let annotated = 0;
   for (const answer of await Promise.all(asked)) {
     if (!answer.ok) return answer;
-    annotations.push(...answer.value);
+    annotated += answer.value.length;
   }
   if (request.timings) Object.assign(request.timings, { read, recognize: recognizing, lookup: performance.now() - started - read, batches: asked.length, firstAnswer });
-  return { ok: true, value: annotations };
+  return { ok: true, value: annotated };
 }
 
 /** Figures waiting for their verdicts, with the paragraphs they came from. */

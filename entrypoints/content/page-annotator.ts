@@ -183,7 +183,7 @@ export class PageAnnotator {
       return;
     }
     if (this.card.current && !this.annotations.has(this.card.current)) this.card.close();
-    performance.measure('factmark:annotate', { start, end: performance.now(), detail: { figures: result.value.length, full: work.full, ...timings } });
+    performance.measure('factmark:annotate', { start, end: performance.now(), detail: { figures: result.value, full: work.full, ...timings } });
   }
 
   private onMutations(records: MutationRecord[]): void {

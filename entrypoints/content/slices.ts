@@ -30,9 +30,8 @@ export class Slice {
     return performance.now() - this.started > SLICE_MS;
   }
 
-  /** Yields to the page if the slice is over, then starts a new one. */
-  async maybeYield(): Promise<void> {
-    if (!this.due()) return;
+  /** Yields to the page, then starts a new slice. */
+  async next(): Promise<void> {
     await yieldToPage();
     this.started = performance.now();
   }
