@@ -35,8 +35,7 @@ function mentionsWithin(block: Mentions, from: number, to: number): Mentions {
 
 /**
  * Per-request caches, so each block and the title is scanned for names once. A sentence's names
- * are its block's names inside it; a sentence that is not its block's text there (a hand-made
- * request) is scanned on its own.
+ * are its block's names inside it.
  */
 class Mentioner {
   private readonly blocks = new Map<number, Mentions>();
@@ -54,13 +53,7 @@ class Mentioner {
     let inBlock = this.sentences.get(q.block);
     if (!inBlock) this.sentences.set(q.block, (inBlock = new Map()));
     let m = inBlock.get(from);
-    if (!m) {
-      const block = this.request.blocks[q.block] ?? '';
-      m = from >= 0 && block.startsWith(q.sentence, from)
-        ? mentionsWithin(this.block(q.block), from, from + q.sentence.length)
-        : mentionsIn(this.index, q.sentence);
-      inBlock.set(from, m);
-    }
+    if (!m) inBlock.set(from, (m = mentionsWithin(this.block(q.block), from, from + q.sentence.length)));
     return m;
   }
 

@@ -11,8 +11,9 @@ export { ContentMessage, FoundFigure, PageFigures } from './page-messages';
 
 /**
  * One figure to check, with the words around it, as the matcher takes it (decoded from an
- * `annotate` message). `sentence` holds the figure at `at` (UTF-16 offset); `block` indexes
- * `MatchRequest.blocks`, the paragraph it came from.
+ * `annotate` message). `block` indexes `MatchRequest.blocks`, the paragraph it came from; the
+ * figure's offsets are that paragraph's; `sentence` is the paragraph's text from
+ * `figure.start - at`, so it holds the figure at `at` (UTF-16 offsets).
  */
 export interface FigureQuery {
   figure: Figure;

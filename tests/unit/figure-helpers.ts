@@ -21,18 +21,19 @@ function kindOf(unit: string): FigureKind {
 }
 
 /**
- * A FigureQuery for `text` as it occurs in `sentence`, with a hand-set value and unit.
- * Offsets are taken from the sentence, as if the sentence were its own block (override `block`).
+ * A FigureQuery for `text` as it occurs in `sentence`, with a hand-set value and unit. The sentence
+ * starts `offset` characters into block `block` (by default it is the whole of block 0), so the
+ * figure's offsets are the block's, as decoding a real request gives them.
  */
-export function figureIn(sentence: string, text: string, spec: FigureSpec, block = 0): FigureQuery {
+export function figureIn(sentence: string, text: string, spec: FigureSpec, block = 0, offset = 0): FigureQuery {
   let at = -1;
   for (let n = 0; n <= (spec.occurrence ?? 0); n++) {
     at = sentence.indexOf(text, at + 1);
     if (at < 0) throw new Error(`"${text}" (occurrence ${spec.occurrence ?? 0}) not found in: ${sentence}`);
   }
   const figure: Figure = {
-    start: at,
-    end: at + text.length,
+    start: offset + at,
+    end: offset + at + text.length,
     text,
     kind: spec.kind ?? kindOf(spec.unit),
     value: spec.value,

@@ -25,9 +25,10 @@ const usd = (billions: number, extra: Partial<FigureSpec> = {}): FigureSpec => (
 type Expect = [verdict: 'verified' | 'mismatch' | 'unverified', factId?: string, gap?: number];
 type Case = [name: string, sentence: string, figures: [text: string, spec: FigureSpec][], expected: Expect[]];
 
-/** Runs one sentence (its own block, no title unless given) through the matcher. */
+/** Runs one sentence (its own block, or found in the first of `blocks`; no title unless given) through the matcher. */
 function run(sentence: string, figures: [string, FigureSpec][], title = '', blocks?: string[]) {
-  const queries = figures.map(([text, spec]) => figureIn(sentence, text, spec));
+  const offset = blocks ? blocks[0]!.indexOf(sentence) : 0;
+  const queries = figures.map(([text, spec]) => figureIn(sentence, text, spec, 0, offset));
   return matchBatch(index, annotate(queries, title, blocks ?? [sentence]));
 }
 
@@ -186,7 +187,7 @@ function articleRequest(text: string, figures: typeof ARTICLE_FIGURES) {
       for (const [figText, spec, fact] of figures) {
         for (let n = 0; sentence.indexOf(figText, n) >= 0; n = sentence.indexOf(figText, n) + 1) {
           const occurrence = sentence.slice(0, sentence.indexOf(figText, n)).split(figText).length - 1;
-          queries.push({ query: figureIn(sentence, figText, { ...spec, occurrence }, b), fact, text: figText });
+          queries.push({ query: figureIn(sentence, figText, { ...spec, occurrence }, b, block.indexOf(sentence)), fact, text: figText });
         }
       }
     }
