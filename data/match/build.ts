@@ -1,6 +1,9 @@
 import type { Deal, Fact, Pack } from '../schema/pack';
 import type { FactView } from '../schema/verdict';
 import { toFactView, type PackRef } from './fact-view';
+import type { RoleId } from '../schema/roles';
+import { requiredParties } from './evidence';
+import { roleOf } from './roles';
 import { PhraseMatcher, phraseWords } from './text';
 import { canonicalUnit } from './units';
 
@@ -16,9 +19,18 @@ export interface FactRef {
   unit: string;
   /** Canonical units per unit of the fact's own unit, to express gaps in the fact's unit. */
   factor: number;
-  /** Cue and exclude phrases as stemmed words, each distinct. */
+  /** The fact's role in the matcher's vocabulary. */
+  role: RoleId;
+  /** Cue and exclude phrases as stemmed words, each distinct; `cueTexts` as written. */
   cues: string[][];
+  cueTexts: string[];
   excludes: string[][];
+  /** The parties a sentence must name: subject, and object if any. */
+  required: string[];
+  /** Replaced by a later fact of its pack (or marked superseded). */
+  superseded: boolean;
+  /** The same subject, object, metric and role: facts of one kind, told apart by time. */
+  kind: string;
   /**
    * Key shared by the same measured thing across packs, for disagreements; empty when no other
    * pack has the fact's deal (then nothing can disagree).
@@ -43,15 +55,18 @@ export interface Bucket {
 
 /** Everything matchBatch needs, built once per set of packs. */
 export interface MatchIndex {
-  /** Facts by canonical unit, then by every party of their deal (value lookups). */
+  /** Facts by canonical unit, then by each party a sentence must name (subject, object). */
   buckets: LazyTable<Bucket>;
-  /**
-   * Cue phrases of facts by canonical unit, then subject id (mismatch lookups, which need the
-   * subject named). Keyed by subject, not party, so a party of thousands of deals stays cheap.
-   */
-  cuesBySubject: LazyTable<PhraseMatcher<FactRef[]>>;
   /** Alias -> entity id, compiled for one pass per text. */
   entities: PhraseMatcher<string>;
+  /** Entity id -> the name readers know it by. */
+  names: Map<string, string>;
+  /** A deal's own names ("Stargate") -> deal id. */
+  dealNames: PhraseMatcher<string>;
+  /** Deal id -> its facts, for sentences that name the deal itself. */
+  byDeal: Map<string, FactRef[]>;
+  /** Kind key (see FactRef.kind) -> facts of that kind, across packs. */
+  kinds: Map<string, FactRef[]>;
   /** sameThing -> facts of every pack, for disagreements. */
   sameThing: Map<string, FactRef[]>;
   factCount: number;
@@ -125,9 +140,24 @@ function partiesOf(fact: Fact, deal: Deal | undefined, context: PackContext): Re
   return own;
 }
 
+/** A fact's cue phrases as stemmed words (distinct) beside their written forms. */
+function cuesOf(list: readonly string[], phrases: PhraseBook): { cues: string[][]; cueTexts: string[] } {
+  const cues: string[][] = [];
+  const cueTexts: string[] = [];
+  for (const phrase of list) {
+    const words = phrases.words(phrase);
+    if (words.length && !cues.includes(words)) {
+      cues.push(words);
+      cueTexts.push(phrase);
+    }
+  }
+  return { cues, cueTexts };
+}
+
 function refOf(fact: Fact, context: PackContext, phrases: PhraseBook): FactRef {
   const { unit, factor } = canonicalUnit(fact.quantity.unit);
   const deal = context.deals.get(fact.deal);
+  const role = roleOf(fact);
   return {
     fact,
     pack: context.ref,
@@ -136,8 +166,12 @@ function refOf(fact: Fact, context: PackContext, phrases: PhraseBook): FactRef {
     value: fact.quantity.value * factor,
     unit,
     factor,
-    cues: phrases.distinct(fact.cues),
+    role,
+    ...cuesOf(fact.cues, phrases),
     excludes: phrases.distinct(fact.excludes),
+    required: requiredParties(fact),
+    superseded: fact.status === 'superseded' || fact.supersededBy !== undefined,
+    kind: [fact.subject, fact.object ?? '', fact.metric, role, unit].join('\u0001'),
     sameThing: context.shared.has(fact.deal) ? [fact.deal, fact.subject, fact.object ?? '', fact.metric, fact.role].join('\u0001') : '',
   };
 }
@@ -163,18 +197,23 @@ function finishBucket(refs: FactRef[]): Bucket {
   return { refs, values };
 }
 
-/** One compiled phrase per distinct cue, listing every fact (of one unit and subject) that uses it. */
-function compileCues(refs: FactRef[]): PhraseMatcher<FactRef[]> {
-  const byCue = new Map<string[], FactRef[]>(); // cue arrays are shared per phrase (PhraseBook)
-  for (const ref of refs) {
-    for (const cue of ref.cues) {
-      const list = byCue.get(cue);
-      if (list) list.push(ref);
-      else byCue.set(cue, [ref]);
-    }
-  }
-  const matcher = new PhraseMatcher<FactRef[]>();
-  for (const [cue, list] of byCue) matcher.addWords(cue, list);
+function listPush<V>(map: Map<string, V[]>, key: string, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** Entity id -> display name (the first pack to name an entity wins). */
+function entityNames(packs: readonly Pack[]): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const pack of packs) for (const e of pack.entities) if (!names.has(e.id)) names.set(e.id, e.name);
+  return names;
+}
+
+/** Deals' own names, compiled like aliases. */
+function collectDealNames(packs: readonly Pack[]): PhraseMatcher<string> {
+  const matcher = new PhraseMatcher<string>();
+  for (const pack of packs) for (const deal of pack.deals) for (const name of deal.names ?? []) matcher.add(name, deal.id);
   return matcher;
 }
 
@@ -215,13 +254,14 @@ export class LazyTable<T> {
 
 /**
  * Builds the matcher's index from installed packs: facts bucketed by canonical unit and by every
- * entity they involve, sorted by value for range lookups; cue phrases and aliases compiled (the
+ * party a sentence must name, sorted by value; aliases and deal names compiled (the
  * groups on first use, see LazyTable).
  */
 export function buildIndex(packs: readonly Pack[]): MatchIndex {
   const byParty = new Map<string, Map<string, FactRef[]>>();
-  const bySubject = new Map<string, Map<string, FactRef[]>>();
   const sameThing = new Map<string, FactRef[]>();
+  const byDeal = new Map<string, FactRef[]>();
+  const kinds = new Map<string, FactRef[]>();
   const phrases = new PhraseBook();
   const shared = sharedDeals(packs);
   let factCount = 0;
@@ -235,19 +275,19 @@ export function buildIndex(packs: readonly Pack[]): MatchIndex {
     for (const fact of pack.facts) {
       const ref = refOf(fact, context, phrases);
       factCount++;
-      for (const entity of ref.parties) push(byParty, ref.unit, entity, ref);
-      if (ref.cues.length) push(bySubject, ref.unit, fact.subject, ref);
-      if (ref.sameThing) {
-        const same = sameThing.get(ref.sameThing);
-        if (same) same.push(ref);
-        else sameThing.set(ref.sameThing, [ref]);
-      }
+      for (const entity of ref.required) push(byParty, ref.unit, entity, ref);
+      if (ref.sameThing) listPush(sameThing, ref.sameThing, ref);
+      listPush(byDeal, fact.deal, ref);
+      listPush(kinds, ref.kind, ref);
     }
   }
   return {
     buckets: new LazyTable(byParty, finishBucket),
-    cuesBySubject: new LazyTable(bySubject, compileCues),
     entities: collectEntities(packs),
+    names: entityNames(packs),
+    dealNames: collectDealNames(packs),
+    byDeal,
+    kinds,
     sameThing,
     factCount,
   };

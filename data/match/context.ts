@@ -10,6 +10,9 @@ export interface LocalContext {
   /** Where the figure sits in its sentence, [start, end). */
   start: number;
   end: number;
+  /** The clause's span in the sentence, [clauseStart, clauseEnd). */
+  clauseStart: number;
+  clauseEnd: number;
 }
 
 /** Separator placed where the figure was, so no phrase matches across it. */
@@ -96,7 +99,7 @@ export function localContexts(figures: readonly FigureQuery[]): LocalContext[] {
       let right = clauseEnd(sentence, end, ceiling);
       if (next && next[0] >= end) right = Math.min(right, splitGap(sentence, end, next[0]));
       const words = [...tokenize(sentence.slice(left, start)).words, GAP, ...tokenize(sentence.slice(end, Math.max(end, right))).words];
-      out[members[k]!] = { words, before: sentence.slice(Math.max(0, start - 40), start), start, end };
+      out[members[k]!] = { words, before: sentence.slice(Math.max(0, start - 40), start), start, end, clauseStart: left, clauseEnd: Math.max(end, right) };
     });
   }
   return out;

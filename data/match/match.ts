@@ -1,100 +1,124 @@
 import type { MatchRequest, FigureQuery } from '../schema/messages';
-import type { Verdict } from '../schema/verdict';
+import type { FactView, Verdict } from '../schema/verdict';
+import { dateMentions, dayNumber, type DateMention } from '../text/dates';
 import { viewOf, type FactRef, type MatchIndex } from './build';
+import { forwardLooking, uncheckable, type Uncheckable } from './claim';
 import { localContexts, type LocalContext } from './context';
-import { containsPhrase, tokenize } from './text';
-import { boundsOf, precisionOf, qualifierOf, withinBounds } from './tolerance';
+import { bindingOf, outsiders, unknownNames, type BindingEvidence, type NamedAround } from './evidence';
+import { abstainLine, listNames, readableDay, reasonLine } from './reason';
+import { EARLIER, cueIn, roleFit, type RoleFit } from './roles';
+import { tokenize, type Tokens } from './text';
+import { timeFit, type TimeFit } from './time';
+import { precisionOf, qualifierOf } from './tolerance';
 import { canonicalUnit, kindFitsMetric } from './units';
+import { valueFit, type ValueFit, type WrittenValue } from './value-fit';
 
-/** Entity mentions of one text: which entities, and where ([start, end) UTF-16 offsets). */
-interface Mentions {
-  ids: Set<string>;
-  at: Map<string, [number, number][]>;
+/** A name found in a text: entity or deal id and its [start, end) offsets. */
+interface Span {
+  id: string;
+  start: number;
+  end: number;
 }
 
-function addMention(m: Mentions, id: string, span: [number, number]): void {
-  m.ids.add(id);
-  const list = m.at.get(id);
-  if (list) list.push(span);
-  else m.at.set(id, [span]);
+/** A block read once: its words, the entities and deal names in it, the dates it mentions. */
+interface ReadBlock {
+  tokens: Tokens;
+  entities: Span[];
+  deals: Span[];
+  dates: (DateMention & { start: number; end: number })[];
 }
 
-function mentionsIn(index: MatchIndex, text: string): Mentions {
-  const { words, starts, ends } = tokenize(text);
-  const m: Mentions = { ids: new Set(), at: new Map() };
-  index.entities.scan(words, (id, _phrase, i, length) => addMention(m, id, [starts[i]!, ends[i + length - 1]!]));
-  return m;
+/** What the words around one figure name, computed once per sentence. */
+interface SentenceNames {
+  named: NamedAround;
+  /** Entity spans of the sentence, in block offsets. */
+  spans: Span[];
+  /** Deal-name spans of the sentence, in block offsets. */
+  dealSpans: Span[];
+  dates: ReadBlock['dates'];
 }
 
-/** The mentions of a block that lie inside [from, to), with offsets from `from`. */
-function mentionsWithin(block: Mentions, from: number, to: number): Mentions {
-  const m: Mentions = { ids: new Set(), at: new Map() };
-  for (const [id, spans] of block.at) for (const [s, e] of spans) if (s >= from && e <= to) addMention(m, id, [s - from, e - from]);
-  return m;
+function idsIn(spans: readonly Span[], from: number, to: number): Set<string> {
+  const ids = new Set<string>();
+  for (const s of spans) if (s.start >= from && s.end <= to) ids.add(s.id);
+  return ids;
 }
 
-/**
- * Per-request caches, so each block and the title is scanned for names once. A sentence's names
- * are its block's names inside it.
- */
-class Mentioner {
-  private readonly blocks = new Map<number, Mentions>();
-  /** By block, then by where the sentence starts in it. */
-  private readonly sentences = new Map<number, Map<number, Mentions>>();
-  private readonly wides = new Map<number, Map<number, Set<string>>>();
-  readonly title: Mentions;
+/** Start of the sentence before the one starting at `from` (same rules as sentenceAround). */
+function previousSentenceStart(text: string, from: number): number {
+  let i = from - 1;
+  while (i > 0 && /\s/.test(text[i]!)) i--;
+  i--; // step over what ended it
+  while (i > 0 && !(/[.!?\n]/.test(text[i - 1]!) && /\s/.test(text[i] ?? ' '))) i--;
+  return Math.max(0, i);
+}
+
+/** Per-request reading: each block and the title scanned for names and dates once. */
+class Reader {
+  private readonly blocks = new Map<number, ReadBlock>();
+  private readonly sentences = new Map<string, SentenceNames>();
+  readonly title: Set<string>;
 
   constructor(private readonly index: MatchIndex, private readonly request: MatchRequest) {
-    this.title = mentionsIn(index, request.title);
+    this.title = new Set(this.read(request.title).entities.map((s) => s.id));
   }
 
-  sentence(q: FigureQuery): Mentions {
-    const from = q.figure.start - q.at;
-    let inBlock = this.sentences.get(q.block);
-    if (!inBlock) this.sentences.set(q.block, (inBlock = new Map()));
-    let m = inBlock.get(from);
-    if (!m) inBlock.set(from, (m = mentionsWithin(this.block(q.block), from, from + q.sentence.length)));
-    return m;
+  private read(text: string): ReadBlock {
+    const tokens = tokenize(text);
+    const { words, starts, ends } = tokens;
+    const entities: Span[] = [];
+    const deals: Span[] = [];
+    this.index.entities.scan(words, (id, _p, i, n) => entities.push({ id, start: starts[i]!, end: ends[i + n - 1]! }));
+    this.index.dealNames.scan(words, (id, _p, i, n) => deals.push({ id, start: starts[i]!, end: ends[i + n - 1]! }));
+    const dates = dateMentions(words, this.request.published).map((m) => ({ ...m, start: starts[m.at]!, end: ends[m.at]! }));
+    return { tokens, entities, deals, dates };
   }
 
-  /** Names of the sentence, its block and the title together. */
-  wide(q: FigureQuery): Set<string> {
+  block(i: number): ReadBlock {
+    let b = this.blocks.get(i);
+    if (!b) this.blocks.set(i, (b = this.read(this.request.blocks[i] ?? '')));
+    return b;
+  }
+
+  /** Names around the figure's sentence: the sentence, the one before it, the paragraph, the title; and the clause's. */
+  sentence(q: FigureQuery): SentenceNames {
     const from = q.figure.start - q.at;
-    let inBlock = this.wides.get(q.block);
-    if (!inBlock) this.wides.set(q.block, (inBlock = new Map()));
-    let ids = inBlock.get(from);
-    if (!ids) {
-      ids = new Set([...this.sentence(q).ids, ...this.block(q.block).ids, ...this.title.ids]);
-      inBlock.set(from, ids);
+    const to = from + q.sentence.length;
+    const key = `${q.block}:${from}`;
+    let s = this.sentences.get(key);
+    if (!s) {
+      const b = this.block(q.block);
+      const prevFrom = from > 0 ? previousSentenceStart(this.request.blocks[q.block] ?? '', from) : from;
+      s = {
+        named: {
+          clause: new Set(),
+          sentence: idsIn(b.entities, from, to),
+          previous: idsIn(b.entities, prevFrom, from),
+          paragraph: new Set(b.entities.map((e) => e.id)),
+          title: this.title,
+          dealsInSentence: idsIn(b.deals, from, to),
+          dealsInPrevious: idsIn(b.deals, prevFrom, from),
+        },
+        spans: b.entities.filter((e) => e.start >= from && e.end <= to),
+        dealSpans: b.deals.filter((e) => e.start >= from && e.end <= to),
+        dates: b.dates.filter((d) => d.start >= from && d.end <= to),
+      };
+      this.sentences.set(key, s);
     }
-    return ids;
+    return s;
   }
 
-  block(i: number): Mentions {
-    let m = this.blocks.get(i);
-    if (!m) this.blocks.set(i, (m = mentionsIn(this.index, this.request.blocks[i] ?? '')));
-    return m;
+  /** Stemmed words of the sentence before the figure. */
+  lead(q: FigureQuery): string[] {
+    const { words, starts } = this.block(q.block).tokens;
+    const from = q.figure.start - q.at;
+    const out: string[] = [];
+    for (let i = lowerBound(starts, from); i < words.length && starts[i]! < q.figure.start; i++) out.push(words[i]!);
+    return out;
   }
 }
 
-/** A fact considered for one figure, with what speaks for it. */
-interface Candidate {
-  ref: FactRef;
-  cueHits: number;
-  /** Characters from the figure to the nearest mention of the fact's subject in the sentence. */
-  distance: number;
-  /** |figure - fact| in canonical units. */
-  diff: number;
-}
-
-/** Higher cue hits first, then the subject named closest to the figure, then the nearest value. */
-function better(a: Candidate, b: Candidate): boolean {
-  if (a.cueHits !== b.cueHits) return a.cueHits > b.cueHits;
-  if (a.distance !== b.distance) return a.distance < b.distance;
-  return a.diff < b.diff;
-}
-
-function lowerBound(values: Float64Array, x: number): number {
+function lowerBound(values: ArrayLike<number>, x: number): number {
   let lo = 0;
   let hi = values.length;
   while (lo < hi) {
@@ -105,94 +129,208 @@ function lowerBound(values: Float64Array, x: number): number {
   return lo;
 }
 
-/** Characters between the figure [start, end) and the closest mention of the entity. */
-function nearestMention(m: Mentions, entity: string, start: number, end: number): number {
+/** A fact considered for one figure, with all that speaks for it. */
+interface Candidate {
+  ref: FactRef;
+  binding: BindingEvidence;
+  fit: Extract<RoleFit, { tier: 'specific' | 'generic' }>;
+  time: Extract<TimeFit, { fits: true }>;
+  value: ValueFit;
+  /** Characters from the figure to the nearest mention of the fact's subject in the sentence. */
+  distance: number;
+}
+
+/** Everything found for one figure before ties between deals are settled. */
+interface Assessment {
+  /** The figure's value in the canonical unit. */
+  value: number;
+  verified: Candidate[];
+  mismatch: Candidate[];
+  /** Facts of the named parties in the figure's unit: the figure came close to something. */
+  near: FactRef[];
+  /** Entities named in the figure's sentence and the one before. */
+  named: ReadonlySet<string>;
+  blocked?: Uncheckable;
+  timeRefusal?: Extract<TimeFit, { fits: false }> & { ref: FactRef };
+  roleRefused: boolean;
+}
+
+const BIND_RANK = { sentence: 3, linked: 2, supported: 1 } as const;
+
+function announcedOf(ref: FactRef): string {
+  return ref.deal?.announced ?? ref.fact.asOf;
+}
+
+/** Same deal, or the same kind of fact with the same value: two packs recording one thing. */
+function sameThing(a: FactRef, b: FactRef): boolean {
+  if (a.fact.deal === b.fact.deal && a.pack.id === b.pack.id) return true;
+  return a.kind === b.kind && Math.abs(a.value - b.value) <= 1e-9 * Math.max(a.value, 1) && Math.abs(dayNumber(announcedOf(a)) - dayNumber(announcedOf(b))) <= 31;
+}
+
+/** True if a later fact of the same kind (announced by the article's day, if known) replaced this one in the reader's eyes. */
+function hasLaterOfKind(index: MatchIndex, ref: FactRef, published: string | undefined): boolean {
+  const mine = announcedOf(ref);
+  for (const other of index.kinds.get(ref.kind) ?? []) {
+    if (other === ref || sameThing(other, ref)) continue;
+    const theirs = announcedOf(other);
+    if (theirs >= mine && (!published || theirs <= published)) return true;
+  }
+  return false;
+}
+
+function nearestMention(spans: readonly Span[], id: string, start: number, end: number): number {
   let best = Number.POSITIVE_INFINITY;
-  for (const [s, e] of m.at.get(entity) ?? []) best = Math.min(best, e <= start ? start - e : Math.max(0, s - end));
+  for (const s of spans) if (s.id === id) best = Math.min(best, s.end <= start ? start - s.end : Math.max(0, s.start - end));
+  return best;
+}
+
+function nearestDate(dates: SentenceNames['dates'], start: number, end: number): DateMention | undefined {
+  let best: DateMention | undefined;
+  let bestGap = Number.POSITIVE_INFINITY;
+  for (const d of dates) {
+    const gap = d.end <= start ? start - d.end : Math.max(0, d.start - end);
+    if (gap < bestGap) [best, bestGap] = [d, gap];
+  }
   return best;
 }
 
 /**
- * The verdict for one figure. Near names are those of the sentence, else of the block, else of the
- * title; "wide" names are all three together.
+ * A wrong figure for the same thing is near the record (830 for 730, 20 for 15); one several
+ * times larger or smaller ("$1.4 trillion of commitments" beside a $50 billion investment) is
+ * more likely another quantity than a misstatement of this one.
  */
-function matchOne(index: MatchIndex, q: FigureQuery, ctx: LocalContext, mentioner: Mentioner): Verdict {
+const MISSTATEMENT_RATIO = 3;
+
+function plausibleMisstatement(figure: number, fact: number): boolean {
+  if (figure <= 0 || fact <= 0) return false;
+  const ratio = figure / fact;
+  return ratio <= MISSTATEMENT_RATIO && ratio >= 1 / MISSTATEMENT_RATIO;
+}
+
+/** The facts a figure could be about: of its unit, with a required party named in its sentence or the one before, or of a named deal. */
+function factsNamed(index: MatchIndex, unit: string, named: NamedAround): FactRef[] {
+  const seen = new Set<FactRef>();
+  const out: FactRef[] = [];
+  const add = (ref: FactRef) => {
+    if (ref.unit === unit && !seen.has(ref)) {
+      seen.add(ref);
+      out.push(ref);
+    }
+  };
+  for (const names of [named.sentence, named.previous]) for (const id of names) for (const ref of index.buckets.get(unit, id)?.refs ?? []) add(ref);
+  for (const deals of [named.dealsInSentence, named.dealsInPrevious]) for (const id of deals) for (const ref of index.byDeal.get(id) ?? []) add(ref);
+  return out;
+}
+
+/** Weighs every fact the figure's sentence could be about. */
+function assess(index: MatchIndex, q: FigureQuery, ctx: LocalContext, reader: Reader, published: string | undefined): Assessment {
   const fig = q.figure;
-  const sentence = mentioner.sentence(q);
-  const block = mentioner.block(q.block);
-  const near = sentence.ids.size ? sentence.ids : block.ids.size ? block.ids : mentioner.title.ids;
-  if (near.size === 0) return { verdict: 'unverified' };
-  const wide = mentioner.wide(q);
-
+  const s = reader.sentence(q);
   const { unit, factor } = canonicalUnit(fig.unit);
-  const value = fig.value * factor;
-  const bounds = boundsOf(
-    { value, high: fig.high === undefined ? undefined : fig.high * factor },
-    precisionOf(fig) * factor,
-    qualifierOf(fig, ctx.before),
-  );
+  const none: Assessment = { value: fig.value * factor, verified: [], mismatch: [], near: [], named: new Set([...s.named.sentence, ...s.named.previous]), roleRefused: false };
+  if (!s.named.sentence.size && !s.named.previous.size && !s.named.dealsInSentence.size && !s.named.dealsInPrevious.size) return none;
 
-  const nearIds = [...near];
-  // A clause is a dozen words or so: scanning it beats building a set of them for every figure.
-  const has = (phrase: string[]) => containsPhrase(ctx.words, phrase);
-  const usable = (ref: FactRef) => kindFitsMetric(fig.kind, ref.fact.metric) && !ref.excludes.some(has);
-  // A sentence that names someone outside the deal, and not the fact's subject, is about someone else.
-  const aboutOthers = (ref: FactRef) => !wide.has(ref.fact.subject) && nearIds.some((e) => !ref.parties.has(e));
-  const candidate = (ref: FactRef, cueHits: number): Candidate => ({
-    ref,
-    cueHits,
-    distance: nearestMention(sentence, ref.fact.subject, ctx.start, ctx.end),
-    diff: Math.abs(value - ref.value),
-  });
+  const facts = factsNamed(index, unit, s.named);
+  if (!facts.length) return none;
+  const usable = facts.filter((ref) => kindFitsMetric(fig.kind, ref.fact.metric));
+  const result: Assessment = { ...none, near: usable };
 
-  // Verified: facts of this unit involving a named party, found by binary search on value. This loop
-  // is the hot path for parties with many facts: cheap tests first, facts that cannot win skipped early.
-  let verified: Candidate | undefined;
-  const seen = nearIds.length > 1 ? new Set<FactRef>() : undefined;
-  for (const entity of nearIds) {
-    const bucket = index.buckets.get(unit, entity);
-    if (!bucket) continue;
-    for (let i = lowerBound(bucket.values, bounds.lo); i < bucket.refs.length && bucket.values[i]! <= bounds.hi; i++) {
-      const ref = bucket.refs[i]!;
-      if (seen) {
-        if (seen.has(ref)) continue;
-        seen.add(ref);
-      }
-      if (!withinBounds(ref.value, bounds)) continue;
-      let hits = 0;
-      for (const cue of ref.cues) if (has(cue)) hits++;
-      if (verified && hits < verified.cueHits) continue;
-      if (!usable(ref) || aboutOthers(ref)) continue;
-      const c = candidate(ref, hits);
-      if (!verified || better(c, verified)) verified = c;
+  const qualifier = qualifierOf(fig, ctx.before);
+  const lead = reader.lead(q);
+  const blocked = uncheckable(qualifier, ctx.words, lead);
+  if (blocked) return { ...result, blocked };
+
+  const sentenceFrom = fig.start - q.at;
+  const clause = idsIn(s.spans, sentenceFrom + ctx.clauseStart, sentenceFrom + ctx.clauseEnd);
+  const named: NamedAround = { ...s.named, clause };
+  const written: WrittenValue = {
+    value: fig.value * factor,
+    high: fig.high === undefined ? undefined : fig.high * factor,
+    precision: precisionOf(fig) * factor,
+    qualifier,
+  };
+  const near = nearestDate(s.dates, fig.start, fig.end);
+  const forward = forwardLooking(ctx.words, lead);
+  const earlier = cueIn(ctx.words, EARLIER);
+  let strangers: string[] | undefined;
+  const unknownInClause = () =>
+    (strangers ??= unknownNames(
+      q.sentence.slice(ctx.clauseStart, ctx.clauseEnd),
+      [
+        ...[...s.spans, ...s.dealSpans].map((sp) => [sp.start - sentenceFrom - ctx.clauseStart, sp.end - sentenceFrom - ctx.clauseStart] as [number, number]),
+        [ctx.start - ctx.clauseStart, ctx.end - ctx.clauseStart],
+      ],
+      !/\S/.test(q.sentence.slice(0, ctx.clauseStart)),
+    ));
+  let anyEqual = false;
+
+  for (const ref of usable) {
+    const binding = bindingOf(ref.fact.deal, ref.required, named);
+    if (!binding) continue;
+    // Someone outside the deal named in the figure's own clause: their number, not this deal's.
+    if (outsiders(clause, ref.parties).length) continue;
+    const fit = roleFit(ref, ctx.words, lead);
+    if (fit.tier === 'conflict' || fit.tier === 'none') {
+      result.roleRefused = true;
+      continue;
+    }
+    const time = timeFit({ announced: announcedOf(ref), asOf: ref.fact.asOf }, published, near);
+    if (!time.fits) {
+      result.timeRefusal ??= { ...time, ref };
+      continue;
+    }
+    const value = valueFit(written, ref.value);
+    if (value !== 'differs') anyEqual = true;
+    const outsidersInSentence = outsiders(s.named.sentence, ref.parties).length > 0;
+    const candidate: Candidate = { ref, binding, fit, time, value, distance: nearestMention(s.spans, ref.fact.subject, fig.start, fig.end) };
+    if (value === 'equal') {
+      // A superseded fact is confirmed only by a figure the text dates to its own time.
+      if (ref.superseded && time.by !== 'text') continue;
+      if (outsidersInSentence && binding.binding === 'supported') continue;
+      result.verified.push(candidate);
+    } else if (
+      value === 'differs' &&
+      plausibleMisstatement(written.value, ref.value) &&
+      binding.binding !== 'supported' &&
+      (fit.tier === 'specific' || fit.isDefault) &&
+      !outsidersInSentence &&
+      !forward &&
+      !time.stale &&
+      !ref.superseded &&
+      !(earlier && !ref.cueTexts.includes(earlier)) &&
+      !hasLaterOfKind(index, ref, published) &&
+      !unknownInClause().some((w) => !ref.cues.some((c) => c.join(' ') === w.toLowerCase()))
+    ) {
+      result.mismatch.push(candidate);
     }
   }
-  if (verified) return withDisagreements(index, { verdict: 'verified', fact: viewOf(verified.ref) }, verified.ref);
+  // "Differs" only when nothing else on record fits the figure as well.
+  if (anyEqual) result.mismatch = [];
+  return result;
+}
 
-  // A mismatch needs the words to point at the fact: a cue nearby, its subject (and object) named,
-  // and a party of its deal among the near names. Cues are indexed by subject, so look up named ones.
-  const cueHits = new Map<FactRef, Set<string>>();
-  for (const subject of wide) {
-    index.cuesBySubject.get(unit, subject)?.scan(ctx.words, (refs, phrase) => {
-      for (const ref of refs) {
-        let set = cueHits.get(ref);
-        if (!set) cueHits.set(ref, (set = new Set()));
-        set.add(phrase);
-      }
-    });
-  }
-  let mismatch: Candidate | undefined;
-  for (const [ref, hits] of cueHits) {
-    if (ref.fact.object && !wide.has(ref.fact.object)) continue;
-    if (!nearIds.some((e) => ref.parties.has(e)) || !usable(ref)) continue;
-    const c = candidate(ref, hits.size);
-    if (!mismatch || better(c, mismatch)) mismatch = c;
-  }
-  if (mismatch) {
-    const gap = (value - mismatch.ref.value) / mismatch.ref.factor;
-    return withDisagreements(index, { verdict: 'mismatch', fact: viewOf(mismatch.ref), gap }, mismatch.ref);
-  }
-  return { verdict: 'unverified' };
+/** Orders candidates: firmer binding, then a role word over a metric word, then the deal the page is about, then recency, then nearness. */
+function ranker(salience: Map<string, number>, published: string | undefined) {
+  const recent = (c: Candidate) => {
+    if (!published) return 0;
+    const gap = dayNumber(published) - dayNumber(announcedOf(c.ref));
+    return gap >= -2 && gap <= 120 ? 1 : 0;
+  };
+  const key = (c: Candidate) => [BIND_RANK[c.binding.binding], c.fit.tier === 'specific' ? 2 : 1, salience.get(c.ref.fact.deal) ?? 0, recent(c)];
+  const compare = (a: Candidate, b: Candidate) => {
+    const ka = key(a);
+    const kb = key(b);
+    for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return kb[i]! - ka[i]!;
+    return a.distance - b.distance;
+  };
+  /** The best candidate, or the tied candidates of different deals when the evidence cannot choose. */
+  return (list: Candidate[]): { best: Candidate } | { tied: Candidate[] } | undefined => {
+    if (!list.length) return undefined;
+    const sorted = [...list].sort(compare);
+    const top = key(sorted[0]!).join();
+    const rivals = sorted.filter((c) => key(c).join() === top && !sameThing(c.ref, sorted[0]!.ref));
+    return rivals.length ? { tied: [sorted[0]!, ...rivals] } : { best: sorted[0]! };
+  };
 }
 
 /** Adds other packs' facts about the same thing whose value differs from the chosen one. */
@@ -203,12 +341,76 @@ function withDisagreements(index: MatchIndex, verdict: Verdict, chosen: FactRef)
   return others.length ? { ...verdict, disagreements: others.map(viewOf) } : verdict;
 }
 
+/** Names of the parties, named near the figure, of the facts it came close to ("Amazon and OpenAI"). */
+function partiesNamed(index: MatchIndex, a: Assessment): string {
+  const ids = new Set<string>();
+  for (const ref of a.near) for (const id of ref.required) if (a.named.has(id)) ids.add(id);
+  return listNames([...ids].slice(0, 4).map((id) => index.names.get(id) ?? id));
+}
+
+function distinctViews(list: readonly Candidate[]): FactView[] {
+  const out: FactView[] = [];
+  for (const c of list) {
+    const view = viewOf(c.ref);
+    if (!out.includes(view) && out.length < 5) out.push(view);
+  }
+  return out;
+}
+
+/** The verdict for one figure, once the page's deals are known. */
+function decide(index: MatchIndex, a: Assessment, rank: ReturnType<typeof ranker>): Verdict {
+  const nameOf = (id: string) => index.names.get(id) ?? id;
+  const why = (c: Candidate) => reasonLine(c.binding, c.fit.cue, c.time, nameOf, c.ref.deal?.names?.[0]);
+  const verified = rank(a.verified);
+  if (verified && 'best' in verified) {
+    const c = verified.best;
+    return withDisagreements(index, { verdict: 'verified', fact: viewOf(c.ref), why: why(c) }, c.ref);
+  }
+  if (verified) {
+    const deals = listNames(distinctViews(verified.tied).map((v) => v.deal));
+    return { verdict: 'unverified', why: `Fits more than one deal on record equally: ${deals}`, candidates: distinctViews(verified.tied) };
+  }
+  const mismatch = rank(a.mismatch);
+  if (mismatch && 'best' in mismatch) {
+    const c = mismatch.best;
+    const view = viewOf(c.ref);
+    const gap = (a.value - c.ref.value) / c.ref.factor;
+    return withDisagreements(index, { verdict: 'mismatch', fact: view, gap, why: `${why(c)} · the record has ${view.display}` }, c.ref);
+  }
+  if (!a.near.length) return { verdict: 'unverified' };
+  if (a.blocked) return { verdict: 'unverified', why: abstainLine(a.blocked) };
+  const parties = partiesNamed(index, a);
+  if (a.timeRefusal) {
+    const t = a.timeRefusal;
+    const announced = readableDay(announcedOf(t.ref));
+    return {
+      verdict: 'unverified',
+      why: t.why === 'before'
+        ? `This article (${readableDay(t.text)}) predates the deal on record, announced ${announced}`
+        : `'${t.text}' is not the time of the deal on record (${announced})`,
+    };
+  }
+  if (a.roleRefused && !a.verified.length) return { verdict: 'unverified', why: `Factmark has facts about ${parties}, but none for this role` };
+  return { verdict: 'unverified', why: `Factmark has facts about ${parties}, but not enough here to compare this figure` };
+}
+
 /**
  * Checks every figure of a request against the index: one verdict per `request.figures` entry,
- * in the same order. Pure; linear in the request's text plus the few facts each figure touches.
+ * in the same order. A verdict needs evidence: the fact's parties named in the figure's sentence
+ * (or the one before, supported by the paragraph or title), a word that fits its role, a time that
+ * fits, and a value written as the record has it; a mismatch needs all of that without doubt.
+ * Pure; linear in the request's text plus the facts of the parties each figure names.
  */
 export function matchBatch(index: MatchIndex, request: MatchRequest): Verdict[] {
   const contexts = localContexts(request.figures);
-  const mentioner = new Mentioner(index, request);
-  return request.figures.map((q, i) => matchOne(index, q, contexts[i]!, mentioner));
+  const reader = new Reader(index, request);
+  const assessments = request.figures.map((q, i) => assess(index, q, contexts[i]!, reader, request.published));
+  // The deals the page is about: those an unambiguous figure verifies.
+  const salience = new Map<string, number>();
+  for (const a of assessments) {
+    const deals = new Set(a.verified.map((c) => c.ref.fact.deal));
+    if (deals.size === 1) for (const d of deals) salience.set(d, (salience.get(d) ?? 0) + 1);
+  }
+  const rank = ranker(salience, request.published);
+  return assessments.map((a) => decide(index, a, rank));
 }

@@ -1,7 +1,7 @@
 import type { FactView, Verdict } from '../schema/verdict';
 
 /** A verdict as sent between contexts: facts by position in `PackedVerdicts.facts`. */
-export type PackedVerdict = Omit<Verdict, 'fact' | 'disagreements'> & { fact?: number; disagreements?: number[] };
+export type PackedVerdict = Omit<Verdict, 'fact' | 'disagreements' | 'candidates'> & { fact?: number; disagreements?: number[]; candidates?: number[] };
 
 /**
  * Verdicts for a batch with each distinct fact sent once. A page repeats the same few facts many
@@ -25,10 +25,11 @@ export function packVerdicts(verdicts: readonly Verdict[]): PackedVerdicts {
     }
     return at;
   };
-  const packed = verdicts.map(({ fact, disagreements, ...rest }) => {
+  const packed = verdicts.map(({ fact, disagreements, candidates, ...rest }) => {
     const out: PackedVerdict = { ...rest };
     if (fact) out.fact = position(fact);
     if (disagreements) out.disagreements = disagreements.map(position);
+    if (candidates) out.candidates = candidates.map(position);
     return out;
   });
   return { facts, verdicts: packed };
@@ -36,10 +37,11 @@ export function packVerdicts(verdicts: readonly Verdict[]): PackedVerdicts {
 
 /** Restores packed verdicts; verdicts about the same fact share one FactView object. */
 export function unpackVerdicts({ facts, verdicts }: PackedVerdicts): Verdict[] {
-  return verdicts.map(({ fact, disagreements, ...rest }) => {
+  return verdicts.map(({ fact, disagreements, candidates, ...rest }) => {
     const out: Verdict = { ...rest };
     if (fact !== undefined) out.fact = facts[fact]!;
     if (disagreements) out.disagreements = disagreements.map((i) => facts[i]!);
+    if (candidates) out.candidates = candidates.map((i) => facts[i]!);
     return out;
   });
 }

@@ -48,7 +48,9 @@ export function decodeAnnotate(request: AnnotateRequest): Result<MatchRequest> {
     }
     figures[i] = { figure, sentence: last.sentence, at: start - last.from, block: blockAt };
   }
-  return { ok: true, value: { url: request.url, title: request.title, blocks, figures } };
+  const value: MatchRequest = { url: request.url, title: request.title, blocks, figures };
+  if (request.published) value.published = request.published;
+  return { ok: true, value };
 }
 
 function isInteger(n: number | null | undefined): n is number {

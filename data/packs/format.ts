@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CURRENT_FORMAT_VERSION, Pack, PackV1 } from '../schema/pack';
+import { CURRENT_FORMAT_VERSION, Pack, PackV1, PackV2 } from '../schema/pack';
 import type { Result } from '../schema/messages';
 
 /**
@@ -9,13 +9,18 @@ import type { Result } from '../schema/messages';
  */
 const SCHEMAS: Readonly<Record<number, z.ZodType>> = {
   1: PackV1,
+  2: PackV2,
 };
 
 /**
  * Upgrade steps: `UPGRADES[n]` turns a valid version-n document into a version-(n+1) one.
- * Only v1 exists today; a v2 adds `2: PackV2` to SCHEMAS and `1: (v1) => ({ ...v1, formatVersion: 2, ... })` here.
+ * 1 -> 2: format 2 only adds optional fields (deal `names`, fact `supersededBy`), so a version-1
+ * pack is a version-2 pack with none; its free-form roles keep working (the matcher reads any
+ * role through its vocabulary, data/match/roles.ts).
  */
-const UPGRADES: Readonly<Record<number, (doc: Record<string, unknown>) => Record<string, unknown>>> = {};
+const UPGRADES: Readonly<Record<number, (doc: Record<string, unknown>) => Record<string, unknown>>> = {
+  1: (v1) => ({ ...v1, formatVersion: 2 }),
+};
 
 /** Every `formatVersion` parsePack accepts, oldest first. */
 const SUPPORTED_FORMAT_VERSIONS: readonly number[] = Object.keys(SCHEMAS).map(Number).sort((a, b) => a - b);

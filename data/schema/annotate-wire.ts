@@ -45,9 +45,11 @@ export class AnnotateWriter {
     );
   }
 
-  /** The message, for a page's address and title. */
-  request(url: string, title: string): AnnotateRequest {
-    return { type: 'annotate', url, title, blocks: this.blocks, strings: this.strings, figures: this.figures };
+  /** The message, for a page's address, title and publication day. */
+  request(url: string, title: string, published?: string): AnnotateRequest {
+    const request: AnnotateRequest = { type: 'annotate', url, title, blocks: this.blocks, strings: this.strings, figures: this.figures };
+    if (published) request.published = published;
+    return request;
   }
 
   private string(value: string): number {

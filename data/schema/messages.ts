@@ -26,6 +26,8 @@ export interface FigureQuery {
 export interface MatchRequest {
   url: string;
   title: string;
+  /** The article's publication day ('YYYY-MM-DD'), when the page declares one. */
+  published?: string;
   blocks: string[];
   figures: FigureQuery[];
 }
@@ -58,6 +60,8 @@ export const AnnotateRequest = z.object({
   /** The page's address without its fragment; used only on the device (e.g. to find your own corrections). */
   url: z.string().max(2_000),
   title: z.string().max(LIMITS.titleChars),
+  /** The publication day the page declares (metadata, JSON-LD, <time>, or its address). */
+  published: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
   blocks: z.array(z.string().max(LIMITS.blockChars)).max(LIMITS.blocksPerBatch),
   /** Kinds, units and qualifiers, referred to by position from `figures`. */
   strings: z.array(z.string().max(40)).max(LIMITS.stringsPerBatch),

@@ -14,13 +14,12 @@ export const Entity = z.object({
 export type Entity = z.infer<typeof Entity>;
 
 /** A deal: the agreement several facts belong to. */
-export const Deal = z.object({
+const DealV1 = z.object({
   id: Id,
   title: z.string().min(1).max(300),
   parties: z.array(Id).min(1).max(20),
   announced: IsoDate,
 });
-export type Deal = z.infer<typeof Deal>;
 
 export const Source = z.object({
   url: HttpUrl,
@@ -42,7 +41,7 @@ export type Quantity = z.infer<typeof Quantity>;
  * `cues` are words or phrases that, near a figure, point to this fact ("initial", "pre-money");
  * `excludes` are phrases that, near a figure, rule it out ("post-money" for a pre-money valuation).
  */
-export const Fact = z.object({
+const FactV1 = z.object({
   id: Id,
   deal: Id,
   subject: Id,
@@ -57,12 +56,9 @@ export const Fact = z.object({
   excludes: z.array(z.string().min(1).max(60)).max(30).default([]),
   sources: z.array(Source).min(1).max(20),
 });
-export type Fact = z.infer<typeof Fact>;
 
-/** Fact pack, format version 1: a versioned bundle of entities, deals and facts. */
-export const PackV1 = z
-  .object({
-    formatVersion: z.literal(1),
+/** The fields every pack format version shares (format 1's, exactly). */
+const packFields = {
     id: Id,
     title: z.string().min(1).max(200),
     publisher: z.string().min(1).max(200),
@@ -73,10 +69,16 @@ export const PackV1 = z
     /** Where contributors' corrections to this pack are posted (see docs/CORRECTIONS.md); none means export only. */
     correctionsEndpoint: HttpUrl.optional(),
     entities: z.array(Entity).max(100_000),
-    deals: z.array(Deal).max(100_000),
-    facts: z.array(Fact).max(1_000_000),
-  })
-  .superRefine((pack, ctx) => {
+    deals: z.array(DealV1).max(100_000),
+    facts: z.array(FactV1).max(1_000_000),
+};
+
+/** Ids a pack's deals and facts name must exist in the same pack; fact ids are unique. */
+function checkReferences(
+  pack: { entities: Entity[]; deals: z.infer<typeof DealV1>[]; facts: (z.infer<typeof FactV1> & { supersededBy?: string })[] },
+  ctx: z.RefinementCtx,
+): void {
+  {
     const entityIds = new Set(pack.entities.map((e) => e.id));
     const dealIds = new Set(pack.deals.map((d) => d.id));
     const factIds = new Set<string>();
@@ -94,9 +96,48 @@ export const PackV1 = z
         if (ref && !entityIds.has(ref)) ctx.addIssue({ code: 'custom', path: ['facts', i, key], message: `unknown entity "${ref}"` });
       }
     });
-  });
-export type Pack = z.infer<typeof PackV1>;
+    pack.facts.forEach((fact, i) => {
+      const later = fact.supersededBy;
+      if (later !== undefined && (!factIds.has(later) || later === fact.id)) {
+        ctx.addIssue({ code: 'custom', path: ['facts', i, 'supersededBy'], message: `unknown fact "${later}"` });
+      }
+    });
+  }
+}
+
+/** Fact pack, format version 1: a versioned bundle of entities, deals and facts. */
+export const PackV1 = z.object({ formatVersion: z.literal(1), ...packFields }).superRefine(checkReferences);
+
+/**
+ * A deal (format 2): `names` are its own distinctive names ("Stargate"), which tie a sentence to
+ * the deal as firmly as naming its parties.
+ */
+export const Deal = DealV1.extend({
+  names: z.array(z.string().min(1).max(200)).max(20).optional(),
+});
+
+/**
+ * One verified figure (format 2; format 1's fields are described on FactV1). `role` should be one of ROLE_IDS (data/schema/roles.ts), whose words the
+ * matcher knows; any other role needs the fact's own cues. `supersededBy` names the later fact
+ * of the same pack that replaced this one (a newer valuation, a revised commitment): a superseded
+ * fact is matched only by figures dated to its own time, and never contradicted.
+ */
+export const Fact = FactV1.extend({
+  supersededBy: Id.optional(),
+});
+export type Deal = z.infer<typeof Deal>;
+export type Fact = z.infer<typeof Fact>;
+
+/** Fact pack, format version 2: format 1 plus deal names and superseded facts. */
+export const PackV2 = z
+  .object({ formatVersion: z.literal(2), ...packFields, deals: z.array(Deal).max(100_000), facts: z.array(Fact).max(1_000_000) })
+  .superRefine(checkReferences);
+/**
+ * A validated pack as the extension holds it. Format 2 only adds optional fields, so a format-1
+ * document is one too (tests and tools build packs by hand in either).
+ */
+export type Pack = Omit<z.infer<typeof PackV2>, 'formatVersion'> & { formatVersion: 1 | 2 };
 
 /** The newest pack format; older formats are upgraded to it by `data/packs/format.ts`. */
-export const Pack = PackV1;
-export const CURRENT_FORMAT_VERSION = 1;
+export const Pack = PackV2;
+export const CURRENT_FORMAT_VERSION = 2;

@@ -28,6 +28,14 @@ export const Verdict = z.object({
   gap: z.number().optional(),
   /** Other packs' facts that disagree with `fact` on the same thing. */
   disagreements: z.array(FactView).optional(),
+  /**
+   * One plain line: what in the text pointed to the fact ("Amazon and OpenAI named in this
+   * sentence · 'initial' · article dated 27 Feb 2026"), or, for an unverified figure that came
+   * close, why no verdict was given.
+   */
+  why: z.string().max(500).optional(),
+  /** Facts of different deals that fit an unverified figure equally well. */
+  candidates: z.array(FactView).max(5).optional(),
   /** The reader's own latest correction of this figure on this page, if any. */
   myCorrection: MyCorrection.optional(),
 });

@@ -1,0 +1,59 @@
+import { cueList, cueIn } from './roles';
+import type { QualifierClass } from './tolerance';
+
+/**
+ * What kind of claim a figure makes, from the words around it. Only a plain or approximate value
+ * about a closed deal can be checked against the record; bounds, plans and other topics cannot.
+ */
+
+/** Talks, plans not yet made, possibilities: not the closed deal a fact records. */
+const SPECULATIVE = cueList(
+  'talks', 'in talks', 'negotiation', 'negotiating', 'negotiate', 'discussion', 'discussions', 'discussing',
+  'seek', 'seeking', 'seeks', 'sought', 'could', 'might', 'consider', 'considering', 'weighing', 'mulling', 'mull',
+  'proposed', 'proposal', 'potential', 'potentially', 'possible', 'possibly', 'rumored', 'rumoured', 'rumor', 'rumour',
+  'target', 'targeting', 'targets', 'aim', 'aims', 'aiming', 'hope', 'hopes', 'hoping', 'eye', 'eyes', 'eyeing',
+  'explore', 'exploring', 'letter of intent', 'speculation', 'speculated',
+);
+
+/** Looking ahead: fine for a figure that matches the record, too weak to say the record is contradicted. */
+const FORWARD = cueList(
+  'would', 'plan', 'plans', 'planned', 'planning', 'expect', 'expects', 'expected', 'intend', 'intends', 'set to',
+  'poised', 'likely', 'forecast', 'projected', 'estimate', 'estimated', 'according to people', 'reportedly', 'said to',
+);
+
+/** A number about something other than a deal's terms: markets, results, costs. */
+const OTHER_TOPIC = cueList(
+  'market', 'markets', 'industry', 'sector', 'economy', 'revenue', 'revenues', 'sales', 'loss', 'losses', 'lost',
+  'lose', 'losing', 'profit', 'profits', 'earnings', 'income', 'debt', 'loan', 'loans', 'bond', 'bonds', 'capex',
+  'capital expenditure', 'spent', 'burn', 'burned', 'cost', 'costs', 'price', 'prices', 'share price', 'stock', 'budget',
+  'salary', 'fine', 'penalty', 'tax', 'subsidy', 'grant', 'buyback', 'dividend', 'market cap', 'market value',
+  'market capitalization', 'gdp', 'trade', 'tariff', 'users', 'customers', 'employees', 'worker', 'workers', 'lawsuit',
+  'damages', 'settlement', 'fee', 'fees', 'rent', 'audience', 'quarter', 'quarterly', 'annual', 'annually',
+);
+
+/** Why a figure's claim cannot be checked, if it cannot. */
+export type Uncheckable =
+  | { kind: 'bound'; qualifier: QualifierClass }
+  | { kind: 'speculative'; cue: string }
+  | { kind: 'other-topic'; cue: string };
+
+const BOUNDS = new Set<QualifierClass>(['above', 'atLeast', 'upTo', 'below']);
+
+/**
+ * Whether the figure states a value that the record can confirm. `clause` is the figure's own
+ * clause, `lead` the sentence's words before the figure (both stemmed): a plan or talks said
+ * earlier in the sentence ("in talks to invest ... $40 billion") colours the figure too.
+ */
+export function uncheckable(qualifier: QualifierClass | undefined, clause: readonly string[], lead: readonly string[]): Uncheckable | undefined {
+  if (qualifier && BOUNDS.has(qualifier)) return { kind: 'bound', qualifier };
+  const speculative = cueIn(clause, SPECULATIVE) ?? cueIn(lead, SPECULATIVE);
+  if (speculative) return { kind: 'speculative', cue: speculative };
+  const other = cueIn(clause, OTHER_TOPIC);
+  if (other) return { kind: 'other-topic', cue: other };
+  return undefined;
+}
+
+/** A forward-looking word in the clause or before the figure: it blocks a mismatch, not a match. */
+export function forwardLooking(clause: readonly string[], lead: readonly string[]): string | undefined {
+  return cueIn(clause, FORWARD) ?? cueIn(lead, FORWARD);
+}

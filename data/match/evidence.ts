@@ -1,0 +1,105 @@
+/**
+ * Evidence rules about names: which deal a sentence is about. Each is a small pure function over
+ * the entity ids found in the figure's sentence, the sentence before it, its paragraph and the
+ * page title.
+ */
+
+/** Entity ids named in each place around a figure. */
+export interface NamedAround {
+  clause: ReadonlySet<string>;
+  sentence: ReadonlySet<string>;
+  previous: ReadonlySet<string>;
+  paragraph: ReadonlySet<string>;
+  title: ReadonlySet<string>;
+  /** Deal ids whose own names ("Stargate") the sentence / the sentence before gives. */
+  dealsInSentence: ReadonlySet<string>;
+  dealsInPrevious: ReadonlySet<string>;
+}
+
+/**
+ * How firmly the text ties a figure to a deal: `sentence`, every party the fact needs is named in
+ * the figure's sentence (or the deal's own name is); `linked`, in it and the sentence before;
+ * `supported`, at least one there and the rest in the paragraph or the title. Names in the title
+ * or paragraph alone never bind.
+ */
+export type Binding = 'sentence' | 'linked' | 'supported';
+
+/** Where each required party was found, for the card's reason line. */
+export type PartyPlace = 'sentence' | 'previous' | 'paragraph' | 'title';
+
+export interface BindingEvidence {
+  binding: Binding;
+  places: [entity: string, place: PartyPlace][];
+  /** The deal's own name did the binding. */
+  byDealName: boolean;
+}
+
+/** The parties a fact needs named: its subject, and its object when it has one. */
+export function requiredParties(fact: { subject: string; object?: string }): string[] {
+  return fact.object && fact.object !== fact.subject ? [fact.subject, fact.object] : [fact.subject];
+}
+
+function placeOf(id: string, named: NamedAround): PartyPlace | undefined {
+  if (named.sentence.has(id)) return 'sentence';
+  if (named.previous.has(id)) return 'previous';
+  if (named.paragraph.has(id)) return 'paragraph';
+  if (named.title.has(id)) return 'title';
+  return undefined;
+}
+
+/** The binding of a fact of deal `deal` needing `parties`, or undefined when the text does not tie them. */
+export function bindingOf(deal: string, parties: readonly string[], named: NamedAround): BindingEvidence | undefined {
+  const places: [string, PartyPlace][] = [];
+  for (const id of parties) {
+    const place = placeOf(id, named);
+    if (place) places.push([id, place]);
+  }
+  if (named.dealsInSentence.has(deal)) return { binding: 'sentence', places, byDealName: true };
+  if (named.dealsInPrevious.has(deal)) return { binding: 'linked', places, byDealName: true };
+  if (places.length < parties.length) return undefined;
+  if (places.every(([, p]) => p === 'sentence')) return { binding: 'sentence', places, byDealName: false };
+  if (places.every(([, p]) => p === 'sentence' || p === 'previous')) return { binding: 'linked', places, byDealName: false };
+  if (places.some(([, p]) => p === 'sentence' || p === 'previous')) return { binding: 'supported', places, byDealName: false };
+  return undefined;
+}
+
+/** Named entities of `names` that are not parties of the deal: someone else's number. */
+export function outsiders(names: ReadonlySet<string>, parties: ReadonlySet<string>): string[] {
+  const out: string[] = [];
+  for (const id of names) if (!parties.has(id)) out.push(id);
+  return out;
+}
+
+/** Capitalised words that are not names of anything: months, days, titles, sentence openers. */
+const NOT_NAMES = new Set([
+  'i', 'a', 'an', 'the', 'this', 'that', 'these', 'those', 'it', 'its', 'he', 'she', 'we', 'they', 'in', 'on', 'at', 'of', 'for',
+  'and', 'or', 'but', 'as', 'by', 'with', 'from', 'to', 'after', 'before', 'under', 'over', 'since', 'while', 'when', 'if',
+  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
+  'ceo', 'cfo', 'cto', 'ai', 'us', 'u', 's', 'uk', 'eu', 'gpu', 'gpus', 'tpu', 'tpus', 'usd', 'gw', 'mw', 'bn', 'mn', 'inc', 'corp',
+  'co', 'ltd', 'llc', 'plc', 'group', 'mr', 'ms', 'mrs', 'dr', 'series', 'round', 'billion', 'million', 'trillion',
+]);
+
+/**
+ * Capitalised words in `text` (a clause) outside `known` spans (names the packs know, the figure
+ * itself) and not opening the sentence: likely the name of a company the packs do not know, so
+ * the figure may be that company's ("added $4 billion to its Anthropic stake").
+ */
+export function unknownNames(text: string, known: readonly [number, number][], opensSentence: boolean): string[] {
+  const out: string[] = [];
+  const word = /[\p{L}][\p{L}\p{N}'’.-]*/gu;
+  let first = true;
+  for (let m = word.exec(text); m; m = word.exec(text)) {
+    const start = m.index;
+    const w = m[0];
+    const isFirst = first;
+    first = false;
+    if (isFirst && opensSentence) continue;
+    if (!/^\p{Lu}/u.test(w)) continue;
+    if (known.some(([s, e]) => start >= s && start < e)) continue;
+    const bare = w.replace(/['’.-].*$/u, '').toLowerCase();
+    if (NOT_NAMES.has(bare)) continue;
+    out.push(w.replace(/['’]s$/u, ''));
+  }
+  return out;
+}

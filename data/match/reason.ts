@@ -1,0 +1,65 @@
+import type { Uncheckable } from './claim';
+import type { BindingEvidence, PartyPlace } from './evidence';
+import type { TimeFit } from './time';
+
+/**
+ * The card's one plain line saying why a verdict was given, or why none was: what in the text
+ * pointed to the fact. Pure text; the card renders it as text.
+ */
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "27 Feb 2026" for '2026-02-27'. */
+export function readableDay(day: string): string {
+  return `${Number(day.slice(8, 10))} ${MONTHS[Number(day.slice(5, 7)) - 1]} ${day.slice(0, 4)}`;
+}
+
+/** "Amazon and OpenAI", "Amazon, Nvidia and OpenAI". */
+export function listNames(names: readonly string[]): string {
+  if (names.length <= 1) return names.join('');
+  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+const PLACE: Record<PartyPlace, string> = {
+  sentence: 'in this sentence',
+  previous: 'in the sentence before',
+  paragraph: 'in this paragraph',
+  title: 'in the title',
+};
+
+function namesPart(binding: BindingEvidence, nameOf: (id: string) => string, dealName: string | undefined): string {
+  if (binding.byDealName && dealName) return `'${dealName}' named in this sentence`;
+  const byPlace = new Map<PartyPlace, string[]>();
+  for (const [id, place] of binding.places) byPlace.set(place, [...(byPlace.get(place) ?? []), nameOf(id)]);
+  const parts = [...byPlace].map(([place, names], i) => `${listNames(names)}${i === 0 ? ' named' : ''} ${PLACE[place]}`);
+  return parts.join(', ');
+}
+
+function timePart(time: Extract<TimeFit, { fits: true }>): string {
+  if (time.by === 'article') return `article dated ${readableDay(time.text!)}`;
+  if (time.by === 'text') return `dated '${time.text}' in the text`;
+  return 'article undated';
+}
+
+/** Why a figure verifies or contradicts a fact: names, the role word, the time. */
+export function reasonLine(
+  binding: BindingEvidence,
+  cue: string,
+  time: Extract<TimeFit, { fits: true }>,
+  nameOf: (id: string) => string,
+  dealName?: string,
+): string {
+  return [namesPart(binding, nameOf, dealName), `'${cue}'`, timePart(time)].join(' · ');
+}
+
+/** Why a figure got no verdict, when something came close. */
+export function abstainLine(why: Uncheckable): string {
+  switch (why.kind) {
+    case 'bound':
+      return 'A bound, not a value: Factmark does not check "up to", "more than" or "at least" figures';
+    case 'speculative':
+      return `'${why.cue}': talks or a possibility, not the closed deal on record`;
+    case 'other-topic':
+      return `'${why.cue}': not a figure of a deal's terms`;
+  }
+}

@@ -1,0 +1,208 @@
+import type { Fact } from '../schema/pack';
+import type { RoleId } from '../schema/roles';
+import { phraseWords } from './text';
+
+/**
+ * The matcher's role vocabulary: for each role, the words that near a figure say the figure plays
+ * that role. A pack's own cues and excludes add to these (see `roleFit`).
+ */
+
+/** A phrase as written (for the card's reason line) and as stemmed words (for matching). */
+export interface Cue {
+  text: string;
+  words: string[];
+}
+
+const cues = (...phrases: string[]): Cue[] => phrases.map((text) => ({ text, words: phraseWords(text) }));
+
+/** Words that name the role itself: seen near a figure, they bind it to a fact of that role. */
+const SPECIFIC: Record<RoleId, Cue[]> = {
+  total: cues('total', 'in total', 'in all', 'altogether', 'overall', 'combined', 'cumulative', 'all told', 'in aggregate', 'whole', 'entire', 'full'),
+  initial: cues('initial', 'initially', 'upfront', 'up front', 'first tranche', 'first installment', 'first instalment', 'first payment', 'to start', 'starting with', 'kicking off', 'kicks off', 'kick off', 'at signing', 'immediately', 'right away', 'straight away'),
+  remaining: cues('remaining', 'remainder', 'the rest', 'balance', 'later', 'subsequent', 'second tranche', 'to follow', 'follows', 'follow', 'conditions', 'conditional', 'milestone', 'once'),
+  contribution: cues('each', 'apiece', 'contribute', 'contributed', 'contributes', 'contributing', 'contribution', 'chipped in', 'putting in', 'put in'),
+  round: cues('round', 'funding round', 'raise', 'raised', 'raises', 'raising', 'fundraise', 'fundraising', 'financing', 'series'),
+  'pre-money': cues('pre-money', 'premoney'),
+  'post-money': cues('post-money', 'postmoney'),
+  valuation: cues('valuation', 'valued', 'valuing', 'value it', 'values it', 'worth', 'priced'),
+  commitment: cues('commit', 'commits', 'committed', 'committing', 'commitment', 'spend', 'spending', 'purchase', 'purchases', 'buy', 'pledge', 'pledged', 'contract', 'order', 'orders'),
+  capacity: cues('capacity', 'compute', 'computing', 'power', 'data center', 'data centre', 'chips'),
+  term: cues('term', 'over', 'for', 'through', 'spanning', 'lasting', 'ran', 'runs', 'run', 'duration', 'multi-year'),
+  stake: cues('stake', 'share', 'equity', 'ownership', 'owns', 'own', 'holds', 'holding'),
+  other: [],
+};
+
+/** Words of the metric rather than the role: enough to verify a figure, not to contradict it. */
+const GENERIC: Record<Fact['metric'], Cue[]> = {
+  investment: cues('invest', 'invests', 'invested', 'investing', 'investment', 'put', 'puts', 'putting', 'back', 'backs', 'backing', 'backed', 'pour', 'pours', 'poured', 'inject', 'injects', 'fund', 'funds', 'funded', 'funding', 'give', 'gives', 'hand', 'hands', 'got', 'gets', 'received', 'receive', 'receives', 'took in', 'takes in', 'brought in', 'stake', 'deal', 'pact', 'agreement', 'partnership', 'secured'),
+  commitment: cues('deal', 'pact', 'agreement', 'contract', 'partnership', 'cloud', 'services'),
+  valuation: cues('valuation', 'valued', 'valuing', 'worth'),
+  funding: cues('round', 'raise', 'raised', 'raising', 'funding', 'financing', 'capital', 'secured'),
+  capacity: cues('gigawatt', 'megawatt', 'gw', 'mw', 'capacity', 'compute', 'power'),
+  term: cues('year', 'month', 'deal', 'contract', 'agreement', 'commitment', 'pact'),
+  share: cues('stake', 'share', 'equity', 'ownership'),
+  other: [],
+};
+
+/** Every metric word (and the valuation role's words), joined: as a pack cue, such a word only counts as a metric word. */
+const METRIC_WORDS = new Set([...Object.values(GENERIC), SPECIFIC.valuation].flat().map((c) => c.words.join(' ')));
+
+/** Roles that exclude each other: "initial" near a figure rules out the total and the remainder. */
+const CONFLICTS: Partial<Record<RoleId, RoleId[]>> = {
+  total: ['initial', 'remaining'],
+  initial: ['total', 'remaining'],
+  remaining: ['total', 'initial'],
+  'pre-money': ['post-money'],
+  'post-money': ['pre-money'],
+  round: ['pre-money', 'post-money', 'valuation'],
+  contribution: ['pre-money', 'post-money', 'valuation'],
+  commitment: ['pre-money', 'post-money', 'valuation'],
+};
+
+/** Words that make a money figure a valuation ("worth" is left out: "a deal worth $50 billion"). */
+const VALUATION_WORDS = cues('valuation', 'valued', 'valuing', 'pre-money', 'post-money', 'premoney', 'postmoney');
+
+/** Words saying the amount is an addition, not the whole: they rule out a total or a round. */
+const INCREMENT = cues('another', 'additional', 'extra', 'further', 'more', 'added', 'adds', 'top up', 'topped up');
+const NOT_WITH_INCREMENT = new Set<RoleId>(['total', 'round', 'valuation', 'pre-money', 'post-money']);
+
+/** Roles that a figure may be contradicted on by metric words alone ("invest $50.7 billion"): the whole of something. */
+const DEFAULT_ROLES = new Set<RoleId>(['total', 'round', 'commitment', 'capacity', 'term', 'contribution']);
+
+/** Metrics each role belongs to; a role string read as a role of another metric falls back to the metric. */
+const ROLE_METRICS: Record<RoleId, readonly Fact['metric'][]> = {
+  total: ['investment', 'commitment', 'funding', 'other'],
+  initial: ['investment', 'commitment', 'funding', 'other'],
+  remaining: ['investment', 'commitment', 'funding', 'other'],
+  contribution: ['investment', 'funding', 'other'],
+  round: ['funding', 'investment', 'other'],
+  'pre-money': ['valuation'],
+  'post-money': ['valuation'],
+  valuation: ['valuation'],
+  commitment: ['commitment', 'other'],
+  capacity: ['capacity', 'other'],
+  term: ['term', 'other'],
+  stake: ['share', 'investment', 'other'],
+  other: ['investment', 'commitment', 'valuation', 'funding', 'capacity', 'term', 'share', 'other'],
+};
+
+/** Words of a free-form role string that name a vocabulary role, strongest first. */
+const ROLE_WORDS: [RoleId, (w: readonly string[]) => boolean][] = [
+  ['pre-money', (w) => has(w, 'pre', 'money') || w.includes('premoney')],
+  ['post-money', (w) => has(w, 'post', 'money') || w.includes('postmoney')],
+  ['initial', (w) => ['initial', 'upfront', 'first'].some((x) => w.includes(x))],
+  ['remaining', (w) => ['remaining', 'remainder', 'balance', 'rest', 'second', 'later', 'conditional', 'subsequent'].some((x) => w.includes(x))],
+  ['contribution', (w) => ['contribution', 'share', 'participation'].some((x) => w.includes(x)) && !w.includes('stake')],
+  ['total', (w) => w.includes('total') || w.includes('overall')],
+  ['round', (w) => ['round', 'raise', 'series', 'fundraise', 'fundraising'].some((x) => w.includes(x))],
+  ['commitment', (w) => ['commitment', 'commit', 'spend', 'spending', 'contract', 'purchase', 'agreement'].some((x) => w.includes(x))],
+  ['capacity', (w) => ['capacity', 'power', 'gigawatt', 'compute'].some((x) => w.includes(x))],
+  ['term', (w) => ['term', 'duration', 'length', 'year'].some((x) => w.includes(x))],
+  ['stake', (w) => ['stake', 'equity', 'ownership', 'holding'].some((x) => w.includes(x))],
+  ['valuation', (w) => w.includes('valuation') || w.includes('value')],
+];
+
+const BY_METRIC: Record<Fact['metric'], RoleId> = {
+  investment: 'total',
+  commitment: 'commitment',
+  valuation: 'valuation',
+  funding: 'round',
+  capacity: 'capacity',
+  term: 'term',
+  share: 'stake',
+  other: 'other',
+};
+
+function has(words: readonly string[], a: string, b: string): boolean {
+  for (let i = 0; i + 1 < words.length; i++) if (words[i] === a && words[i + 1] === b) return true;
+  return false;
+}
+
+/** The vocabulary role a fact plays: its `role` if it is one, else read from the role's words, else its metric's. */
+export function roleOf(fact: Pick<Fact, 'role' | 'metric'>): RoleId {
+  const words = phraseWords(fact.role);
+  for (const [role, test] of ROLE_WORDS) if (test(words) && ROLE_METRICS[role].includes(fact.metric)) return role;
+  return BY_METRIC[fact.metric];
+}
+
+/** How well the words around a figure fit a fact's role. */
+export type RoleFit =
+  /** A word of the role itself (or one of the fact's own cues): enough to contradict. */
+  | { tier: 'specific'; cue: string }
+  /** Only a word of the metric ("invest"): enough to verify; to contradict only a whole-of-something role. */
+  | { tier: 'generic'; cue: string; isDefault: boolean }
+  /** Nothing says what the figure is. */
+  | { tier: 'none' }
+  /** A word of another role, an addition word, or one of the fact's excludes. */
+  | { tier: 'conflict'; cue: string };
+
+/** What roleFit needs of a fact: its role, metric, and its own cue and exclude phrases as stemmed words. */
+export interface RoleFacts {
+  role: RoleId;
+  fact: Pick<Fact, 'metric'>;
+  cues: readonly string[][];
+  cueTexts: readonly string[];
+  excludes: readonly string[][];
+}
+
+/** The first cue of `list` that occurs in `words`. */
+function findCue(words: readonly string[], list: readonly Cue[]): Cue | undefined {
+  for (const cue of list) if (contains(words, cue.words)) return cue;
+  return undefined;
+}
+
+function contains(words: readonly string[], phrase: readonly string[]): boolean {
+  if (!phrase.length) return false;
+  outer: for (let i = 0; i + phrase.length <= words.length; i++) {
+    for (let k = 0; k < phrase.length; k++) if (words[i + k] !== phrase[k]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+/**
+ * Whether the words of a figure's clause (stemmed) fit a fact's role. Conflicts first: a fact's
+ * exclude, a conflicting role's own word, or an addition word against a whole-of-something role;
+ * then the fact's own cues and its role's words; then the metric's words, in the clause or, for
+ * a verb that governs several objects ("got $30 billion from Nvidia and another $30 billion from
+ * SoftBank"), earlier in the sentence (`lead`).
+ */
+export function roleFit(fact: RoleFacts, words: readonly string[], lead: readonly string[] = []): RoleFit {
+  for (const ex of fact.excludes) if (contains(words, ex)) return { tier: 'conflict', cue: ex.join(' ') };
+  for (const other of CONFLICTS[fact.role] ?? []) {
+    const cue = findCue(words, SPECIFIC[other]);
+    if (cue && !fact.cues.some((c) => c.join(' ') === cue.words.join(' '))) return { tier: 'conflict', cue: cue.text };
+  }
+  if (NOT_WITH_INCREMENT.has(fact.role)) {
+    const cue = findCue(words, INCREMENT);
+    if (cue) return { tier: 'conflict', cue: cue.text };
+  }
+  if (fact.fact.metric !== 'valuation') {
+    // A valuation word beside a money figure says it is a valuation, whatever else it is.
+    const cue = findCue(words, VALUATION_WORDS);
+    if (cue && fact.role !== 'stake') return { tier: 'conflict', cue: cue.text };
+  }
+  const own = findCue(words, SPECIFIC[fact.role]);
+  if (own) return { tier: 'specific', cue: own.text };
+  // A pack's own cue is as strong as the matcher knows the word to be: "valued" stays a metric word.
+  let packGeneric: string | undefined;
+  for (let i = 0; i < fact.cues.length; i++) {
+    if (!contains(words, fact.cues[i]!)) continue;
+    if (!METRIC_WORDS.has(fact.cues[i]!.join(' '))) return { tier: 'specific', cue: fact.cueTexts[i]! };
+    packGeneric ??= fact.cueTexts[i]!;
+  }
+  const generic = packGeneric ?? findCue(words, GENERIC[fact.fact.metric])?.text ?? findCue(lead, GENERIC[fact.fact.metric])?.text;
+  if (generic) return { tier: 'generic', cue: generic, isDefault: DEFAULT_ROLES.has(fact.role) };
+  return { tier: 'none' };
+}
+
+/** Words that place a figure in an earlier deal than the one being reported. */
+export const EARLIER = cues('previous', 'previously', 'earlier', 'prior', 'original', 'originally', 'former', 'first deal', 'last year', 'old');
+
+/** The first of `list` found in `words`, as written. */
+export function cueIn(words: readonly string[], list: readonly Cue[]): string | undefined {
+  return findCue(words, list)?.text;
+}
+
+/** Builds a cue list from phrases (for other evidence rules' lexicons). */
+export { cues as cueList };

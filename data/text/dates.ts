@@ -1,0 +1,104 @@
+/**
+ * Dates for the matcher: the article's publication date from what a page declares, and the
+ * dates a sentence mentions ("in October 2024", "last year"). Pure; days are 'YYYY-MM-DD'.
+ */
+
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})/;
+
+/** The first 'YYYY-MM-DD' that a date-time string starts with, when it is a real day. */
+export function isoDay(value: string): string | undefined {
+  const m = ISO_DAY.exec(value.trim());
+  if (!m) return undefined;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (y < 1990 || y > 2100 || mo < 1 || mo > 12 || d < 1 || d > 31) return undefined;
+  return `${m[1]}-${m[2]}-${m[3]}`;
+}
+
+/** A date in a page address: /2025/03/31/ or /2025-03-31 (the year and month alone are not enough). */
+export function dayInUrl(url: string): string | undefined {
+  const m = /\/((?:19|20)\d{2})[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3[01])(?:[/-]|$)/.exec(url);
+  return m ? `${m[1]}-${m[2]}-${m[3]}` : undefined;
+}
+
+/**
+ * The publication day from a page's declared dates, in order of trust: the candidates as given
+ * (metadata, JSON-LD, `<time datetime>`), then the address. Undefined when none is a date.
+ */
+export function publicationDay(declared: readonly string[], url: string): string | undefined {
+  for (const value of declared) {
+    const day = isoDay(value);
+    if (day) return day;
+  }
+  return dayInUrl(url);
+}
+
+/** Days since 1970-01-01 of a 'YYYY-MM-DD' day. */
+export function dayNumber(day: string): number {
+  return Math.floor(Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))) / 86_400_000);
+}
+
+/** A period a sentence names: a year, or a month of a year (month 1-12). */
+export interface DateMention {
+  year: number;
+  month?: number;
+  /** Index of its first word among the words scanned. */
+  at: number;
+  /** The words as written, for the card ("November 2025", "last year"). */
+  text: string;
+}
+
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTH_OF = new Map<string, number>([
+  ...MONTHS.map((m, i) => [m, i + 1] as [string, number]),
+  ...['jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec'].map(
+    (m) => [m, ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'].indexOf(m === 'sept' ? 'sep' : m) + 1] as [string, number],
+  ),
+]);
+/** Words before a year that make it a deadline or a span's end, not the period a figure belongs to. */
+const NOT_A_PERIOD = new Set(['through', 'until', 'till', 'by', 'to', 'from', 'before', 'after', 'beyond', 'since', 'starting', 'between']);
+
+function isYear(word: string): number | undefined {
+  if (word.length !== 4 || !/^(19|20)\d\d$/.test(word)) return undefined;
+  return Number(word);
+}
+
+/**
+ * The periods named in `words` (stemmed, lowercase, as `tokenize` gives them). Months without a
+ * year and relative dates ("last year", "this month") are read against `published`, and dropped
+ * when it is unknown. "May" alone is too often the verb to count.
+ */
+export function dateMentions(words: readonly string[], published: string | undefined): DateMention[] {
+  const out: DateMention[] = [];
+  const pubYear = published ? Number(published.slice(0, 4)) : undefined;
+  const pubMonth = published ? Number(published.slice(5, 7)) : undefined;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    const month = MONTH_OF.get(w);
+    if (month !== undefined) {
+      // "October 2024", "October 5, 2024"
+      const next = isYear(words[i + 1] ?? '') ?? (/^\d{1,2}$/.test(words[i + 1] ?? '') ? isYear(words[i + 2] ?? '') : undefined);
+      if (next !== undefined) {
+        out.push({ year: next, month, at: i, text: `${MONTHS[month - 1]} ${next}` });
+        i += /^\d{1,2}$/.test(words[i + 1] ?? '') ? 2 : 1;
+      } else if (pubYear !== undefined && pubMonth !== undefined && w !== 'may' && words[i - 1] !== 'may') {
+        // A bare month is the latest such month not after publication.
+        out.push({ year: month > pubMonth ? pubYear - 1 : pubYear, month, at: i, text: MONTHS[month - 1]! });
+      }
+      continue;
+    }
+    const year = isYear(w);
+    if (year !== undefined) {
+      if (!NOT_A_PERIOD.has(words[i - 1] ?? '')) out.push({ year, at: i, text: w });
+      continue;
+    }
+    if (pubYear === undefined || pubMonth === undefined) continue;
+    const next = words[i + 1];
+    if ((w === 'last' || w === 'past') && next === 'year') out.push({ year: pubYear - 1, at: i, text: 'last year' });
+    else if (w === 'this' && next === 'year') out.push({ year: pubYear, at: i, text: 'this year' });
+    else if (w === 'last' && next === 'month') {
+      out.push(pubMonth === 1 ? { year: pubYear - 1, month: 12, at: i, text: 'last month' } : { year: pubYear, month: pubMonth - 1, at: i, text: 'last month' });
+    } else if (w === 'this' && next === 'month') out.push({ year: pubYear, month: pubMonth, at: i, text: 'this month' });
+    else if (w === 'year' && next === 'ago' && words[i - 1] === 'a') out.push({ year: pubYear - 1, at: i - 1, text: 'a year ago' });
+  }
+  return out;
+}

@@ -1,0 +1,210 @@
+/**
+ * Each evidence rule of the matcher, with minimal sentences in our own words: every case fails
+ * when its rule is taken out (a figure of another deal, time, role or claim would get a verdict).
+ */
+import { describe, expect, it } from 'vitest';
+import { bundledPack } from '../../data/packs';
+import { buildIndex, matchBatch } from '../../data/match';
+import type { Pack } from '../../data/schema/pack';
+import type { Verdict } from '../../data/schema/verdict';
+import { annotate, figureIn, type FigureSpec } from './figure-helpers';
+
+const bundled = buildIndex([bundledPack]);
+const usd = (billions: number, extra: Partial<FigureSpec> = {}): FigureSpec => ({ value: billions * 1e9, unit: 'USD', ...extra });
+
+interface Page {
+  /** The paragraph; the figure's sentence is found in it. */
+  block?: string;
+  title?: string;
+  published?: string;
+}
+
+/** The verdict of the figure `text` in `sentence`, on a page with the given paragraph, title and date. */
+function verdictOf(sentence: string, text: string, spec: FigureSpec, page: Page = {}, index = bundled): Verdict {
+  const block = page.block ?? sentence;
+  const query = figureIn(sentence, text, spec, 0, block.indexOf(sentence));
+  const request = { ...annotate([query], page.title ?? '', [block]), ...(page.published ? { published: page.published } : {}) };
+  return matchBatch(index, request)[0]!;
+}
+
+const summary = (v: Verdict) => [v.verdict, v.fact?.id];
+
+describe('the same deal', () => {
+  it('a figure of another company named in the clause gets no verdict, even with the right value', () => {
+    expect(summary(verdictOf('Microsoft put $50 billion into OpenAI.', '$50 billion', usd(50)))).toEqual(['unverified', undefined]);
+  });
+
+  it('a two-sided fact needs both sides: Nvidia and OpenAI do not bind to the Amazon commitment', () => {
+    expect(verdictOf('Nvidia will invest $100 billion in OpenAI.', '$100 billion', usd(100)).verdict).toBe('unverified');
+  });
+
+  it('a company the packs do not know, named beside the figure, keeps it from differing', () => {
+    const v = verdictOf('Amazon will invest $40 billion in OpenAI rival Anthropic.', '$40 billion', usd(40));
+    expect(v.verdict).toBe('unverified');
+    expect(verdictOf('Amazon will invest $40 billion in OpenAI.', '$40 billion', usd(40)).verdict).toBe('mismatch');
+  });
+
+  it('another deal named elsewhere in the paragraph does not bind: "another $4 billion to its Anthropic stake"', () => {
+    const block = 'OpenAI took Amazon money this year. Amazon added another $4 billion to its Anthropic stake.';
+    expect(verdictOf('Amazon added another $4 billion to its Anthropic stake.', '$4 billion', usd(4), { block }).verdict).toBe('unverified');
+  });
+
+  it('names in the title support a sentence that names one party, but cannot make it differ', () => {
+    const page = { title: 'Amazon deepens its OpenAI bet', published: '2026-02-27' };
+    expect(summary(verdictOf('Amazon pays an initial $15 billion.', '$15 billion', usd(15), page))).toEqual(['verified', 'amazon-openai-2026.investment-initial']);
+    expect(verdictOf('Amazon pays an initial $20 billion.', '$20 billion', usd(20), page).verdict).toBe('unverified');
+  });
+
+  it('a deal named by its own name binds without its parties', () => {
+    const pack: Pack = {
+      ...bundledPack,
+      id: 'names-pack',
+      deals: [...bundledPack.deals, { id: 'stargate-2025', title: 'Stargate', parties: ['openai', 'softbank'], announced: '2025-01-21', names: ['Stargate'] }],
+      facts: [...bundledPack.facts, {
+        ...bundledPack.facts[0]!, id: 'stargate.initial', deal: 'stargate-2025', subject: 'softbank', object: 'openai', role: 'initial',
+        quantity: { value: 100e9, unit: 'USD' }, asOf: '2025-01-21', cues: [], excludes: [],
+      }],
+    };
+    const v = verdictOf('The Stargate venture starts with an initial $100 billion.', '$100 billion', usd(100), {}, buildIndex([pack]));
+    expect(summary(v)).toEqual(['verified', 'stargate.initial']);
+    expect(v.why).toContain("'Stargate' named in this sentence");
+  });
+});
+
+describe('the same role', () => {
+  it('a figure with no role word does not bind', () => {
+    expect(verdictOf('Amazon lent OpenAI $15 billion.', '$15 billion', usd(15)).verdict).toBe('unverified');
+  });
+
+  it('an addition ("another") is not the total', () => {
+    expect(verdictOf('Amazon will invest another $50 billion in OpenAI.', '$50 billion', usd(50)).verdict).toBe('unverified');
+  });
+
+  it('a valuation word makes a money figure a valuation, not an investment', () => {
+    expect(verdictOf('Amazon valued OpenAI at $50 billion.', '$50 billion', usd(50)).verdict).toBe('unverified');
+  });
+
+  it('a plain valuation word verifies, but only "pre-money" can contradict a pre-money valuation', () => {
+    expect(summary(verdictOf('OpenAI is now valued at $730 billion.', '$730 billion', usd(730)))).toEqual(['verified', 'openai-funding-2026.pre-money-valuation']);
+    expect(verdictOf('OpenAI is now valued at $840 billion.', '$840 billion', usd(840)).verdict).toBe('unverified');
+    expect(verdictOf('OpenAI has a pre-money valuation of $840 billion.', '$840 billion', usd(840)).verdict).toBe('mismatch');
+  });
+
+  it('a figure several times the record is another quantity, not a misstatement', () => {
+    expect(verdictOf('OpenAI has signed $1.4 trillion of compute commitments with Amazon.', '$1.4 trillion', usd(1400)).verdict).toBe('unverified');
+  });
+
+  it('an unverified figure close to known facts says what is missing', () => {
+    expect(verdictOf('Amazon lent OpenAI $15 billion.', '$15 billion', usd(15)).why).toBe('Factmark has facts about Amazon and OpenAI, but none for this role');
+  });
+});
+
+describe('the same time', () => {
+  it('an article from before the deal neither confirms nor contradicts it', () => {
+    const v = verdictOf('Amazon pays an initial $15 billion to OpenAI.', '$15 billion', usd(15), { published: '2025-06-01' });
+    expect(v.verdict).toBe('unverified');
+    expect(v.why).toBe('This article (1 Jun 2025) predates the deal on record, announced 27 Feb 2026');
+  });
+
+  it('a figure the sentence dates to another period is not the fact', () => {
+    const page = { published: '2026-03-02' };
+    expect(verdictOf('SoftBank put $30 billion into OpenAI in 2025.', '$30 billion', usd(30), page).verdict).toBe('unverified');
+    expect(summary(verdictOf('SoftBank put $30 billion into OpenAI.', '$30 billion', usd(30), page))).toEqual(['verified', 'openai-funding-2026.softbank-investment']);
+  });
+
+  it('an older valuation read years later does not differ from the new one', () => {
+    expect(verdictOf('OpenAI was valued at $157 billion.', '$157 billion', usd(157), { published: '2024-10-03' }).verdict).toBe('unverified');
+    expect(verdictOf('OpenAI has a pre-money valuation of $157 billion.', '$157 billion', usd(157), { published: '2024-10-03' }).verdict).toBe('unverified');
+  });
+
+  it('a year after and beyond, only a figure dated to the deal can contradict it', () => {
+    const s = 'Amazon hands OpenAI an initial $20 billion.';
+    expect(verdictOf(s, '$20 billion', usd(20), { published: '2026-03-01' }).verdict).toBe('mismatch');
+    expect(verdictOf(s, '$20 billion', usd(20), { published: '2027-06-01' }).verdict).toBe('unverified');
+  });
+
+  const valuations: Pack = {
+    ...bundledPack,
+    id: 'valuations',
+    deals: [
+      { id: 'oai-2024', title: 'OpenAI round (October 2024)', parties: ['openai'], announced: '2024-10-02' },
+      { id: 'oai-2025', title: 'OpenAI round (March 2025)', parties: ['openai', 'softbank'], announced: '2025-03-31' },
+    ],
+    facts: [
+      { ...bundledPack.facts[0]!, id: 'oai-2024.post', deal: 'oai-2024', subject: 'openai', object: undefined, metric: 'valuation', role: 'post-money-valuation', quantity: { value: 157e9, unit: 'USD' }, asOf: '2024-10-02', cues: [], excludes: [], supersededBy: 'oai-2025.post' },
+      { ...bundledPack.facts[0]!, id: 'oai-2025.post', deal: 'oai-2025', subject: 'openai', object: undefined, metric: 'valuation', role: 'post-money-valuation', quantity: { value: 300e9, unit: 'USD' }, asOf: '2025-03-31', cues: [], excludes: [] },
+    ],
+  };
+  const index = buildIndex([valuations]);
+
+  it('a superseded fact is confirmed only by a figure dated to its time', () => {
+    expect(summary(verdictOf('OpenAI was valued at $157 billion post-money in October 2024.', '$157 billion', usd(157), { published: '2025-06-01' }, index)))
+      .toEqual(['verified', 'oai-2024.post']);
+    expect(verdictOf('OpenAI was valued at $157 billion post-money.', '$157 billion', usd(157), { published: '2025-06-01' }, index).verdict).toBe('unverified');
+  });
+
+  it('a figure differs only from the latest fact of its kind', () => {
+    const v = verdictOf('OpenAI now has a post-money valuation of $320 billion.', '$320 billion', usd(320), { published: '2025-06-01' }, index);
+    expect(summary(v)).toEqual(['mismatch', 'oai-2025.post']);
+  });
+});
+
+describe('the same claim', () => {
+  const cases: [string, string, string, FigureSpec][] = [
+    ['a bound ("up to") never verifies', 'Amazon will invest up to $50 billion in OpenAI.', '$50 billion', usd(50)],
+    ['"more than" is a bound too', 'Amazon will invest more than $50 billion in OpenAI.', '$50 billion', usd(50)],
+    ['talks are not the closed deal', 'Amazon is in talks to invest $50 billion in OpenAI.', '$50 billion', usd(50)],
+    ['"could value" is a possibility', 'A new round could value OpenAI at a $730 billion pre-money valuation.', '$730 billion', usd(730)],
+    ['a market statistic is not a deal figure', 'OpenAI says the market for its chips could pass $730 billion.', '$730 billion', usd(730)],
+    ['a loss that reuses a real value', 'OpenAI lost $30 billion last year, SoftBank said.', '$30 billion', usd(30)],
+    ['a wide range is a pair of bounds', 'Amazon will invest $40-60 billion in OpenAI.', '$40-60 billion', usd(40, { high: 60e9 })],
+    ['a rounded figure must round from the fact: "$1 trillion" is not 730 billion', 'OpenAI got a $1 trillion pre-money valuation.', '$1 trillion', usd(1000, { precision: 1e12 })],
+  ];
+  it.each(cases)('%s', (_name, sentence, text, spec) => expect(verdictOf(sentence, text, spec).verdict).toBe('unverified'));
+
+  it('"about" verifies what rounds to the figure, and contradicts only what is well off', () => {
+    expect(verdictOf('Amazon will invest about $50 billion in OpenAI.', '$50 billion', usd(50)).verdict).toBe('verified');
+    expect(verdictOf('Amazon will invest about $48 billion in OpenAI.', '$48 billion', usd(48)).verdict).toBe('unverified');
+    expect(verdictOf('Amazon will invest about $40 billion in OpenAI.', '$40 billion', usd(40)).verdict).toBe('mismatch');
+  });
+
+  it('a forward-looking word blocks a mismatch, not a match', () => {
+    expect(verdictOf('Amazon would pay OpenAI an initial $20 billion.', '$20 billion', usd(20)).verdict).toBe('unverified');
+    expect(verdictOf('Amazon would pay OpenAI an initial $15 billion.', '$15 billion', usd(15)).verdict).toBe('verified');
+  });
+
+  it('a conversion binds only to a fact in its own currency', () => {
+    expect(verdictOf('Amazon will invest £39 billion in OpenAI.', '£39 billion', { value: 39e9, unit: 'GBP' }).verdict).toBe('unverified');
+  });
+});
+
+describe('ties and reasons', () => {
+  const twoDeals: Pack = {
+    ...bundledPack,
+    id: 'two-deals',
+    deals: [
+      { id: 'deal-a', title: 'Amazon–OpenAI deal A (2024)', parties: ['amazon', 'openai'], announced: '2024-05-01' },
+      { id: 'deal-b', title: 'Amazon–OpenAI deal B (2025)', parties: ['amazon', 'openai'], announced: '2025-05-01' },
+    ],
+    facts: ['deal-a', 'deal-b'].map((deal) => ({ ...bundledPack.facts[0]!, id: `${deal}.total`, deal, asOf: deal === 'deal-a' ? '2024-05-01' : '2025-05-01', quantity: { value: 10e9, unit: 'USD' }, cues: [], excludes: [] })),
+  };
+
+  it('two deals that fit equally well: unverified, with both on the card', () => {
+    const v = verdictOf('Amazon will invest $10 billion in OpenAI.', '$10 billion', usd(10), {}, buildIndex([twoDeals]));
+    expect(v.verdict).toBe('unverified');
+    expect(v.candidates?.map((c) => c.id).sort()).toEqual(['deal-a.total', 'deal-b.total']);
+    expect(v.why).toBe('Fits more than one deal on record equally: Amazon–OpenAI deal A (2024) and Amazon–OpenAI deal B (2025)');
+  });
+
+  it('the article date settles the tie for the deal announced just before it', () => {
+    const v = verdictOf('Amazon will invest $10 billion in OpenAI.', '$10 billion', usd(10), { published: '2025-05-20' }, buildIndex([twoDeals]));
+    expect(summary(v)).toEqual(['verified', 'deal-b.total']);
+  });
+
+  it('the card line says what pointed to the fact', () => {
+    const v = verdictOf('Amazon pays OpenAI an initial $15 billion.', '$15 billion', usd(15), { published: '2026-02-27' });
+    expect(v.why).toBe("Amazon and OpenAI named in this sentence · 'initial' · article dated 27 Feb 2026");
+    const m = verdictOf('Amazon pays OpenAI an initial $20 billion.', '$20 billion', usd(20), { published: '2026-02-27' });
+    expect(m.why).toBe("Amazon and OpenAI named in this sentence · 'initial' · article dated 27 Feb 2026 · the record has $15 billion");
+  });
+});
