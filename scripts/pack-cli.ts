@@ -64,6 +64,10 @@ async function main(argv: string[]): Promise<number> {
       if (!flags.key) throw new Error(`sign needs --key <name.key.json>\n${USAGE}`);
       const result = await sign(await bytesOf(positional[0]), await readFile(flags.key, 'utf8'));
       if (result.ok) {
+        if (result.keyAdded) {
+          await writeFile(positional[0]!, result.bytes);
+          result.lines.push(`wrote ${positional[0]} (with its publicKey)`);
+        }
         await writeFile(`${positional[0]}.sig`, result.signature + '\n');
         result.lines.push(`wrote ${positional[0]}.sig`);
       }

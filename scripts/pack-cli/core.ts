@@ -51,11 +51,38 @@ function readPrivateKey(text: string): JsonWebKey {
 }
 
 /**
- * Signs a pack's exact bytes. Refuses an invalid pack, and one whose `publicKey` is not this key's
+ * Puts `publicKey` at the top level of a pack that has none (after `published`), re-serialised as
+ * two-space JSON; a pack that already names a key is returned unchanged.
+ */
+function withPublicKey(bytes: Uint8Array, publicKey: string): { bytes: Uint8Array; added: boolean } {
+  const doc = JSON.parse(new TextDecoder().decode(bytes)) as Record<string, unknown>;
+  if (doc.publicKey !== undefined) return { bytes, added: false };
+  const next: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(doc)) {
+    next[field] = value;
+    if (field === 'published') next.publicKey = publicKey;
+  }
+  next.publicKey = publicKey; // no-op when placed above; last otherwise
+  return { bytes: new TextEncoder().encode(JSON.stringify(next, null, 2) + '\n'), added: true };
+}
+
+/** A signed pack: the exact bytes that were signed (with `publicKey` added if it had none) and the signature. */
+export interface Signed {
+  ok: true;
+  /** The pack's bytes as signed: publish these, not the input, when `keyAdded`. */
+  bytes: Uint8Array;
+  keyAdded: boolean;
+  signature: string;
+  lines: string[];
+}
+
+/**
+ * Signs a pack's exact bytes. A pack without `publicKey` gets this key's (the bytes change, see
+ * `Signed.bytes`). Refuses an invalid pack, and one whose `publicKey` is another key's
  * (subscribers would refuse it), so a published pair always verifies.
  */
-export async function sign(bytes: Uint8Array, privateKeyText: string): Promise<{ ok: true; signature: string; lines: string[] } | { ok: false; lines: string[] }> {
-  const valid = validate(bytes);
+export async function sign(input: Uint8Array, privateKeyText: string): Promise<Signed | { ok: false; lines: string[] }> {
+  const valid = validate(input);
   if (!valid.ok) return { ok: false, lines: valid.lines };
   let jwk: JsonWebKey;
   try {
@@ -64,12 +91,14 @@ export async function sign(bytes: Uint8Array, privateKeyText: string): Promise<{
     return { ok: false, lines: [`key: ${(error as Error).message}`] };
   }
   const publicKey = publicKeyOfJwk(jwk);
+  const { bytes, added } = withPublicKey(input, publicKey);
   const declared = (JSON.parse(new TextDecoder().decode(bytes)) as { publicKey?: string }).publicKey;
   if (declared !== publicKey) {
-    return { ok: false, lines: [declared ? 'The pack names a different publicKey from this private key.' : 'The pack has no publicKey field.', `Add "publicKey": "${publicKey}" to the pack (top level), then sign again.`] };
+    return { ok: false, lines: ['The pack names a different publicKey from this private key.', `Sign with the key whose public key is ${declared}, or replace "publicKey" with "${publicKey}" (subscribers who pinned the old key will refuse the pack).`] };
   }
   const signature = await signDetached(bytes, jwk);
-  return { ok: true, signature, lines: [`signed with key ${await keyFingerprint(publicKey)}`] };
+  const fingerprint = await keyFingerprint(publicKey);
+  return { ok: true, bytes, keyAdded: added, signature, lines: [...(added ? [`added "publicKey": "${publicKey}" to the pack`] : []), `signed with key ${fingerprint}`] };
 }
 
 /** Verifies a pack and its signature (null: unsigned) exactly as the extension does on download. */

@@ -23,9 +23,24 @@ describe('pack CLI', () => {
     expect(await verify(bytesOf(testPack(1)), null)).toMatchObject({ ok: true, lines: [expect.stringContaining('unsigned')] });
   });
 
-  it('refuses to sign a pack that does not name the key, or an invalid one', async () => {
+  it('puts the key into a pack that has no publicKey, and signs those bytes', async () => {
     const key = await keygen();
-    expect(await sign(bytesOf(testPack(1)), key.privateKeyText)).toMatchObject({ ok: false, lines: ['The pack has no publicKey field.', `Add "publicKey": "${key.publicKey}" to the pack (top level), then sign again.`] });
+    const signed = await sign(bytesOf(testPack(1)), key.privateKeyText);
+    expect(signed).toMatchObject({ ok: true, keyAdded: true, lines: [`added "publicKey": "${key.publicKey}" to the pack`, `signed with key ${key.fingerprint}`] });
+    if (!signed.ok) return;
+    const doc = JSON.parse(new TextDecoder().decode(signed.bytes));
+    expect(Object.keys(doc).slice(0, 7)).toEqual(['formatVersion', 'id', 'title', 'publisher', 'version', 'published', 'publicKey']);
+    expect(doc.publicKey).toBe(key.publicKey);
+    expect(await verify(signed.bytes, signed.signature, { publicKey: key.publicKey })).toMatchObject({ ok: true });
+    const again = await sign(signed.bytes, key.privateKeyText);
+    expect(again).toMatchObject({ ok: true, keyAdded: false, lines: [`signed with key ${key.fingerprint}`] });
+    expect(again.ok && again.bytes).toBe(signed.bytes);
+  });
+
+  it('refuses to sign a pack that names another key, or an invalid one', async () => {
+    const key = await keygen();
+    const other = await keygen();
+    expect(await sign(bytesOf({ ...testPack(1), publicKey: other.publicKey }), key.privateKeyText)).toMatchObject({ ok: false, lines: ['The pack names a different publicKey from this private key.', expect.stringContaining(`Sign with the key whose public key is ${other.publicKey}`)] });
     expect(await sign(bytesOf({ ...testPack(1), publicKey: key.publicKey }), '{"kty":"RSA"}')).toMatchObject({ ok: false, lines: [expect.stringMatching(/^key: Not an Ed25519 private key/)] });
     expect(await sign(utf8('{'), key.privateKeyText)).toMatchObject({ ok: false, lines: [expect.stringMatching(/not valid JSON/)] });
   });
