@@ -1,0 +1,38 @@
+import { readFile, rename, writeFile } from 'node:fs/promises';
+import { releasePack, type Release } from '../scripts/pack-cli/release';
+import type { InboxStore } from './store';
+
+/** Where the published pack lives on the maintainer's disk, and the key that signs it. */
+export interface ReleaseFiles {
+  /** The published pack.json; the release replaces it (and writes pack.json.sig beside it). */
+  packFile: string;
+  /** The maintainer's private key (`npm run pack -- keygen`). */
+  keyFile: string;
+}
+
+/** Writes a file whole or not at all (a reader of the folder never sees half a pack). */
+async function writeWhole(path: string, data: Uint8Array | string): Promise<void> {
+  await writeFile(`${path}.tmp`, data);
+  await rename(`${path}.tmp`, path);
+}
+
+/**
+ * Releases the next version from the inbox's accepted, unreleased corrections for the published
+ * pack: writes pack.json and pack.json.sig in place and marks those corrections released.
+ */
+export async function releaseFromInbox(store: InboxStore, files: ReleaseFiles, now = new Date()): Promise<Release | { ok: false; lines: string[] }> {
+  const bytes = new Uint8Array(await readFile(files.packFile));
+  let packId: unknown;
+  try {
+    packId = (JSON.parse(new TextDecoder().decode(bytes)) as { id?: unknown }).id;
+  } catch {
+    packId = undefined; // releasePack names the problem
+  }
+  const accepted = typeof packId === 'string' ? await store.acceptedUnreleased(packId) : [];
+  const release = await releasePack(bytes, accepted, await readFile(files.keyFile, 'utf8'), now);
+  if (!release.ok) return release;
+  await writeWhole(files.packFile, release.bytes);
+  await writeWhole(`${files.packFile}.sig`, release.signature + '\n');
+  await store.markReleased(release.applied, release.version);
+  return { ...release, lines: [...release.lines, `wrote ${files.packFile} and ${files.packFile}.sig (version ${release.version}): publish both`] };
+}
