@@ -6,6 +6,8 @@
  *   sign <pack.json> --key <k.json>    writes <pack.json>.sig (base64 Ed25519 over the exact bytes)
  *   verify <pack.json> [--sig <file>] [--pinned <base64 key>]   checks as the extension does
  *   diff <old.json> <new.json>         facts added, changed (old -> new value), removed
+ *   release <pack.json> --key <k.json> [--out <new.json>] [--corrections <bundle.json>]
+ *                                      the next version from the accepted corrections (the inbox's database, or a bundle)
  *   schema [<out.json>]                the JSON Schema of the pack format
  */
 import { existsSync } from 'node:fs';
@@ -18,6 +20,10 @@ const USAGE = `usage: npm run pack -- <command>
   sign <pack.json> --key <name.key.json>   write <pack.json>.sig
   verify <pack.json> [--sig <file>] [--pinned <public key>]   check the pack and signature as Factmark does
   diff <old.json> <new.json>         what changed between two versions
+  release <pack.json> --key <name.key.json> [--out <file>] [--corrections <bundle.json>]
+                                     the next version (version + 1) with the accepted corrections of the
+                                     inbox (INBOX_DB or DATABASE_URL, as npm run inbox) or of a bundle;
+                                     prints the diff, signs, writes <file> (default: pack.json) and its .sig
   schema [<out.json>]                JSON Schema of the pack format (stdout without a file)`;
 
 /** `--name value` options and the remaining positional arguments. */
@@ -78,6 +84,10 @@ async function main(argv: string[]): Promise<number> {
       const signature = existsSync(sigPath) ? (await readFile(sigPath, 'utf8')).trim() : null;
       return print(await verify(await bytesOf(positional[0]), signature, flags.pinned ? { publicKey: flags.pinned } : {}));
     }
+    case 'release': {
+      if (!positional[0] || !flags.key) throw new Error(`release needs <pack.json> and --key <name.key.json>\n${USAGE}`);
+      return print(await release(positional[0], flags.key, flags.out, flags.corrections));
+    }
     case 'diff':
       return print(diff(await bytesOf(positional[0]), await bytesOf(positional[1])));
     case 'schema': {
@@ -88,6 +98,23 @@ async function main(argv: string[]): Promise<number> {
     default:
       console.error(USAGE);
       return command ? 1 : 0;
+  }
+}
+
+/** `release`: from a correction bundle's accepted corrections, or from the inbox's database. */
+async function release(packFile: string, keyFile: string, outFile = packFile, bundleFile?: string): Promise<Report> {
+  if (bundleFile) {
+    const { releaseFromBundle } = await import('./pack-cli/release-files');
+    return releaseFromBundle({ packFile, keyFile, outFile }, bundleFile);
+  }
+  const [{ openDatabase }, { InboxStore }, { releaseFromInbox }] = await Promise.all([import('../server/db/open'), import('../server/store'), import('../server/release')]);
+  const { db, described } = openDatabase(process.env);
+  const store = await InboxStore.open(db);
+  try {
+    const result = await releaseFromInbox(store, { packFile, keyFile, outFile });
+    return { ok: result.ok, lines: [`accepted corrections from the inbox on ${described}`, ...result.lines] };
+  } finally {
+    await store.close();
   }
 }
 

@@ -1,4 +1,5 @@
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
+import { writeWhole } from '../scripts/pack-cli/release-files';
 import { releasePack, type Release } from '../scripts/pack-cli/release';
 import type { InboxStore } from './store';
 
@@ -6,19 +7,16 @@ import type { InboxStore } from './store';
 export interface ReleaseFiles {
   /** The published pack.json; the release replaces it (and writes pack.json.sig beside it). */
   packFile: string;
+  /** Where to write the new pack.json instead (its .sig beside it). */
+  outFile?: string;
   /** The maintainer's private key (`npm run pack -- keygen`). */
   keyFile: string;
 }
 
-/** Writes a file whole or not at all (a reader of the folder never sees half a pack). */
-async function writeWhole(path: string, data: Uint8Array | string): Promise<void> {
-  await writeFile(`${path}.tmp`, data);
-  await rename(`${path}.tmp`, path);
-}
-
 /**
  * Releases the next version from the inbox's accepted, unreleased corrections for the published
- * pack: writes pack.json and pack.json.sig in place and marks those corrections released.
+ * pack: writes pack.json and pack.json.sig (in place unless `outFile`) and marks those
+ * corrections released, so the next release does not take them again.
  */
 export async function releaseFromInbox(store: InboxStore, files: ReleaseFiles, now = new Date()): Promise<Release | { ok: false; lines: string[] }> {
   const bytes = new Uint8Array(await readFile(files.packFile));
@@ -31,8 +29,9 @@ export async function releaseFromInbox(store: InboxStore, files: ReleaseFiles, n
   const accepted = typeof packId === 'string' ? await store.acceptedUnreleased(packId) : [];
   const release = await releasePack(bytes, accepted, await readFile(files.keyFile, 'utf8'), now);
   if (!release.ok) return release;
-  await writeWhole(files.packFile, release.bytes);
-  await writeWhole(`${files.packFile}.sig`, release.signature + '\n');
+  const out = files.outFile ?? files.packFile;
+  await writeWhole(out, release.bytes);
+  await writeWhole(`${out}.sig`, release.signature + '\n');
   await store.markReleased(release.applied, release.version);
-  return { ...release, lines: [...release.lines, `wrote ${files.packFile} and ${files.packFile}.sig (version ${release.version}): publish both`] };
+  return { ...release, lines: [...release.lines, `wrote ${out} and ${out}.sig (version ${release.version}): publish both`] };
 }
