@@ -69,7 +69,11 @@ async function api(path, init = {}) {
   const token = sessionStorage.getItem('inbox-token') ?? '';
   const res = await fetch('/review/api' + path, { ...init, headers: { ...(init.headers ?? {}), authorization: 'Bearer ' + token, 'content-type': 'application/json' } });
   const body = await res.json().catch(() => ({ error: 'The inbox answered HTTP ' + res.status }));
-  if (res.status === 401) { sessionStorage.removeItem('inbox-token'); showLogin('Wrong or missing token.'); }
+  if (res.status === 401) {
+    sessionStorage.removeItem('inbox-token');
+    showLogin();
+    throw new Error('Wrong or missing token.');
+  }
   if (!res.ok) throw new Error(body.error ?? 'HTTP ' + res.status);
   return body;
 }
@@ -171,6 +175,10 @@ $('release').addEventListener('click', async () => {
   }
 });
 
-if (takeToken()) load().catch((error) => notice(error.message));
-else showLogin();
+function start() {
+  if (takeToken()) load().catch((error) => notice(error.message));
+  else showLogin();
+}
+window.addEventListener('hashchange', start);
+start();
 `;
