@@ -4,7 +4,6 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { launchWithExtension, type ExtensionBrowser } from '../../scripts/lib/extension-browser';
 import { serveHtml, type StaticServer } from '../../scripts/lib/static-server';
 import { hoverFigure, shownFigures, waitForAnnotation } from '../../scripts/lib/page-probe';
@@ -15,6 +14,9 @@ import { InboxStore } from '../../server/store';
 import { DATABASES, testDatabase, type TestDatabase } from '../server/databases';
 import { publishedPack } from '../server/fixtures';
 import { startPackHost } from './pack-host';
+
+/** A tab of the harness's browser (whatever page type the harness drives). */
+type Page = Awaited<ReturnType<ExtensionBrowser['context']['newPage']>>;
 
 const TOKEN = 'loop-maintainer-token';
 const PACK_PATH = '/newsroom/pack.json';
