@@ -35,7 +35,9 @@ export function FactCard({ figureText, verdict, id, onSuggest, form }: FactCardP
         <p class="figure">
           Article: <q>{figureText}</q>
         </p>
+        {verdict.why ? <p class="why">{verdict.why}</p> : null}
         {fact ? <FactDetails fact={fact} verdict={verdict} /> : <p class="note">No fact in your packs matches this figure and its context.</p>}
+        {verdict.candidates?.length ? <Candidates facts={verdict.candidates} /> : null}
         {verdict.disagreements?.map((other) => (
           <p class="disagree" key={other.id}>
             {other.pack.publisher} records <strong>{other.display}</strong> for this.
@@ -74,6 +76,19 @@ function MyCorrectionLine({ mine }: { mine: MyCorrection }) {
 }
 
 const BADGES = { verified: '✓', mismatch: '≠', unverified: '?' } as const;
+
+/** Facts of different deals that fit an unverified figure equally well: shown, none chosen. */
+function Candidates({ facts }: { facts: FactView[] }) {
+  return (
+    <ul class="candidates">
+      {facts.map((f) => (
+        <li key={f.id} data-fact-id={f.id}>
+          <strong>{f.display}</strong>: {f.label} ({f.deal})
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 function FactDetails({ fact, verdict }: { fact: FactView; verdict: Verdict }) {
   return (

@@ -18,6 +18,8 @@ p { margin: 0 0 6px; }
 .mismatch .verdict { color: #cf222e; }
 .unverified .verdict { color: #57606a; }
 .figure, .note, .pack { color: #57606a; }
+.why { font-size: 12px; color: #57606a; font-style: italic; }
+.candidates { margin: 4px 0; padding-left: 18px; }
 .value strong { font-size: 16px; }
 .gap { color: #cf222e; }
 dl { display: grid; grid-template-columns: auto 1fr; gap: 2px 10px; margin: 6px 0; }
@@ -29,7 +31,7 @@ a { color: #0969da; }
 .disagree { border-top: 1px solid #d0d7de; padding-top: 6px; }
 @media (prefers-color-scheme: dark) {
   .card { background: #161b22; color: #e6edf3; border-color: #30363d; }
-  .figure, .note, .pack, dt { color: #9da7b3; }
+  .figure, .note, .pack, dt, .why { color: #9da7b3; }
   a { color: #58a6ff; }
 }
 `;

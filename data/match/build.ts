@@ -120,6 +120,26 @@ function collectEntities(packs: readonly Pack[]): PhraseMatcher<string> {
   return matcher;
 }
 
+/**
+ * One id per company across packs: two packs may know OpenAI as "openai" and "co-openai"; an
+ * entity whose name or alias another entity already has takes that entity's id here, so facts
+ * of the two packs compare as facts about one company.
+ */
+function canonicalEntities(packs: readonly Pack[]): Map<string, string> {
+  const byName = new Map<string, string>();
+  const canonical = new Map<string, string>();
+  for (const pack of packs) {
+    for (const entity of pack.entities) {
+      if (canonical.has(entity.id)) continue;
+      const names = [entity.name, ...entity.aliases].map((n) => phraseWords(n).join(' ')).filter(Boolean);
+      const known = names.map((n) => byName.get(n)).find((id) => id !== undefined);
+      canonical.set(entity.id, known ?? entity.id);
+      for (const n of names) if (!byName.has(n)) byName.set(n, known ?? entity.id);
+    }
+  }
+  return canonical;
+}
+
 /** What facts of one pack share: the pack as a card names it, deals by id, each deal's parties. */
 interface PackContext {
   ref: PackRef;
@@ -127,6 +147,8 @@ interface PackContext {
   parties: Map<string, ReadonlySet<string>>;
   /** Deals another installed pack also has: only their facts can disagree across packs. */
   shared: ReadonlySet<string>;
+  /** Entity id -> the one id all packs' names of that company share. */
+  canonical: ReadonlyMap<string, string>;
 }
 
 /** The deal's parties plus the fact's subject and object; shared by the deal's facts when those are parties already. */
@@ -171,7 +193,7 @@ function refOf(fact: Fact, context: PackContext, phrases: PhraseBook): FactRef {
     excludes: phrases.distinct(fact.excludes),
     required: requiredParties(fact),
     superseded: fact.status === 'superseded' || fact.supersededBy !== undefined,
-    kind: [fact.subject, fact.object ?? '', fact.metric, role, unit].join('\u0001'),
+    kind: [context.canonical.get(fact.subject) ?? fact.subject, fact.object ? context.canonical.get(fact.object) ?? fact.object : '', fact.metric, role, unit].join('\u0001'),
     sameThing: context.shared.has(fact.deal) ? [fact.deal, fact.subject, fact.object ?? '', fact.metric, fact.role].join('\u0001') : '',
   };
 }
@@ -264,6 +286,7 @@ export function buildIndex(packs: readonly Pack[]): MatchIndex {
   const kinds = new Map<string, FactRef[]>();
   const phrases = new PhraseBook();
   const shared = sharedDeals(packs);
+  const canonical = canonicalEntities(packs);
   let factCount = 0;
   for (const pack of packs) {
     const context: PackContext = {
@@ -271,6 +294,7 @@ export function buildIndex(packs: readonly Pack[]): MatchIndex {
       deals: new Map(pack.deals.map((d) => [d.id, d])),
       parties: new Map(),
       shared,
+      canonical,
     };
     for (const fact of pack.facts) {
       const ref = refOf(fact, context, phrases);

@@ -12,8 +12,14 @@ const SPECULATIVE = cueList(
   'seek', 'seeking', 'seeks', 'sought', 'could', 'might', 'consider', 'considering', 'weighing', 'mulling', 'mull',
   'proposed', 'proposal', 'potential', 'potentially', 'possible', 'possibly', 'rumored', 'rumoured', 'rumor', 'rumour',
   'target', 'targeting', 'targets', 'aim', 'aims', 'aiming', 'hope', 'hopes', 'hoping', 'eye', 'eyes', 'eyeing',
-  'explore', 'exploring', 'letter of intent', 'speculation', 'speculated',
+  'explore', 'exploring', 'letter of intent', 'speculation', 'speculated', 'can',
+  // Derived or changed amounts: not what the deal recorded.
+  'implies', 'implied', 'implying', 'imply', 'reduce', 'reduced', 'reduces', 'cut', 'cuts', 'lower', 'lowered', 'trim',
+  'trimmed', 'scale back', 'scaled back', 'shrink', 'shrank',
 );
+
+/** Conditions: said before a figure ("if it fails, X may drop to $20 billion") they make it hypothetical. */
+const CONDITIONAL = cueList('if', 'unless', 'should it', 'in case');
 
 /** Looking ahead: fine for a figure that matches the record, too weak to say the record is contradicted. */
 const FORWARD = cueList(
@@ -27,8 +33,8 @@ const OTHER_TOPIC = cueList(
   'lose', 'losing', 'profit', 'profits', 'earnings', 'income', 'debt', 'loan', 'loans', 'bond', 'bonds', 'capex',
   'capital expenditure', 'spent', 'burn', 'burned', 'cost', 'costs', 'price', 'prices', 'share price', 'stock', 'budget',
   'salary', 'fine', 'penalty', 'tax', 'subsidy', 'grant', 'buyback', 'dividend', 'market cap', 'market value',
-  'market capitalization', 'gdp', 'trade', 'tariff', 'users', 'customers', 'employees', 'worker', 'workers', 'lawsuit',
-  'damages', 'settlement', 'fee', 'fees', 'rent', 'audience', 'quarter', 'quarterly', 'annual', 'annually',
+  'market capitalization', 'gdp', 'tariff', 'lawsuit',
+  'damages', 'settlement', 'fee', 'fees', 'rent', 'quarter', 'quarterly', 'annual', 'annually',
 );
 
 /** Why a figure's claim cannot be checked, if it cannot. */
@@ -46,14 +52,20 @@ const BOUNDS = new Set<QualifierClass>(['above', 'atLeast', 'upTo', 'below']);
  */
 export function uncheckable(qualifier: QualifierClass | undefined, clause: readonly string[], lead: readonly string[]): Uncheckable | undefined {
   if (qualifier && BOUNDS.has(qualifier)) return { kind: 'bound', qualifier };
-  const speculative = cueIn(clause, SPECULATIVE) ?? cueIn(lead, SPECULATIVE);
+  const speculative = cueIn(clause, SPECULATIVE) ?? cueIn(lead, SPECULATIVE) ?? cueIn(lead, CONDITIONAL);
   if (speculative) return { kind: 'speculative', cue: speculative };
   const other = cueIn(clause, OTHER_TOPIC);
   if (other) return { kind: 'other-topic', cue: other };
   return undefined;
 }
 
-/** A forward-looking word in the clause or before the figure: it blocks a mismatch, not a match. */
-export function forwardLooking(clause: readonly string[], lead: readonly string[]): string | undefined {
-  return cueIn(clause, FORWARD) ?? cueIn(lead, FORWARD);
+/** The figure is a whole that holds the thing named ("part of a $110 billion round"): not that thing's value. */
+const CONTAINER = cueList('part of', 'included in', 'out of', 'share of', 'portion of', 'slice of');
+
+/**
+ * A word that keeps a figure from contradicting the record while it may still confirm it: looking
+ * ahead (in the clause or before the figure), or the figure being a whole that holds the thing.
+ */
+export function cannotContradict(clause: readonly string[], lead: readonly string[]): string | undefined {
+  return cueIn(clause, FORWARD) ?? cueIn(lead, FORWARD) ?? cueIn(clause, CONTAINER);
 }

@@ -13,6 +13,8 @@ export interface LocalContext {
   /** The clause's span in the sentence, [clauseStart, clauseEnd). */
   clauseStart: number;
   clauseEnd: number;
+  /** Where the next figure of the sentence starts (the sentence's length if none). */
+  nextStart: number;
 }
 
 /** Separator placed where the figure was, so no phrase matches across it. */
@@ -99,7 +101,7 @@ export function localContexts(figures: readonly FigureQuery[]): LocalContext[] {
       let right = clauseEnd(sentence, end, ceiling);
       if (next && next[0] >= end) right = Math.min(right, splitGap(sentence, end, next[0]));
       const words = [...tokenize(sentence.slice(left, start)).words, GAP, ...tokenize(sentence.slice(end, Math.max(end, right))).words];
-      out[members[k]!] = { words, before: sentence.slice(Math.max(0, start - 40), start), start, end, clauseStart: left, clauseEnd: Math.max(end, right) };
+      out[members[k]!] = { words, before: sentence.slice(Math.max(0, start - 40), start), start, end, clauseStart: left, clauseEnd: Math.max(end, right), nextStart: next ? next[0] : sentence.length };
     });
   }
   return out;

@@ -6,7 +6,6 @@
 
 /** Entity ids named in each place around a figure. */
 export interface NamedAround {
-  clause: ReadonlySet<string>;
   sentence: ReadonlySet<string>;
   previous: ReadonlySet<string>;
   paragraph: ReadonlySet<string>;
@@ -63,11 +62,24 @@ export function bindingOf(deal: string, parties: readonly string[], named: Named
   return undefined;
 }
 
-/** Named entities of `names` that are not parties of the deal: someone else's number. */
-export function outsiders(names: ReadonlySet<string>, parties: ReadonlySet<string>): string[] {
-  const out: string[] = [];
-  for (const id of names) if (!parties.has(id)) out.push(id);
-  return out;
+/** A name found in text: the entity (or deal) id and where, [start, end). */
+export interface NameSpan {
+  id: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * Whether any name among `spans` is of someone outside the deal: someone else's number. Two packs
+ * may know one company under two ids, so a place in the text whose name is a party under any id
+ * is the party's.
+ */
+export function namesOutsider(spans: readonly NameSpan[], parties: ReadonlySet<string>): boolean {
+  for (const s of spans) {
+    if (parties.has(s.id)) continue;
+    if (!spans.some((o) => o.start === s.start && o.end === s.end && parties.has(o.id))) return true;
+  }
+  return false;
 }
 
 /** Capitalised words that are not names of anything: months, days, titles, sentence openers. */
@@ -99,7 +111,7 @@ export function unknownNames(text: string, known: readonly [number, number][], o
     if (known.some(([s, e]) => start >= s && start < e)) continue;
     const bare = w.replace(/['’.-].*$/u, '').toLowerCase();
     if (NOT_NAMES.has(bare)) continue;
-    out.push(w.replace(/['’]s$/u, ''));
+    out.push(w.replace(/['’-].*$/u, ''));
   }
   return out;
 }

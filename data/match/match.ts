@@ -2,9 +2,9 @@ import type { MatchRequest, FigureQuery } from '../schema/messages';
 import type { FactView, Verdict } from '../schema/verdict';
 import { dateMentions, dayNumber, type DateMention } from '../text/dates';
 import { viewOf, type FactRef, type MatchIndex } from './build';
-import { forwardLooking, uncheckable, type Uncheckable } from './claim';
+import { cannotContradict, uncheckable, type Uncheckable } from './claim';
 import { localContexts, type LocalContext } from './context';
-import { bindingOf, outsiders, unknownNames, type BindingEvidence, type NamedAround } from './evidence';
+import { bindingOf, namesOutsider, unknownNames, type BindingEvidence, type NamedAround, type NameSpan } from './evidence';
 import { abstainLine, listNames, readableDay, reasonLine } from './reason';
 import { EARLIER, cueIn, roleFit, type RoleFit } from './roles';
 import { tokenize, type Tokens } from './text';
@@ -13,12 +13,7 @@ import { precisionOf, qualifierOf } from './tolerance';
 import { canonicalUnit, kindFitsMetric } from './units';
 import { valueFit, type ValueFit, type WrittenValue } from './value-fit';
 
-/** A name found in a text: entity or deal id and its [start, end) offsets. */
-interface Span {
-  id: string;
-  start: number;
-  end: number;
-}
+type Span = NameSpan;
 
 /** A block read once: its words, the entities and deal names in it, the dates it mentions. */
 interface ReadBlock {
@@ -91,7 +86,6 @@ class Reader {
       const prevFrom = from > 0 ? previousSentenceStart(this.request.blocks[q.block] ?? '', from) : from;
       s = {
         named: {
-          clause: new Set(),
           sentence: idsIn(b.entities, from, to),
           previous: idsIn(b.entities, prevFrom, from),
           paragraph: new Set(b.entities.map((e) => e.id)),
@@ -138,6 +132,8 @@ interface Candidate {
   value: ValueFit;
   /** Characters from the figure to the nearest mention of the fact's subject in the sentence. */
   distance: number;
+  /** The fact's subject is named in the figure's own clause ("Nvidia is contributing $30 billion"). */
+  inClause: boolean;
 }
 
 /** Everything found for one figure before ties between deals are settled. */
@@ -241,16 +237,17 @@ function assess(index: MatchIndex, q: FigureQuery, ctx: LocalContext, reader: Re
   if (blocked) return { ...result, blocked };
 
   const sentenceFrom = fig.start - q.at;
-  const clause = idsIn(s.spans, sentenceFrom + ctx.clauseStart, sentenceFrom + ctx.clauseEnd);
-  const named: NamedAround = { ...s.named, clause };
+  const clauseSpans = s.spans.filter((sp) => sp.start >= sentenceFrom + ctx.clauseStart && sp.end <= sentenceFrom + ctx.clauseEnd);
   const written: WrittenValue = {
     value: fig.value * factor,
     high: fig.high === undefined ? undefined : fig.high * factor,
     precision: precisionOf(fig) * factor,
     qualifier,
   };
-  const near = nearestDate(s.dates, fig.start, fig.end);
-  const forward = forwardLooking(ctx.words, lead);
+  // A date applies to the figure from earlier in the sentence ("In October 2024, ..."), or from after it up to the next figure.
+  const reach = sentenceFrom + Math.max(ctx.clauseEnd, ctx.nextStart);
+  const near = nearestDate(s.dates.filter((d) => d.end <= fig.start || d.start < reach), fig.start, fig.end);
+  const guarded = cannotContradict(ctx.words, lead);
   const earlier = cueIn(ctx.words, EARLIER);
   let strangers: string[] | undefined;
   const unknownInClause = () =>
@@ -262,13 +259,15 @@ function assess(index: MatchIndex, q: FigureQuery, ctx: LocalContext, reader: Re
       ],
       !/\S/.test(q.sentence.slice(0, ctx.clauseStart)),
     ));
+  /** Unknown names in the clause that are not the fact's own cue words ("Trainium" for a Trainium fact). */
+  const strangersTo = (ref: FactRef) => unknownInClause().filter((w) => !ref.cues.some((c) => c.join(' ') === w.toLowerCase()));
   let anyEqual = false;
 
   for (const ref of usable) {
-    const binding = bindingOf(ref.fact.deal, ref.required, named);
+    const binding = bindingOf(ref.fact.deal, ref.required, s.named);
     if (!binding) continue;
     // Someone outside the deal named in the figure's own clause: their number, not this deal's.
-    if (outsiders(clause, ref.parties).length) continue;
+    if (namesOutsider(clauseSpans, ref.parties)) continue;
     const fit = roleFit(ref, ctx.words, lead);
     if (fit.tier === 'conflict' || fit.tier === 'none') {
       result.roleRefused = true;
@@ -281,25 +280,31 @@ function assess(index: MatchIndex, q: FigureQuery, ctx: LocalContext, reader: Re
     }
     const value = valueFit(written, ref.value);
     if (value !== 'differs') anyEqual = true;
-    const outsidersInSentence = outsiders(s.named.sentence, ref.parties).length > 0;
-    const candidate: Candidate = { ref, binding, fit, time, value, distance: nearestMention(s.spans, ref.fact.subject, fig.start, fig.end) };
+    const outsidersInSentence = namesOutsider(s.spans, ref.parties);
+    const candidate: Candidate = {
+      ref, binding, fit, time, value,
+      distance: nearestMention(s.spans, ref.fact.subject, fig.start, fig.end),
+      inClause: clauseSpans.some((sp) => sp.id === ref.fact.subject),
+    };
     if (value === 'equal') {
       // A superseded fact is confirmed only by a figure the text dates to its own time.
       if (ref.superseded && time.by !== 'text') continue;
+      // A clause naming someone unknown and none of the fact's parties holds someone else's number.
+      if (!clauseSpans.some((sp) => ref.required.includes(sp.id)) && strangersTo(ref).length) continue;
       if (outsidersInSentence && binding.binding === 'supported') continue;
       result.verified.push(candidate);
     } else if (
       value === 'differs' &&
       plausibleMisstatement(written.value, ref.value) &&
-      binding.binding !== 'supported' &&
+      binding.binding === 'sentence' &&
       (fit.tier === 'specific' || fit.isDefault) &&
       !outsidersInSentence &&
-      !forward &&
+      !guarded &&
       !time.stale &&
       !ref.superseded &&
       !(earlier && !ref.cueTexts.includes(earlier)) &&
       !hasLaterOfKind(index, ref, published) &&
-      !unknownInClause().some((w) => !ref.cues.some((c) => c.join(' ') === w.toLowerCase()))
+      !strangersTo(ref).length
     ) {
       result.mismatch.push(candidate);
     }
@@ -316,12 +321,14 @@ function ranker(salience: Map<string, number>, published: string | undefined) {
     const gap = dayNumber(published) - dayNumber(announcedOf(c.ref));
     return gap >= -2 && gap <= 120 ? 1 : 0;
   };
-  const key = (c: Candidate) => [BIND_RANK[c.binding.binding], c.fit.tier === 'specific' ? 2 : 1, salience.get(c.ref.fact.deal) ?? 0, recent(c)];
+  const key = (c: Candidate) => [BIND_RANK[c.binding.binding], c.fit.tier === 'specific' ? 2 : 1, recent(c), salience.get(c.ref.fact.deal) ?? 0];
+  // Within one deal, the party named in the figure's own clause, then the nearest one.
+  const within = (a: Candidate, b: Candidate) => (a.inClause === b.inClause ? a.distance - b.distance : a.inClause ? -1 : 1);
   const compare = (a: Candidate, b: Candidate) => {
     const ka = key(a);
     const kb = key(b);
     for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return kb[i]! - ka[i]!;
-    return a.distance - b.distance;
+    return within(a, b);
   };
   /** The best candidate, or the tied candidates of different deals when the evidence cannot choose. */
   return (list: Candidate[]): { best: Candidate } | { tied: Candidate[] } | undefined => {
@@ -345,7 +352,7 @@ function withDisagreements(index: MatchIndex, verdict: Verdict, chosen: FactRef)
 function partiesNamed(index: MatchIndex, a: Assessment): string {
   const ids = new Set<string>();
   for (const ref of a.near) for (const id of ref.required) if (a.named.has(id)) ids.add(id);
-  return listNames([...ids].slice(0, 4).map((id) => index.names.get(id) ?? id));
+  return listNames([...new Set([...ids].map((id) => index.names.get(id) ?? id))].slice(0, 4));
 }
 
 function distinctViews(list: readonly Candidate[]): FactView[] {

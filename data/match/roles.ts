@@ -22,20 +22,20 @@ const SPECIFIC: Record<RoleId, Cue[]> = {
   remaining: cues('remaining', 'remainder', 'the rest', 'balance', 'later', 'subsequent', 'second tranche', 'to follow', 'follows', 'follow', 'conditions', 'conditional', 'milestone', 'once'),
   contribution: cues('each', 'apiece', 'contribute', 'contributed', 'contributes', 'contributing', 'contribution', 'chipped in', 'putting in', 'put in'),
   round: cues('round', 'funding round', 'raise', 'raised', 'raises', 'raising', 'fundraise', 'fundraising', 'financing', 'series'),
-  'pre-money': cues('pre-money', 'premoney'),
-  'post-money': cues('post-money', 'postmoney'),
-  valuation: cues('valuation', 'valued', 'valuing', 'value it', 'values it', 'worth', 'priced'),
-  commitment: cues('commit', 'commits', 'committed', 'committing', 'commitment', 'spend', 'spending', 'purchase', 'purchases', 'buy', 'pledge', 'pledged', 'contract', 'order', 'orders'),
+  'pre-money': cues('pre-money', 'premoney', 'before the new money', 'before the investment', 'before the round', 'before the new cash'),
+  'post-money': cues('post-money', 'postmoney', 'after the new money', 'including the new money', 'after the investment', 'after the round', 'including the new cash'),
+  valuation: cues('valuation', 'valued', 'valuing', 'value', 'values', 'worth', 'priced'),
+  commitment: cues('commit', 'commits', 'committed', 'committing', 'commitment', 'spend', 'spending', 'purchase', 'purchases', 'buy', 'buys', 'pledge', 'pledged', 'contract', 'order', 'orders'),
   capacity: cues('capacity', 'compute', 'computing', 'power', 'data center', 'data centre', 'chips'),
-  term: cues('term', 'over', 'for', 'through', 'spanning', 'lasting', 'ran', 'runs', 'run', 'duration', 'multi-year'),
+  term: cues('term', 'over', 'for', 'through', 'across', 'spanning', 'spread over', 'lasting', 'ran', 'runs', 'run', 'duration', 'multi-year'),
   stake: cues('stake', 'share', 'equity', 'ownership', 'owns', 'own', 'holds', 'holding'),
   other: [],
 };
 
 /** Words of the metric rather than the role: enough to verify a figure, not to contradict it. */
 const GENERIC: Record<Fact['metric'], Cue[]> = {
-  investment: cues('invest', 'invests', 'invested', 'investing', 'investment', 'put', 'puts', 'putting', 'back', 'backs', 'backing', 'backed', 'pour', 'pours', 'poured', 'inject', 'injects', 'fund', 'funds', 'funded', 'funding', 'give', 'gives', 'hand', 'hands', 'got', 'gets', 'received', 'receive', 'receives', 'took in', 'takes in', 'brought in', 'stake', 'deal', 'pact', 'agreement', 'partnership', 'secured'),
-  commitment: cues('deal', 'pact', 'agreement', 'contract', 'partnership', 'cloud', 'services'),
+  investment: cues('invest', 'invests', 'invested', 'investing', 'investment', 'put', 'puts', 'putting', 'back', 'backs', 'backing', 'backed', 'pour', 'pours', 'poured', 'inject', 'injects', 'fund', 'funds', 'funded', 'funding', 'give', 'gives', 'hand', 'hands', 'pay', 'pays', 'paying', 'got', 'gets', 'received', 'receive', 'receives', 'took in', 'takes in', 'brought in', 'stake', 'deal', 'pact', 'agreement', 'partnership', 'secured'),
+  commitment: cues('deal', 'pact', 'agreement', 'contract', 'partnership', 'cloud', 'services', 'pay', 'pays', 'paying'),
   valuation: cues('valuation', 'valued', 'valuing', 'worth'),
   funding: cues('round', 'raise', 'raised', 'raising', 'funding', 'financing', 'capital', 'secured'),
   capacity: cues('gigawatt', 'megawatt', 'gw', 'mw', 'capacity', 'compute', 'power'),
@@ -92,7 +92,7 @@ const ROLE_WORDS: [RoleId, (w: readonly string[]) => boolean][] = [
   ['post-money', (w) => has(w, 'post', 'money') || w.includes('postmoney')],
   ['initial', (w) => ['initial', 'upfront', 'first'].some((x) => w.includes(x))],
   ['remaining', (w) => ['remaining', 'remainder', 'balance', 'rest', 'second', 'later', 'conditional', 'subsequent'].some((x) => w.includes(x))],
-  ['contribution', (w) => ['contribution', 'share', 'participation'].some((x) => w.includes(x)) && !w.includes('stake')],
+  ['contribution', (w) => ['contribution', 'share', 'participation', 'participant', 'investor'].some((x) => w.includes(x)) && !w.includes('stake')],
   ['total', (w) => w.includes('total') || w.includes('overall')],
   ['round', (w) => ['round', 'raise', 'series', 'fundraise', 'fundraising'].some((x) => w.includes(x))],
   ['commitment', (w) => ['commitment', 'commit', 'spend', 'spending', 'contract', 'purchase', 'agreement'].some((x) => w.includes(x))],
@@ -145,6 +145,12 @@ export interface RoleFacts {
   excludes: readonly string[][];
 }
 
+/** The words within `n` of the figure's place (the separator `localContexts` puts there), or all when there is none. */
+function nearGap(words: readonly string[], n: number): readonly string[] {
+  const at = words.indexOf('\u0000');
+  return at < 0 ? words : words.slice(Math.max(0, at - n), at + n + 1);
+}
+
 /** The first cue of `list` that occurs in `words`. */
 function findCue(words: readonly string[], list: readonly Cue[]): Cue | undefined {
   for (const cue of list) if (contains(words, cue.words)) return cue;
@@ -170,7 +176,7 @@ function contains(words: readonly string[], phrase: readonly string[]): boolean 
 export function roleFit(fact: RoleFacts, words: readonly string[], lead: readonly string[] = []): RoleFit {
   for (const ex of fact.excludes) if (contains(words, ex)) return { tier: 'conflict', cue: ex.join(' ') };
   for (const other of CONFLICTS[fact.role] ?? []) {
-    const cue = findCue(words, SPECIFIC[other]);
+    const cue = findCue(nearGap(words, 4), SPECIFIC[other]);
     if (cue && !fact.cues.some((c) => c.join(' ') === cue.words.join(' '))) return { tier: 'conflict', cue: cue.text };
   }
   if (NOT_WITH_INCREMENT.has(fact.role)) {
@@ -178,8 +184,8 @@ export function roleFit(fact: RoleFacts, words: readonly string[], lead: readonl
     if (cue) return { tier: 'conflict', cue: cue.text };
   }
   if (fact.fact.metric !== 'valuation') {
-    // A valuation word beside a money figure says it is a valuation, whatever else it is.
-    const cue = findCue(words, VALUATION_WORDS);
+    // A valuation word right beside a money figure says it is a valuation, whatever else it is.
+    const cue = findCue(nearGap(words, 3), VALUATION_WORDS);
     if (cue && fact.role !== 'stake') return { tier: 'conflict', cue: cue.text };
   }
   const own = findCue(words, SPECIFIC[fact.role]);
@@ -191,8 +197,11 @@ export function roleFit(fact: RoleFacts, words: readonly string[], lead: readonl
     if (!METRIC_WORDS.has(fact.cues[i]!.join(' '))) return { tier: 'specific', cue: fact.cueTexts[i]! };
     packGeneric ??= fact.cueTexts[i]!;
   }
-  const generic = packGeneric ?? findCue(words, GENERIC[fact.fact.metric])?.text ?? findCue(lead, GENERIC[fact.fact.metric])?.text;
+  const generic = packGeneric ?? findCue(words, GENERIC[fact.fact.metric])?.text;
   if (generic) return { tier: 'generic', cue: generic, isDefault: DEFAULT_ROLES.has(fact.role) };
+  // Earlier in the sentence, a role or metric word is enough to confirm, never to contradict.
+  const earlier = findCue(lead, SPECIFIC[fact.role]) ?? findCue(lead, GENERIC[fact.fact.metric]);
+  if (earlier) return { tier: 'generic', cue: earlier.text, isDefault: false };
   return { tier: 'none' };
 }
 

@@ -5,7 +5,7 @@ import { LIMITS } from '../../data/schema/limits';
 import type { Result } from '../../data/schema/result';
 import type { Figure } from '../../data/schema/figure';
 import type { Verdict } from '../../data/schema/verdict';
-import { locate, shownIn, walkBlocks, type TextBlock } from './blocks';
+import { locate, shownIn, visibleText, walkBlocks, type TextBlock } from './blocks';
 import type { Annotation } from './annotation';
 import { Slice } from './slices';
 
@@ -16,7 +16,7 @@ export type AskVerdicts = (request: AnnotateRequest) => Promise<Result<Verdict[]
 export interface ScanRequest {
   /** Subtrees to read; none contains another. */
   roots: Node[];
-  page: { url: string; title: string };
+  page: { url: string; title: string; published?: string };
   isOwnUi: (el: Element) => boolean;
   /** Called for every block read, before its figures are found (to drop what it showed before). */
   onBlock: (block: TextBlock) => void;
@@ -84,11 +84,14 @@ export async function scanRoots(request: ScanRequest, ask: AskVerdicts): Promise
     for (const block of walkBlocks(root, request.isOwnUi)) {
       request.onBlock(block);
       const before = performance.now();
-      const figures = recognize(block.text).slice(0, LIMITS.figuresPerBatch);
+      let figures = recognize(block.text).slice(0, LIMITS.figuresPerBatch);
       recognizing += performance.now() - before;
       const owner = figures.length ? shownIn(block) : null;
+      // Only the text the reader sees counts: figures and their words come from visible text alone.
+      const seen = owner && block.nodes.length > 1 ? visibleText(block, owner) : block;
+      if (seen !== block) figures = recognize(seen.text).slice(0, LIMITS.figuresPerBatch);
       if (owner && batch.size + figures.length > LIMITS.figuresPerBatch) await send();
-      if (owner) batch.add(block, figures, owner);
+      if (owner && figures.length) batch.add(seen, figures, owner);
       if (slice.due()) {
         if (batch.size >= EARLY_BATCH) await send();
         await slice.next();
@@ -136,8 +139,8 @@ class Batch {
 
   /** Asks the background and turns the answers into annotations on text that is still there. */
   async ask(request: ScanRequest, ask: AskVerdicts): Promise<Result<Annotation[]>> {
-    const { url, title } = request.page;
-    const answer = await ask(this.writer.request(url.slice(0, 2_000), title.slice(0, LIMITS.titleChars)));
+    const { url, title, published } = request.page;
+    const answer = await ask(this.writer.request(url.slice(0, 2_000), title.slice(0, LIMITS.titleChars), published));
     if (!answer.ok) return answer;
     if (answer.value.length !== this.found.length) return { ok: false, error: 'The background answered for a different number of figures.' };
     // Text may have changed while the background answered: such blocks are read again by the next pass.

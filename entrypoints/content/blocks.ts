@@ -103,6 +103,41 @@ export function shownIn(block: TextBlock): Element | null {
   return el;
 }
 
+/**
+ * The block without text the reader cannot see: text nodes inside an inline element that is not
+ * rendered, transparent, or sized to nothing (a hidden "about " or "post-money" must not change a
+ * verdict). Answers the block itself when everything shows. Asked only of blocks with figures.
+ */
+export function visibleText(block: TextBlock, owner: Element): TextBlock {
+  const hidden = new Map<Element, boolean>();
+  const isHidden = (el: Element): boolean => {
+    let answer = hidden.get(el);
+    if (answer === undefined) {
+      const style = getComputedStyle(el);
+      answer =
+        (typeof el.checkVisibility === 'function' && !el.checkVisibility({ opacityProperty: true, visibilityProperty: true })) ||
+        style.fontSize === '0px' ||
+        style.color === 'transparent' ||
+        style.color === 'rgba(0, 0, 0, 0)';
+      hidden.set(el, answer);
+    }
+    return answer;
+  };
+  const shown = (node: Text): boolean => {
+    for (let el = node.parentElement; el && el !== owner && el !== block.owner; el = el.parentElement) if (isHidden(el)) return false;
+    return true;
+  };
+  if (block.nodes.every((n) => n.parentElement === owner || n.parentElement === block.owner || shown(n))) return block;
+  const visible: TextBlock = { text: '', nodes: [], starts: [], owner: block.owner };
+  for (const node of block.nodes) {
+    if (!shown(node)) continue;
+    visible.starts.push(visible.text.length);
+    visible.nodes.push(node);
+    visible.text += node.data;
+  }
+  return visible;
+}
+
 function hasWords(text: string): boolean {
   return /\S/.test(text);
 }

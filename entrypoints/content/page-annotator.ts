@@ -4,6 +4,7 @@ import type { Result } from '../../data/schema/result';
 import { readSettings, type Settings } from '../../data/schema/settings';
 import type { Verdict } from '../../data/schema/verdict';
 import { unpackVerdicts, type PackedVerdicts } from '../../data/match/pack-verdicts';
+import { pagePublicationDay } from '../../data/text/page-date';
 import type { Annotation } from './annotation';
 import { AnnotationSet } from './annotation-set';
 import { scanRoots, type AskVerdicts, type Timings } from './annotate';
@@ -166,7 +167,7 @@ export class PageAnnotator {
     const result = await scanRoots(
       {
         roots,
-        page: { url: this.doc.location.href.split('#')[0]!, title: this.doc.title },
+        page: this.page(work.full),
         isOwnUi: (el) => this.isOwnUi(el),
         onBlock: (block) => block.nodes.forEach((n) => this.annotations.dropAt(n)),
         nextIndex: () => this.nextIndex++,
@@ -184,6 +185,17 @@ export class PageAnnotator {
     }
     if (this.card.current && !this.annotations.has(this.card.current)) this.card.close();
     performance.measure('factmark:annotate', { start, end: performance.now(), detail: { figures: result.value, full: work.full, ...timings } });
+  }
+
+  private pageFacts?: { url: string; title: string; published?: string };
+
+  /** The page's address, title and declared publication day: read again on each full pass (a new article), kept for partial ones. */
+  private page(full: boolean): { url: string; title: string; published?: string } {
+    const url = this.doc.location.href.split('#')[0]!;
+    if (full || !this.pageFacts || this.pageFacts.url !== url || this.pageFacts.title !== this.doc.title) {
+      this.pageFacts = { url, title: this.doc.title, published: pagePublicationDay(this.doc, url) };
+    }
+    return this.pageFacts;
   }
 
   private onMutations(records: MutationRecord[]): void {

@@ -9,13 +9,36 @@ const fresh = (): any => structuredClone(defaultPackJson);
 describe('bundled pack', () => {
   it('is valid and loaded', () => {
     expect(parsePack(fresh())).toMatchObject({ ok: true });
-    expect(bundledPack).toMatchObject({ formatVersion: 1, id: 'factmark-default', publisher: 'Factmark', version: 1 });
+    expect(bundledPack).toMatchObject({ formatVersion: 2, id: 'factmark-default', publisher: 'Factmark', version: 1 });
     expect(bundledPack.facts.length).toBeGreaterThanOrEqual(12);
   });
 
   it('labels every fact distinctly', () => {
     const labels = bundledPack.facts.map((f) => f.label);
     expect(new Set(labels).size).toBe(labels.length);
+  });
+});
+
+describe('format 1 packs', () => {
+  it('are upgraded to format 2: same facts, no deal names, nothing superseded', () => {
+    const v1 = { ...fresh(), formatVersion: 1 };
+    const parsed = parsePack(v1);
+    expect(parsed).toMatchObject({ ok: true, value: { formatVersion: 2, facts: v1.facts.map((f: { id: string }) => ({ id: f.id })) } });
+  });
+
+  it('do not carry format 2 fields (unknown fields are dropped, as always)', () => {
+    const v1 = { ...fresh(), formatVersion: 1 };
+    v1.facts[0].supersededBy = v1.facts[1].id;
+    const parsed = parsePack(v1);
+    expect(parsed.ok && parsed.value.facts[0]!.supersededBy).toBe(undefined);
+  });
+});
+
+describe('format 2', () => {
+  it('checks that a superseded fact names a fact of the pack', () => {
+    const pack = fresh();
+    pack.facts[0].supersededBy = 'no-such-fact';
+    expect(parsePack(pack)).toMatchObject({ ok: false, error: expect.stringContaining('facts.0.supersededBy: unknown fact "no-such-fact"') });
   });
 });
 
@@ -48,7 +71,7 @@ describe('parsePack errors', () => {
   });
 
   it.each([
-    [{ ...fresh(), formatVersion: 2 }, 'Unsupported fact pack formatVersion 2'],
+    [{ ...fresh(), formatVersion: 3 }, 'Unsupported fact pack formatVersion 3'],
     [{ ...fresh(), formatVersion: 0 }, 'Unsupported fact pack formatVersion 0'],
     [{ ...fresh(), formatVersion: '1' }, 'formatVersion: expected an integer'],
     [{ id: 'x' }, 'formatVersion: expected an integer'],
