@@ -104,12 +104,25 @@ class PhraseBook {
   }
 }
 
+/** Legal forms and articles around a name: "Stargate LLC" and "the Stargate Project" are also "Stargate" ("Stargate Project"). */
+const LEGAL_FORM = /\s+(?:LLC|L\.L\.C\.|Inc\.?|Incorporated|Corp\.?|Corporation|Ltd\.?|Limited|plc|PLC|Co\.?|GmbH|AG|SA|S\.A\.|PBC)$/;
+
+/** A name and the shorter forms articles use for it. */
+function nameForms(name: string): string[] {
+  const forms = [name];
+  const bare = name.replace(/^the\s+/i, '');
+  if (bare !== name) forms.push(bare);
+  const plain = bare.replace(LEGAL_FORM, '');
+  if (plain !== bare && plain.length > 1) forms.push(plain);
+  return forms;
+}
+
 function collectEntities(packs: readonly Pack[]): PhraseMatcher<string> {
   const matcher = new PhraseMatcher<string>();
   const seen = new Set<string>();
   for (const pack of packs) {
     for (const entity of pack.entities) {
-      for (const name of [entity.name, ...entity.aliases]) {
+      for (const name of [entity.name, ...entity.aliases].flatMap(nameForms)) {
         const key = `${entity.id}\u0001${phraseWords(name).join(' ')}`;
         if (seen.has(key)) continue;
         seen.add(key);

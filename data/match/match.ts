@@ -11,6 +11,7 @@ import { tokenize, type Tokens } from './text';
 import { timeFit, type TimeFit } from './time';
 import { precisionOf, qualifierOf } from './tolerance';
 import { canonicalUnit, kindFitsMetric } from './units';
+import type { RoleId } from '../schema/roles';
 import { valueFit, type ValueFit, type WrittenValue } from './value-fit';
 
 type Span = NameSpan;
@@ -191,11 +192,11 @@ function nearestDate(dates: SentenceNames['dates'], start: number, end: number):
 }
 
 /**
- * A wrong figure for the same thing is near the record (830 for 730, 20 for 15); one several
- * times larger or smaller ("$1.4 trillion of commitments" beside a $50 billion investment) is
+ * A wrong figure for the same thing is near the record (830 for 730, 20 for 15); one twice as
+ * large or small or more ("$1.4 trillion of commitments" beside a $50 billion investment) is
  * more likely another quantity than a misstatement of this one.
  */
-const MISSTATEMENT_RATIO = 3;
+const MISSTATEMENT_RATIO = 2;
 
 function plausibleMisstatement(figure: number, fact: number): boolean {
   if (figure <= 0 || fact <= 0) return false;
@@ -365,7 +366,18 @@ function distinctViews(list: readonly Candidate[]): FactView[] {
 }
 
 /** The verdict for one figure, once the page's deals are known. */
-function decide(index: MatchIndex, a: Assessment, rank: ReturnType<typeof ranker>): Verdict {
+/** Roles a company has again and again (a round, a valuation): which one a figure means needs time evidence. */
+const RECURRING = new Set<RoleId>(['round', 'pre-money', 'post-money', 'valuation', 'contribution']);
+
+/**
+ * With neither the article's date nor a date near the figure, a figure may contradict a recurring
+ * fact only of a deal the page is shown to be about: another of its figures verifies that deal.
+ */
+function datedOrOnTopic(c: Candidate, salience: ReadonlyMap<string, number>): boolean {
+  return c.time.by !== 'none' || !RECURRING.has(c.ref.role) || (salience.get(c.ref.fact.deal) ?? 0) > 0;
+}
+
+function decide(index: MatchIndex, a: Assessment, rank: ReturnType<typeof ranker>, salience: ReadonlyMap<string, number>): Verdict {
   const nameOf = (id: string) => index.names.get(id) ?? id;
   const why = (c: Candidate) => reasonLine(c.binding, c.fit.cue, c.time, nameOf, c.ref.deal?.names?.[0]);
   const verified = rank(a.verified);
@@ -377,7 +389,7 @@ function decide(index: MatchIndex, a: Assessment, rank: ReturnType<typeof ranker
     const deals = listNames(distinctViews(verified.tied).map((v) => v.deal));
     return { verdict: 'unverified', why: `Fits more than one deal on record equally: ${deals}`, candidates: distinctViews(verified.tied) };
   }
-  const mismatch = rank(a.mismatch);
+  const mismatch = rank(a.mismatch.filter((c) => datedOrOnTopic(c, salience)));
   if (mismatch && 'best' in mismatch) {
     const c = mismatch.best;
     const view = viewOf(c.ref);
@@ -419,5 +431,5 @@ export function matchBatch(index: MatchIndex, request: MatchRequest): Verdict[] 
     if (deals.size === 1) for (const d of deals) salience.set(d, (salience.get(d) ?? 0) + 1);
   }
   const rank = ranker(salience, request.published);
-  return assessments.map((a) => decide(index, a, rank));
+  return assessments.map((a) => decide(index, a, rank, salience));
 }

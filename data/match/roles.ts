@@ -151,6 +151,22 @@ function nearGap(words: readonly string[], n: number): readonly string[] {
   return at < 0 ? words : words.slice(Math.max(0, at - n), at + n + 1);
 }
 
+/** The cue of `list` nearest the figure's place in `words` (words from the separator), if any occurs. */
+function nearestCue(words: readonly string[], list: readonly Cue[]): { cue: Cue; distance: number } | undefined {
+  const gap = words.indexOf('\u0000');
+  let best: { cue: Cue; distance: number } | undefined;
+  for (const cue of list) {
+    const n = cue.words.length;
+    if (!n) continue;
+    outer: for (let i = 0; i + n <= words.length; i++) {
+      for (let k = 0; k < n; k++) if (words[i + k] !== cue.words[k]) continue outer;
+      const distance = gap < 0 ? i : i >= gap ? i - gap : gap - (i + n);
+      if (!best || distance < best.distance) best = { cue, distance };
+    }
+  }
+  return best;
+}
+
 /** The first cue of `list` that occurs in `words`. */
 function findCue(words: readonly string[], list: readonly Cue[]): Cue | undefined {
   for (const cue of list) if (contains(words, cue.words)) return cue;
@@ -175,21 +191,23 @@ function contains(words: readonly string[], phrase: readonly string[]): boolean 
  */
 export function roleFit(fact: RoleFacts, words: readonly string[], lead: readonly string[] = []): RoleFit {
   for (const ex of fact.excludes) if (contains(words, ex)) return { tier: 'conflict', cue: ex.join(' ') };
+  const own = nearestCue(words, SPECIFIC[fact.role]);
+  // Another role's word counts against the fact only when it stands nearer the figure than the fact's own role word.
+  const against = (cue: { cue: Cue; distance: number } | undefined) => cue !== undefined && (!own || cue.distance < own.distance);
   for (const other of CONFLICTS[fact.role] ?? []) {
-    const cue = findCue(nearGap(words, 4), SPECIFIC[other]);
-    if (cue && !fact.cues.some((c) => c.join(' ') === cue.words.join(' '))) return { tier: 'conflict', cue: cue.text };
+    const cue = nearestCue(nearGap(words, 4), SPECIFIC[other]);
+    if (against(cue) && !fact.cues.some((c) => c.join(' ') === cue!.cue.words.join(' '))) return { tier: 'conflict', cue: cue!.cue.text };
   }
   if (NOT_WITH_INCREMENT.has(fact.role)) {
     const cue = findCue(words, INCREMENT);
     if (cue) return { tier: 'conflict', cue: cue.text };
   }
-  if (fact.fact.metric !== 'valuation') {
+  if (fact.fact.metric !== 'valuation' && fact.role !== 'stake') {
     // A valuation word right beside a money figure says it is a valuation, whatever else it is.
-    const cue = findCue(nearGap(words, 3), VALUATION_WORDS);
-    if (cue && fact.role !== 'stake') return { tier: 'conflict', cue: cue.text };
+    const cue = nearestCue(nearGap(words, 3), VALUATION_WORDS);
+    if (against(cue)) return { tier: 'conflict', cue: cue!.cue.text };
   }
-  const own = findCue(words, SPECIFIC[fact.role]);
-  if (own) return { tier: 'specific', cue: own.text };
+  if (own) return { tier: 'specific', cue: own.cue.text };
   // A pack's own cue is as strong as the matcher knows the word to be: "valued" stays a metric word.
   let packGeneric: string | undefined;
   for (let i = 0; i < fact.cues.length; i++) {

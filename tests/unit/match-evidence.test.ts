@@ -87,7 +87,15 @@ describe('the same role', () => {
   it('a plain valuation word verifies, but only "pre-money" can contradict a pre-money valuation', () => {
     expect(summary(verdictOf('OpenAI is now valued at $730 billion.', '$730 billion', usd(730)))).toEqual(['verified', 'openai-funding-2026.pre-money-valuation']);
     expect(verdictOf('OpenAI is now valued at $840 billion.', '$840 billion', usd(840)).verdict).toBe('unverified');
-    expect(verdictOf('OpenAI has a pre-money valuation of $840 billion.', '$840 billion', usd(840)).verdict).toBe('mismatch');
+    expect(verdictOf('OpenAI has a pre-money valuation of $840 billion.', '$840 billion', usd(840), { published: '2026-03-01' }).verdict).toBe('mismatch');
+  });
+
+  it('undated, a recurring figure (a round, a valuation) differs only on a page shown to be about that deal', () => {
+    const s = 'OpenAI has a pre-money valuation of $840 billion.';
+    expect(verdictOf(s, '$840 billion', usd(840)).verdict).toBe('unverified');
+    const block = `OpenAI closed a $110 billion funding round. ${s}`;
+    const request = annotate([figureIn(block, '$110 billion', usd(110)), figureIn(block, '$840 billion', usd(840))], '', [block]);
+    expect(matchBatch(bundled, request).map((v) => v.verdict)).toEqual(['verified', 'mismatch']);
   });
 
   it('a figure several times the record is another quantity, not a misstatement', () => {
