@@ -15,7 +15,7 @@ import { DATABASES, testDatabase, type TestDatabase } from '../server/databases'
 import { publishedPack } from '../server/fixtures';
 import { startPackHost } from './pack-host';
 
-/** A tab of the harness's browser (whatever page type the harness drives). */
+/** A tab of the harness's browser. */
 type Page = Awaited<ReturnType<ExtensionBrowser['context']['newPage']>>;
 
 const TOKEN = 'loop-maintainer-token';
@@ -72,7 +72,7 @@ describe.each(DATABASES)('contributor → maintainer → new pack version → su
     browser = await launchWithExtension();
     options = await browser.context.newPage();
     options.on('dialog', (dialog) => void dialog.accept());
-    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.goto(browser.extensionUrl('/options.html'));
     await options.waitForSelector('table.packs');
   });
   afterAll(async () => {

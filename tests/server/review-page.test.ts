@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keygen } from '../../scripts/pack-cli/core';
-import { CHROMIUM_PATH } from '../../scripts/lib/extension-browser';
+import { CHROMIUM_PATH } from '../../scripts/lib/chromium-browser';
 import { publishedPackFile } from '../../server/published-pack';
 import { startInbox, type RunningInbox } from '../../server/start';
 import { InboxStore } from '../../server/store';
