@@ -1,5 +1,5 @@
-// @chromium-only: the loop's inbox and pack host are the same in Firefox, but this walk reads the
-// extension's outbox through Chromium's extension pages; the Firefox tier covers corrections itself.
+// @chromium-only: the loop runs once per database already; in Firefox the extension's side of it
+// (suggesting, delivery, status polling, pack updates) is covered by corrections.test.ts and packs.test.ts.
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
