@@ -1,13 +1,31 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { GECKO_ID } from './scripts/lib/gecko-id';
 
 // See ARCHITECTURE.md for why each choice was made.
 export default defineConfig({
   imports: false,
   vite: () => ({ plugins: [preact()] }),
-  manifest: {
+  manifest: ({ browser }) => ({
     name: 'Factmark',
     description: 'Checks the deal figures in news articles against verified facts, on your device.',
     permissions: ['storage', 'alarms'],
-  },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: GECKO_ID,
+              // 140 is the first Firefox with built-in data collection consent.
+              strict_min_version: '140.0',
+              // Nothing is sent unless the reader submits a correction: then its page address
+              // and title (browsing activity) and the figure as written (website content) go to
+              // the pack's corrections endpoint.
+              data_collection_permissions: { required: ['browsingActivity', 'websiteContent'] },
+            },
+            // 142 is the first Firefox for Android with it.
+            gecko_android: { strict_min_version: '142.0' },
+          },
+        }
+      : {}),
+  }),
 });

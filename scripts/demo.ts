@@ -5,7 +5,7 @@
  */
 import { readFileSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { launchWithExtension } from './lib/extension-browser';
+import { launchChromium as launchWithExtension } from './lib/chromium-browser';
 import { serveHtml } from './lib/static-server';
 import { hoverFigure, shownFigures, waitForAnnotation } from './lib/page-probe';
 

@@ -12,7 +12,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { EXTENSION_DIR, launchWithExtension } from '../lib/extension-browser';
+import { EXTENSION_DIR, launchChromium as launchWithExtension } from '../lib/chromium-browser';
 import { publisher } from '../../tests/unit/pack-sync-fixtures';
 import type { AnnotateRequest } from '../../data/schema/messages';
 import { pageBatch, syntheticPack } from './_synthetic-pack';

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
-import { EXTENSION_DIR, launchWithExtension, type ExtensionBrowser } from '../lib/extension-browser';
+import { EXTENSION_DIR, launchChromium as launchWithExtension, type ChromiumExtension as ExtensionBrowser } from '../lib/chromium-browser';
 import { serveHtml } from '../lib/static-server';
 import { waitForAnnotation } from '../lib/page-probe';
 

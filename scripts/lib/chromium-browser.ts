@@ -10,16 +10,19 @@ export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-
 /** Debian's Chromium unless CHROMIUM_PATH says otherwise; nothing downloads a browser. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** A Chromium with the built extension loaded, and the extension's id and service worker. */
-export interface ExtensionBrowser {
+/** A Chromium with the built extension loaded, and the extension's id and service worker (Playwright's own objects). */
+export interface ChromiumExtension {
   context: BrowserContext;
   extensionId: string;
   worker: Worker;
   close(): Promise<void>;
 }
 
-/** Launches Chromium with a fresh profile and the built extension. */
-export async function launchWithExtension(options: { headless?: boolean } = {}): Promise<ExtensionBrowser> {
+/**
+ * Launches Chromium with a fresh profile and the built extension. The demo and the benchmarks use
+ * it directly; tests go through `launchWithExtension`, which runs in either browser.
+ */
+export async function launchChromium(options: { headless?: boolean } = {}): Promise<ChromiumExtension> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`No built extension in ${EXTENSION_DIR}: run "npm run build" first.`);
   if (!existsSync(CHROMIUM_PATH)) throw new Error(`No Chromium at ${CHROMIUM_PATH}: install Debian's "chromium" package.`);
   const profile = await mkdtemp(join(tmpdir(), 'factmark-profile-'));

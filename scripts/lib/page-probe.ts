@@ -1,4 +1,5 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext as ChromiumContext, Page as ChromiumPage } from 'playwright-core';
+import type { Page } from './harness-page';
 
 /** A highlighted figure as the page's own script sees it. */
 export interface ShownFigure {
@@ -26,20 +27,55 @@ export async function waitForAnnotation(page: Page, count = 1): Promise<void> {
   await page.waitForFunction((n) => performance.getEntriesByName('factmark:annotate').length >= n, count, { timeout: 15_000 });
 }
 
-/** Every Factmark highlight, in document order, with the centre of its first line box. */
+/**
+ * Every Factmark highlight, in document order, with the centre of its first line box. Only figures
+ * near the viewport are painted, so this scrolls through the page as a reader would, collecting
+ * what is painted at each screenful, and scrolls back.
+ */
 export async function shownFigures(page: Page): Promise<ShownFigure[]> {
-  return page.evaluate(() => {
+  return page.evaluate(async () => {
     const found: { range: Range; verdict: string }[] = [];
-    for (const verdict of ['verified', 'mismatch', 'unverified']) {
-      const highlight = CSS.highlights.get(`factmark-${verdict}`);
-      if (highlight) for (const range of highlight) found.push({ range: range as Range, verdict });
+    const collect = () => {
+      for (const verdict of ['verified', 'mismatch', 'unverified']) {
+        const highlight = CSS.highlights.get(`factmark-${verdict}`);
+        if (highlight) for (const range of highlight) found.push({ range: range as Range, verdict });
+      }
+    };
+    collect();
+    const last = document.documentElement.scrollHeight - innerHeight;
+    if (last > 0) {
+      const painted = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 20))));
+      const { scrollX: x, scrollY: y } = window;
+      for (let top = 0; ; top = Math.min(top + innerHeight, last)) {
+        window.scrollTo(0, top);
+        await painted();
+        collect();
+        if (top === last) break;
+      }
+      window.scrollTo(x, y);
+      await painted();
     }
     found.sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
-    return found.map(({ range, verdict }) => {
+    // A figure painted at several scroll positions is one figure.
+    const figures = found.filter((f, i) => i === 0 || f.range.compareBoundaryPoints(Range.START_TO_START, found[i - 1]!.range) !== 0);
+    return figures.map(({ range, verdict }) => {
       const rect = range.getClientRects()[0] ?? range.getBoundingClientRect();
       return { text: range.toString(), verdict, x: rect.left + rect.width / 2 + window.scrollX, y: rect.top + rect.height / 2 + window.scrollY };
     });
   });
+}
+
+/** Waits until the page shows the figure `text` with `verdict` (scrolling to find it, as shownFigures does). */
+export async function waitForVerdict(page: Page, text: string, verdict: string, timeout = 10_000): Promise<void> {
+  const deadline = Date.now() + timeout;
+  let seen: string[] = [];
+  while (Date.now() < deadline) {
+    const figures = (await shownFigures(page)).filter((f) => f.text === text);
+    if (figures.some((f) => f.verdict === verdict)) return;
+    seen = figures.map((f) => f.verdict);
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`${text} never showed as ${verdict} within ${timeout} ms (last seen: ${seen.join(', ') || 'not shown'})`);
 }
 
 /** Moves the pointer onto a figure (scrolling it into view first) and waits for its card. */
@@ -78,7 +114,7 @@ export async function openCard(page: Page): Promise<ShownCard | null> {
 }
 
 /** Opens `url` in a new tab of `context` and waits for Factmark's first annotation pass. */
-export async function openAnnotated(context: BrowserContext, url: string): Promise<Page> {
+export async function openAnnotated<P extends Page>(context: { newPage(): Promise<P> }, url: string): Promise<P> {
   const page = await context.newPage();
   await page.goto(url);
   await waitForAnnotation(page);
@@ -91,7 +127,7 @@ export async function openAnnotated(context: BrowserContext, url: string): Promi
  * all stay "visible" or are disabled), so this overrides `document.visibilityState` in the
  * extension's own isolated world and fires `visibilitychange` as the browser would.
  */
-export async function extensionVisibility(context: BrowserContext, page: Page): Promise<(hidden: boolean) => Promise<void>> {
+export async function extensionVisibility(context: ChromiumContext, page: ChromiumPage): Promise<(hidden: boolean) => Promise<void>> {
   const cdp = await context.newCDPSession(page);
   const worlds: { id: number; origin: string; auxData?: { type?: string; frameId?: string } }[] = [];
   cdp.on('Runtime.executionContextCreated', ({ context: world }) => worlds.push(world));

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Page } from '../../scripts/lib/harness-page';
 import { launchWithExtension, type ExtensionBrowser } from '../../scripts/lib/extension-browser';
 import { serveHtml, type StaticServer } from '../../scripts/lib/static-server';
 import { hoverFigure, openCard, shownFigures, waitForAnnotation } from '../../scripts/lib/page-probe';
@@ -58,7 +58,7 @@ beforeAll(async () => {
   endpoint = new CorrectionsEndpoint(await CorrectionsEndpoint.freePort()); // not started: "down"
   browser = await launchWithExtension();
   options = await browser.context.newPage();
-  await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  await options.goto(browser.extensionUrl('/options.html'));
   await giveBundledPackAnEndpoint(endpoint.url);
 });
 afterAll(async () => {

@@ -1,7 +1,12 @@
+// @chromium-only: the Firefox project leaves this file out (vitest.config.ts), because it needs
+// what only Chromium's driver reaches: the content script's isolated world over CDP (to make a tab
+// look hidden, since headless Chromium keeps every tab visible), Playwright's frame objects for
+// same- and cross-origin iframes, and paint timings that measure Chromium's rendering of
+// registered highlights, which is what the near-viewport design answers.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { LIMITS } from '../../data/schema/limits';
-import { launchWithExtension, type ExtensionBrowser } from '../../scripts/lib/extension-browser';
+import { launchChromium, type ChromiumExtension } from '../../scripts/lib/chromium-browser';
 import { serveHtml, type StaticServer } from '../../scripts/lib/static-server';
 import { extensionVisibility, openAnnotated, shownFigures, waitForAnnotation } from '../../scripts/lib/page-probe';
 
@@ -25,7 +30,7 @@ const hiddenPage = `<!doctype html><html lang="en"><head><meta charset="utf-8"><
 const articleFrame = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Embedded</title></head><body><article>
 <p>In the embedded story, Amazon starts with an initial $15 billion for OpenAI.</p></article></body></html>`;
 
-let browser: ExtensionBrowser;
+let browser: ChromiumExtension;
 let server: StaticServer;
 let otherOrigin: StaticServer;
 
@@ -65,7 +70,7 @@ beforeAll(async () => {
       `<!doctype html><html><head><title>OpenAI deal, with embeds</title></head><body><p>Amazon will invest $50 billion in OpenAI.</p>
        <iframe id="same" src="/embedded"></iframe><iframe id="ad" src="${otherOrigin.url('/ad')}"></iframe></body></html>`,
   });
-  browser = await launchWithExtension();
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();

@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Page } from '../../scripts/lib/harness-page';
 import { launchWithExtension, type ExtensionBrowser } from '../../scripts/lib/extension-browser';
 import { serveHtml, type StaticServer } from '../../scripts/lib/static-server';
-import { hoverFigure, shownFigures, waitForAnnotation } from '../../scripts/lib/page-probe';
+import { hoverFigure, shownFigures, waitForAnnotation, waitForVerdict } from '../../scripts/lib/page-probe';
 import { keyFingerprint } from '../../data/sync/signature';
 import { demoArticle } from './pages';
 import { publisher as packPublisher } from '../unit/pack-sync-fixtures';
@@ -33,15 +33,6 @@ async function publish(version: number, microsoftBillions?: number): Promise<{ b
   return signed;
 }
 
-/** The verdict the article shows for a figure, waiting until it is `expected` (without reloading). */
-async function waitForVerdict(page: Page, text: string, expected: string): Promise<void> {
-  await page.waitForFunction(
-    ([t, v]) => [...(CSS.highlights.get(`factmark-${v}`) ?? [])].some((r) => (r as Range).toString() === t),
-    [text, expected] as const,
-    { timeout: 10_000 },
-  );
-}
-
 /** Reloads the article and checks the facts of version 2 still annotate it. */
 async function expectOldFactsStillShown(): Promise<void> {
   await article.reload();
@@ -69,7 +60,7 @@ beforeAll(async () => {
   await waitForAnnotation(article);
   options = await browser.context.newPage();
   options.on('dialog', (dialog) => void dialog.accept());
-  await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  await options.goto(browser.extensionUrl('/options.html'));
   await options.waitForSelector('table.packs');
 });
 afterAll(async () => {

@@ -1,12 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Page } from '../../scripts/lib/harness-page';
 import { launchWithExtension, type ExtensionBrowser } from '../../scripts/lib/extension-browser';
 import { serveHtml, type StaticServer } from '../../scripts/lib/static-server';
 import { openCard, shownFigures, waitForAnnotation } from '../../scripts/lib/page-probe';
 import { demoArticle } from './pages';
-
-/** The extension API inside the service worker (code passed to `worker.evaluate` runs there). */
-declare const chrome: { windows: { create(o: object): Promise<unknown> }; runtime: { getURL(path: string): string } };
 
 let browser: ExtensionBrowser;
 let server: StaticServer;
@@ -20,15 +17,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** Opens the toolbar popup the way Chrome does: its own window, about the active tab. */
-async function openPopup(article: Page): Promise<Page> {
-  await article.bringToFront();
-  const opened = browser.context.waitForEvent('page');
-  await browser.worker.evaluate(() => chrome.windows.create({ url: chrome.runtime.getURL('/popup.html'), type: 'popup', focused: true }));
-  const popup = await opened;
-  await popup.waitForSelector('button.figure, .empty, .status');
-  return popup;
-}
+const openPopup = (article: Page) => browser.openPopup(article);
 
 describe('popup', () => {
   it('lists the figures with their verdicts; choosing one scrolls to it and opens its card', async () => {
@@ -81,7 +70,7 @@ describe('settings', () => {
     await article.goto(server.url('/demo'));
     await waitForAnnotation(article);
     const options = await browser.context.newPage();
-    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.goto(browser.extensionUrl('/options.html'));
     await options.uncheck('text=Underline figures that no fact pack covers');
     await article.waitForFunction(() => !CSS.highlights.has('factmark-unverified'));
     const verdicts = new Set((await shownFigures(article)).map((f) => f.verdict));
