@@ -5,8 +5,9 @@ import type { SqlDb, SqlValue } from './sql';
 
 /**
  * The inbox's embedded database: one SQLite file (WAL, so `npm run pack -- release` can read it
- * while the inbox runs). better-sqlite3 is synchronous; transactions are queued one after another,
- * since an async transaction on one connection must not interleave with another.
+ * while the inbox runs). better-sqlite3 is synchronous and has one connection, so every statement
+ * and transaction takes its turn in one queue: a statement from another request can never land
+ * inside a transaction that is waiting between its own statements.
  */
 export function openSqlite(file: string): SqlDb {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
@@ -14,8 +15,14 @@ export function openSqlite(file: string): SqlDb {
   db.pragma('journal_mode = WAL');
   db.pragma('busy_timeout = 5000');
   let queue: Promise<unknown> = Promise.resolve();
+  const inTurn = <T>(work: () => T | Promise<T>): Promise<T> => {
+    const next = queue.then(work);
+    queue = next.catch(() => undefined);
+    return next;
+  };
 
-  const direct: SqlDb = {
+  /** Runs statements at once: only inside a turn (a transaction's own statements). */
+  const now: SqlDb = {
     dialect: 'sqlite',
     async query<Row>(sql: string, params: readonly SqlValue[] = []) {
       return db.prepare(sql).all(...params) as Row[];
@@ -23,28 +30,32 @@ export function openSqlite(file: string): SqlDb {
     async run(sql, params = []) {
       return db.prepare(sql).run(...params).changes;
     },
-    transaction<T>(work: (tx: SqlDb) => Promise<T>): Promise<T> {
-      const next = queue.then(async () => {
+    transaction: (work) => work(now),
+    async migrate(statements) {
+      db.transaction(() => statements.forEach((s) => db.exec(s)))();
+    },
+    async close() {
+      db.close();
+    },
+  };
+
+  return {
+    dialect: 'sqlite',
+    query: (sql, params) => inTurn(() => now.query(sql, params)),
+    run: (sql, params) => inTurn(() => now.run(sql, params)),
+    transaction: (work) =>
+      inTurn(async () => {
         db.exec('BEGIN IMMEDIATE');
         try {
-          const result = await work(direct);
+          const result = await work(now);
           db.exec('COMMIT');
           return result;
         } catch (error) {
           db.exec('ROLLBACK');
           throw error;
         }
-      });
-      queue = next.catch(() => undefined);
-      return next;
-    },
-    async migrate(statements) {
-      db.transaction(() => statements.forEach((s) => db.exec(s)))();
-    },
-    async close() {
-      await queue;
-      db.close();
-    },
+      }),
+    migrate: (statements) => inTurn(() => now.migrate(statements)),
+    close: () => inTurn(() => now.close()),
   };
-  return direct;
 }
