@@ -1,11 +1,12 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { GECKO_ID } from './scripts/lib/gecko-id';
+import { preactWithoutInnerHtml } from './scripts/lib/preact-without-inner-html';
 
 // See ARCHITECTURE.md for why each choice was made.
 export default defineConfig({
   imports: false,
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({ plugins: [preact(), preactWithoutInnerHtml()] }),
   manifest: ({ browser }) => ({
     name: 'Factmark',
     description: 'Checks the deal figures in news articles against verified facts, on your device.',
