@@ -7,10 +7,12 @@ import { preactWithoutInnerHtml } from './scripts/lib/preact-without-inner-html'
 export default defineConfig({
   imports: false,
   vite: () => ({ plugins: [preact(), preactWithoutInnerHtml()] }),
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, manifestVersion }) => ({
     name: 'Factmark',
     description: 'Checks the deal figures in news articles against verified facts, on your device.',
     permissions: ['storage', 'alarms'],
+    // public/icon/<size>.png (npm run icons, from assets/icon.svg) are the extension's icons; the toolbar's too.
+    [manifestVersion === 2 ? 'browser_action' : 'action']: { default_icon: { 16: 'icon/16.png', 32: 'icon/32.png' } },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
