@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Installs what a fresh machine lacks: Debian's Chromium (driven by playwright-core; nothing
-# downloads a browser of its own), Debian's PostgreSQL and the locked npm dependencies. Safe to run again.
+# Installs what a fresh machine lacks: Debian's Chromium and Firefox ESR (driven by playwright-core
+# and puppeteer-core; nothing downloads a browser of its own), Debian's PostgreSQL and the locked npm dependencies. Safe to run again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -9,6 +9,14 @@ if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium fonts-dejavu-core >/dev/null
+fi
+
+# Firefox ESR: the browser tests' second tier (driven by puppeteer-core over WebDriver BiDi).
+if [ ! -x "${FIREFOX_PATH:-/usr/bin/firefox-esr}" ]; then
+  echo "setup: installing Debian's firefox-esr package"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq firefox-esr >/dev/null
 fi
 
 # PostgreSQL: the corrections inbox's tests run on it as well as on SQLite (scripts/test-postgres.sh).
