@@ -29,8 +29,12 @@ export interface FactRef {
   required: string[];
   /** Replaced by a later fact of its pack (or marked superseded). */
   superseded: boolean;
+  /** When the fact that replaced it was announced, if the pack says which one did. */
+  supersededFrom?: string;
   /** The same subject, object, metric and role: facts of one kind, told apart by time. */
   kind: string;
+  /** Role, metric, cues and excludes: facts with the same key fit the same words alike. */
+  roleKey: string;
   /**
    * Key shared by the same measured thing across packs, for disagreements; empty when no other
    * pack has the fact's deal (then nothing can disagree).
@@ -175,6 +179,28 @@ function partiesOf(fact: Fact, deal: Deal | undefined, context: PackContext): Re
   return own;
 }
 
+const roles = new Map<string, ReturnType<typeof roleOf>>();
+
+/** roleOf, remembered per role string and metric: a big pack repeats a few roles many times. */
+function roleOfCached(fact: Fact): ReturnType<typeof roleOf> {
+  const key = `${fact.metric}\u0001${fact.role}`;
+  let role = roles.get(key);
+  if (role === undefined) {
+    role = roleOf(fact);
+    if (roles.size < 10_000) roles.set(key, role);
+  }
+  return role;
+}
+
+/** Fact id -> the day its deal was announced, for the facts that supersede others (few). */
+function supersedingDays(pack: Pack, deals: ReadonlyMap<string, Deal>): Map<string, string> {
+  const wanted = new Set(pack.facts.flatMap((f) => (f.supersededBy ? [f.supersededBy] : [])));
+  const days = new Map<string, string>();
+  if (!wanted.size) return days;
+  for (const f of pack.facts) if (wanted.has(f.id)) days.set(f.id, deals.get(f.deal)?.announced ?? f.asOf);
+  return days;
+}
+
 /** A fact's cue phrases as stemmed words (distinct) beside their written forms. */
 function cuesOf(list: readonly string[], phrases: PhraseBook): { cues: string[][]; cueTexts: string[] } {
   const cues: string[][] = [];
@@ -192,7 +218,8 @@ function cuesOf(list: readonly string[], phrases: PhraseBook): { cues: string[][
 function refOf(fact: Fact, context: PackContext, phrases: PhraseBook): FactRef {
   const { unit, factor } = canonicalUnit(fact.quantity.unit);
   const deal = context.deals.get(fact.deal);
-  const role = roleOf(fact);
+  const role = roleOfCached(fact);
+  const cues = cuesOf(fact.cues, phrases);
   return {
     fact,
     pack: context.ref,
@@ -202,10 +229,11 @@ function refOf(fact: Fact, context: PackContext, phrases: PhraseBook): FactRef {
     unit,
     factor,
     role,
-    ...cuesOf(fact.cues, phrases),
+    ...cues,
     excludes: phrases.distinct(fact.excludes),
     required: requiredParties(fact),
     superseded: fact.status === 'superseded' || fact.supersededBy !== undefined,
+    roleKey: [role, fact.metric, cues.cueTexts.join('\u0002'), fact.excludes.join('\u0002')].join('\u0001'),
     kind: [context.canonical.get(fact.subject) ?? fact.subject, fact.object ? context.canonical.get(fact.object) ?? fact.object : '', fact.metric, role, unit].join('\u0001'),
     sameThing: context.shared.has(fact.deal) ? [fact.deal, fact.subject, fact.object ?? '', fact.metric, fact.role].join('\u0001') : '',
   };
@@ -309,8 +337,11 @@ export function buildIndex(packs: readonly Pack[]): MatchIndex {
       shared,
       canonical,
     };
+    const successors = supersedingDays(pack, context.deals);
     for (const fact of pack.facts) {
       const ref = refOf(fact, context, phrases);
+      const from = fact.supersededBy ? successors.get(fact.supersededBy) : undefined;
+      if (from) ref.supersededFrom = from;
       factCount++;
       for (const entity of ref.required) push(byParty, ref.unit, entity, ref);
       if (ref.sameThing) listPush(sameThing, ref.sameThing, ref);

@@ -13,8 +13,8 @@ export interface LocalContext {
   /** The clause's span in the sentence, [clauseStart, clauseEnd). */
   clauseStart: number;
   clauseEnd: number;
-  /** Where the next figure of the sentence starts (the sentence's length if none). */
-  nextStart: number;
+  /** Where the figure's clause ends at punctuation (or the next figure), before phrases are split off. */
+  punctEnd: number;
 }
 
 /** Separator placed where the figure was, so no phrase matches across it. */
@@ -56,11 +56,13 @@ const OPENERS = new Set([
   'a', 'an', 'the', 'at', 'with', 'and', 'or', 'but', 'from', 'to', 'for', 'of', 'in', 'on', 'by',
   'over', 'while', 'a', 'than', 'plus', 'including', 'after', 'before', 'into', 'then', 'versu', 'vs', 'against',
 ]);
+/** Prepositions that, right after a figure, tie what follows to it ("$100 billion of AWS capacity", "$50 billion in OpenAI"). */
+const ATTACHING = new Set(['of', 'in', 'on', 'for', 'to', 'into', 'from', 'by']);
 
 /** Offset in `text` where the second figure's share of the gap [from, to) begins. */
 function splitGap(text: string, from: number, to: number): number {
   const { words, starts } = tokenize(text.slice(from, to), from);
-  for (let i = 0; i < words.length; i++) if (OPENERS.has(words[i]!)) return starts[i]!;
+  for (let i = ATTACHING.has(words[0] ?? '') ? 1 : 0; i < words.length; i++) if (OPENERS.has(words[i]!)) return starts[i]!;
   return to;
 }
 
@@ -98,10 +100,11 @@ export function localContexts(figures: readonly FigureQuery[]): LocalContext[] {
       const ceiling = next && next[0] >= end ? next[0] : sentence.length;
       let left = clauseStart(sentence, start, floor);
       if (prev && prev[1] <= start) left = Math.max(left, splitGap(sentence, prev[1], start));
-      let right = clauseEnd(sentence, end, ceiling);
+      const punctEnd = clauseEnd(sentence, end, ceiling);
+      let right = punctEnd;
       if (next && next[0] >= end) right = Math.min(right, splitGap(sentence, end, next[0]));
       const words = [...tokenize(sentence.slice(left, start)).words, GAP, ...tokenize(sentence.slice(end, Math.max(end, right))).words];
-      out[members[k]!] = { words, before: sentence.slice(Math.max(0, start - 40), start), start, end, clauseStart: left, clauseEnd: Math.max(end, right), nextStart: next ? next[0] : sentence.length };
+      out[members[k]!] = { words, before: sentence.slice(Math.max(0, start - 40), start), start, end, clauseStart: left, clauseEnd: Math.max(end, right), punctEnd: Math.max(end, punctEnd) };
     });
   }
   return out;

@@ -107,11 +107,33 @@ export function unknownNames(text: string, known: readonly [number, number][], o
     const isFirst = first;
     first = false;
     if (isFirst && opensSentence) continue;
-    if (!/^\p{Lu}/u.test(w)) continue;
+    if (!/^\p{Lu}/u.test(w) || w.length < 2) continue;
     if (known.some(([s, e]) => start >= s && start < e)) continue;
     const bare = w.replace(/['’.-].*$/u, '').toLowerCase();
     if (NOT_NAMES.has(bare)) continue;
     out.push(w.replace(/['’-].*$/u, ''));
+  }
+  return out;
+}
+
+/**
+ * Unknown names that own the figure: a possessive right before it ("Stargate's $100 billion",
+ * "Anthropic's original $4 billion") or the object of in/into/to/from/for right after it ("$4
+ * billion in Anthropic"). Offsets are the sentence's; `known` spans are names the packs know.
+ */
+export function unknownOwners(sentence: string, start: number, end: number, known: readonly [number, number][]): string[] {
+  const before = sentence.slice(Math.max(0, start - 40), start);
+  const after = sentence.slice(end, end + 40);
+  const out: string[] = [];
+  const possessive = /(\p{Lu}[\p{L}\p{N}.-]*)['’]s\s+(?:[\p{Ll}-]+\s+){0,2}$/u.exec(before);
+  if (possessive) {
+    const at = start - before.length + possessive.index;
+    if (!known.some(([s, e]) => at >= s && at < e)) out.push(possessive[1]!);
+  }
+  const object = /^\s+(?:in|into|to|from|for)\s+(?:the\s+)?(\p{Lu}[\p{L}\p{N}.-]*)/u.exec(after);
+  if (object) {
+    const at = end + object[0].length - object[1]!.length;
+    if (!known.some(([s, e]) => at >= s && at < e) && !NOT_NAMES.has(object[1]!.toLowerCase())) out.push(object[1]!);
   }
   return out;
 }

@@ -4,7 +4,7 @@ import { dateMentions, dayNumber, type DateMention } from '../text/dates';
 import { viewOf, type FactRef, type MatchIndex } from './build';
 import { cannotContradict, uncheckable, type Uncheckable } from './claim';
 import { localContexts, type LocalContext } from './context';
-import { bindingOf, namesOutsider, unknownNames, type BindingEvidence, type NamedAround, type NameSpan } from './evidence';
+import { bindingOf, namesOutsider, unknownNames, unknownOwners, type BindingEvidence, type NamedAround, type NameSpan } from './evidence';
 import { abstainLine, listNames, readableDay, reasonLine } from './reason';
 import { EARLIER, cueIn, roleFit, type RoleFit } from './roles';
 import { tokenize, type Tokens } from './text';
@@ -245,8 +245,8 @@ function assess(index: MatchIndex, q: FigureQuery, ctx: LocalContext, reader: Re
     precision: precisionOf(fig) * factor,
     qualifier,
   };
-  // A date applies to the figure from earlier in the sentence ("In October 2024, ..."), or from after it up to the next figure.
-  const reach = sentenceFrom + Math.max(ctx.clauseEnd, ctx.nextStart);
+  // A date applies to the figure from earlier in the sentence ("In October 2024, ..."), or from after it to the end of its clause.
+  const reach = sentenceFrom + ctx.punctEnd;
   const near = nearestDate(s.dates.filter((d) => d.end <= fig.start || d.start < reach), fig.start, fig.end);
   const guarded = cannotContradict(ctx.words, lead);
   const earlier = cueIn(ctx.words, EARLIER);
@@ -260,16 +260,24 @@ function assess(index: MatchIndex, q: FigureQuery, ctx: LocalContext, reader: Re
       ],
       !/\S/.test(q.sentence.slice(0, ctx.clauseStart)),
     ));
+  let owners: string[] | undefined;
+  const ownerNear = () => (owners ??= unknownOwners(q.sentence, ctx.start, ctx.end, [...s.spans, ...s.dealSpans].map((sp) => [sp.start - sentenceFrom, sp.end - sentenceFrom] as [number, number])));
   /** Unknown names in the clause that are not the fact's own cue words ("Trainium" for a Trainium fact). */
   const strangersTo = (ref: FactRef) => unknownInClause().filter((w) => !ref.cues.some((c) => c.join(' ') === w.toLowerCase()));
   let anyEqual = false;
+  // Facts with the same role, metric and cues fit this figure's words alike: weigh the words once per key.
+  const fits = new Map<string, RoleFit>();
 
   for (const ref of usable) {
+    const value = valueFit(written, ref.value);
+    // Neither its value nor a plausible misstatement of it: nothing this fact could say about the figure.
+    if (value === 'differs' && !plausibleMisstatement(written.value, ref.value)) continue;
     const binding = bindingOf(ref.fact.deal, ref.required, s.named);
     if (!binding) continue;
     // Someone outside the deal named in the figure's own clause: their number, not this deal's.
     if (namesOutsider(clauseSpans, ref.parties)) continue;
-    const fit = roleFit(ref, ctx.words, lead);
+    let fit = fits.get(ref.roleKey);
+    if (!fit) fits.set(ref.roleKey, (fit = roleFit(ref, ctx.words, lead)));
     if (fit.tier === 'conflict' || fit.tier === 'none') {
       result.roleRefused = true;
       continue;
@@ -279,7 +287,6 @@ function assess(index: MatchIndex, q: FigureQuery, ctx: LocalContext, reader: Re
       result.timeRefusal ??= { ...time, ref };
       continue;
     }
-    const value = valueFit(written, ref.value);
     if (value !== 'differs') anyEqual = true;
     const outsidersInSentence = namesOutsider(s.spans, ref.parties);
     const candidate: Candidate = {
@@ -289,20 +296,21 @@ function assess(index: MatchIndex, q: FigureQuery, ctx: LocalContext, reader: Re
     };
     if (value === 'equal') {
       // A superseded fact is confirmed only by a figure the text dates to its own time.
-      if (ref.superseded && time.by !== 'text') continue;
-      // A clause naming someone unknown and none of the fact's parties holds someone else's number.
-      if (!clauseSpans.some((sp) => ref.required.includes(sp.id)) && strangersTo(ref).length) continue;
+      if (ref.superseded && time.by !== 'text' && !(published && ref.supersededFrom && published < ref.supersededFrom)) continue;
+      // Someone unknown owning the figure ("Stargate's $100 billion", "$4 billion in Anthropic"), and none of the fact's parties in the clause.
+      if (!clauseSpans.some((sp) => ref.required.includes(sp.id)) && ownerNear().some((w) => !ref.cues.some((c) => c.join(' ') === w.toLowerCase()))) continue;
       if (outsidersInSentence && binding.binding === 'supported') continue;
       result.verified.push(candidate);
     } else if (
       value === 'differs' &&
-      plausibleMisstatement(written.value, ref.value) &&
       binding.binding === 'sentence' &&
       (fit.tier === 'specific' || fit.isDefault) &&
       !outsidersInSentence &&
       !guarded &&
       !time.stale &&
       !ref.superseded &&
+      // Any date in the sentence that names another period keeps it from contradicting this fact.
+      s.dates.every((d) => timeFit({ announced: announcedOf(ref), asOf: ref.fact.asOf }, published, d).fits) &&
       !(earlier && !ref.cueTexts.includes(earlier)) &&
       !hasLaterOfKind(index, ref, published) &&
       !strangersTo(ref).length

@@ -13,10 +13,60 @@ export interface Cue {
   words: string[];
 }
 
-const cues = (...phrases: string[]): Cue[] => phrases.map((text) => ({ text, words: phraseWords(text) }));
+/**
+ * A list of cue phrases indexed by first word, so finding any of them in a clause is one map
+ * lookup per word (every figure scans a dozen lexicons).
+ */
+export class Lexicon {
+  private readonly byFirst = new Map<string, Cue[]>();
+  readonly all: Cue[];
+
+  constructor(phrases: readonly string[]) {
+    this.all = phrases.map((text) => ({ text, words: phraseWords(text) })).filter((c) => c.words.length);
+    for (const cue of this.all) {
+      const list = this.byFirst.get(cue.words[0]!);
+      if (list) list.push(cue);
+      else this.byFirst.set(cue.words[0]!, [cue]);
+    }
+  }
+
+  /** The first cue (in text order) that occurs in `words`. */
+  find(words: readonly string[]): Cue | undefined {
+    for (let i = 0; i < words.length; i++) {
+      const list = this.byFirst.get(words[i]!);
+      if (list) for (const cue of list) if (occursAt(words, i, cue.words)) return cue;
+    }
+    return undefined;
+  }
+
+  /** The cue nearest the figure's place in `words` (counted from the separator `localContexts` puts there). */
+  nearest(words: readonly string[]): { cue: Cue; distance: number } | undefined {
+    const gap = words.indexOf('\u0000');
+    let best: { cue: Cue; distance: number } | undefined;
+    for (let i = 0; i < words.length; i++) {
+      const list = this.byFirst.get(words[i]!);
+      if (!list) continue;
+      for (const cue of list) {
+        if (!occursAt(words, i, cue.words)) continue;
+        const n = cue.words.length;
+        const distance = gap < 0 ? i : i >= gap ? i - gap : gap - (i + n);
+        if (!best || distance < best.distance) best = { cue, distance };
+      }
+    }
+    return best;
+  }
+}
+
+function occursAt(words: readonly string[], i: number, phrase: readonly string[]): boolean {
+  if (i + phrase.length > words.length) return false;
+  for (let k = 0; k < phrase.length; k++) if (words[i + k] !== phrase[k]) return false;
+  return true;
+}
+
+const cues = (...phrases: string[]): Lexicon => new Lexicon(phrases);
 
 /** Words that name the role itself: seen near a figure, they bind it to a fact of that role. */
-const SPECIFIC: Record<RoleId, Cue[]> = {
+const SPECIFIC: Record<RoleId, Lexicon> = {
   total: cues('total', 'in total', 'in all', 'altogether', 'overall', 'combined', 'cumulative', 'all told', 'in aggregate', 'whole', 'entire', 'full'),
   initial: cues('initial', 'initially', 'upfront', 'up front', 'first tranche', 'first installment', 'first instalment', 'first payment', 'to start', 'starting with', 'kicking off', 'kicks off', 'kick off', 'at signing', 'immediately', 'right away', 'straight away'),
   remaining: cues('remaining', 'remainder', 'the rest', 'balance', 'later', 'subsequent', 'second tranche', 'to follow', 'follows', 'follow', 'conditions', 'conditional', 'milestone', 'once'),
@@ -28,24 +78,24 @@ const SPECIFIC: Record<RoleId, Cue[]> = {
   commitment: cues('commit', 'commits', 'committed', 'committing', 'commitment', 'spend', 'spending', 'purchase', 'purchases', 'buy', 'buys', 'pledge', 'pledged', 'contract', 'order', 'orders'),
   capacity: cues('capacity', 'compute', 'computing', 'power', 'data center', 'data centre', 'chips'),
   term: cues('term', 'over', 'for', 'through', 'across', 'spanning', 'spread over', 'lasting', 'ran', 'runs', 'run', 'duration', 'multi-year'),
-  stake: cues('stake', 'share', 'equity', 'ownership', 'owns', 'own', 'holds', 'holding'),
-  other: [],
+  stake: cues('stake', 'share', 'equity', 'ownership', 'owns', 'own', 'holds', 'holding', 'takes', 'buys', 'acquires', 'acquired', 'acquiring'),
+  other: cues(),
 };
 
 /** Words of the metric rather than the role: enough to verify a figure, not to contradict it. */
-const GENERIC: Record<Fact['metric'], Cue[]> = {
+const GENERIC: Record<Fact['metric'], Lexicon> = {
   investment: cues('invest', 'invests', 'invested', 'investing', 'investment', 'put', 'puts', 'putting', 'back', 'backs', 'backing', 'backed', 'pour', 'pours', 'poured', 'inject', 'injects', 'fund', 'funds', 'funded', 'funding', 'give', 'gives', 'hand', 'hands', 'pay', 'pays', 'paying', 'got', 'gets', 'received', 'receive', 'receives', 'took in', 'takes in', 'brought in', 'stake', 'deal', 'pact', 'agreement', 'partnership', 'secured'),
-  commitment: cues('deal', 'pact', 'agreement', 'contract', 'partnership', 'cloud', 'services', 'pay', 'pays', 'paying'),
-  valuation: cues('valuation', 'valued', 'valuing', 'worth'),
+  commitment: cues('deal', 'pact', 'agreement', 'contract', 'partnership', 'cloud', 'services', 'pay', 'pays', 'paying', 'worth', 'supply', 'supplies', 'provide', 'provides', 'capacity'),
+  valuation: cues('valuation', 'valued', 'valuing', 'value', 'values', 'worth', 'priced', 'prices'),
   funding: cues('round', 'raise', 'raised', 'raising', 'funding', 'financing', 'capital', 'secured'),
   capacity: cues('gigawatt', 'megawatt', 'gw', 'mw', 'capacity', 'compute', 'power'),
   term: cues('year', 'month', 'deal', 'contract', 'agreement', 'commitment', 'pact'),
   share: cues('stake', 'share', 'equity', 'ownership'),
-  other: [],
+  other: cues(),
 };
 
 /** Every metric word (and the valuation role's words), joined: as a pack cue, such a word only counts as a metric word. */
-const METRIC_WORDS = new Set([...Object.values(GENERIC), SPECIFIC.valuation].flat().map((c) => c.words.join(' ')));
+const METRIC_WORDS = new Set([...Object.values(GENERIC), SPECIFIC.valuation].flatMap((l) => l.all).map((c) => c.words.join(' ')));
 
 /** Roles that exclude each other: "initial" near a figure rules out the total and the remainder. */
 const CONFLICTS: Partial<Record<RoleId, RoleId[]>> = {
@@ -151,27 +201,6 @@ function nearGap(words: readonly string[], n: number): readonly string[] {
   return at < 0 ? words : words.slice(Math.max(0, at - n), at + n + 1);
 }
 
-/** The cue of `list` nearest the figure's place in `words` (words from the separator), if any occurs. */
-function nearestCue(words: readonly string[], list: readonly Cue[]): { cue: Cue; distance: number } | undefined {
-  const gap = words.indexOf('\u0000');
-  let best: { cue: Cue; distance: number } | undefined;
-  for (const cue of list) {
-    const n = cue.words.length;
-    if (!n) continue;
-    outer: for (let i = 0; i + n <= words.length; i++) {
-      for (let k = 0; k < n; k++) if (words[i + k] !== cue.words[k]) continue outer;
-      const distance = gap < 0 ? i : i >= gap ? i - gap : gap - (i + n);
-      if (!best || distance < best.distance) best = { cue, distance };
-    }
-  }
-  return best;
-}
-
-/** The first cue of `list` that occurs in `words`. */
-function findCue(words: readonly string[], list: readonly Cue[]): Cue | undefined {
-  for (const cue of list) if (contains(words, cue.words)) return cue;
-  return undefined;
-}
 
 function contains(words: readonly string[], phrase: readonly string[]): boolean {
   if (!phrase.length) return false;
@@ -191,20 +220,20 @@ function contains(words: readonly string[], phrase: readonly string[]): boolean 
  */
 export function roleFit(fact: RoleFacts, words: readonly string[], lead: readonly string[] = []): RoleFit {
   for (const ex of fact.excludes) if (contains(words, ex)) return { tier: 'conflict', cue: ex.join(' ') };
-  const own = nearestCue(words, SPECIFIC[fact.role]);
+  const own = SPECIFIC[fact.role].nearest(words);
   // Another role's word counts against the fact only when it stands nearer the figure than the fact's own role word.
   const against = (cue: { cue: Cue; distance: number } | undefined) => cue !== undefined && (!own || cue.distance < own.distance);
   for (const other of CONFLICTS[fact.role] ?? []) {
-    const cue = nearestCue(nearGap(words, 4), SPECIFIC[other]);
+    const cue = SPECIFIC[other].nearest(nearGap(words, 4));
     if (against(cue) && !fact.cues.some((c) => c.join(' ') === cue!.cue.words.join(' '))) return { tier: 'conflict', cue: cue!.cue.text };
   }
   if (NOT_WITH_INCREMENT.has(fact.role)) {
-    const cue = findCue(words, INCREMENT);
+    const cue = INCREMENT.find(nearGap(words, 3));
     if (cue) return { tier: 'conflict', cue: cue.text };
   }
   if (fact.fact.metric !== 'valuation' && fact.role !== 'stake') {
     // A valuation word right beside a money figure says it is a valuation, whatever else it is.
-    const cue = nearestCue(nearGap(words, 3), VALUATION_WORDS);
+    const cue = VALUATION_WORDS.nearest(nearGap(words, 3));
     if (against(cue)) return { tier: 'conflict', cue: cue!.cue.text };
   }
   if (own) return { tier: 'specific', cue: own.cue.text };
@@ -215,10 +244,12 @@ export function roleFit(fact: RoleFacts, words: readonly string[], lead: readonl
     if (!METRIC_WORDS.has(fact.cues[i]!.join(' '))) return { tier: 'specific', cue: fact.cueTexts[i]! };
     packGeneric ??= fact.cueTexts[i]!;
   }
-  const generic = packGeneric ?? findCue(words, GENERIC[fact.fact.metric])?.text;
+  const generic = packGeneric ?? GENERIC[fact.fact.metric].find(words)?.text;
   if (generic) return { tier: 'generic', cue: generic, isDefault: DEFAULT_ROLES.has(fact.role) };
+  // A power figure is a capacity by its unit alone (only power figures reach capacity facts).
+  if (fact.fact.metric === 'capacity') return { tier: 'generic', cue: 'gigawatts', isDefault: false };
   // Earlier in the sentence, a role or metric word is enough to confirm, never to contradict.
-  const earlier = findCue(lead, SPECIFIC[fact.role]) ?? findCue(lead, GENERIC[fact.fact.metric]);
+  const earlier = SPECIFIC[fact.role].find(lead) ?? GENERIC[fact.fact.metric].find(lead);
   if (earlier) return { tier: 'generic', cue: earlier.text, isDefault: false };
   return { tier: 'none' };
 }
@@ -227,8 +258,8 @@ export function roleFit(fact: RoleFacts, words: readonly string[], lead: readonl
 export const EARLIER = cues('previous', 'previously', 'earlier', 'prior', 'original', 'originally', 'former', 'first deal', 'last year', 'old');
 
 /** The first of `list` found in `words`, as written. */
-export function cueIn(words: readonly string[], list: readonly Cue[]): string | undefined {
-  return findCue(words, list)?.text;
+export function cueIn(words: readonly string[], list: Lexicon): string | undefined {
+  return list.find(words)?.text;
 }
 
 /** Builds a cue list from phrases (for other evidence rules' lexicons). */

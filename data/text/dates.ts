@@ -32,9 +32,16 @@ export function publicationDay(declared: readonly string[], url: string): string
   return dayInUrl(url);
 }
 
-/** Days since 1970-01-01 of a 'YYYY-MM-DD' day. */
+const days = new Map<string, number>();
+
+/** Days since 1970-01-01 of a 'YYYY-MM-DD' day (remembered: the matcher asks for the same few days per fact and figure). */
 export function dayNumber(day: string): number {
-  return Math.floor(Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))) / 86_400_000);
+  let n = days.get(day);
+  if (n === undefined) {
+    n = Math.floor(Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))) / 86_400_000);
+    if (days.size < 50_000) days.set(day, n);
+  }
+  return n;
 }
 
 /** A period a sentence names: a year, or a month of a year (month 1-12). */

@@ -71,7 +71,29 @@ describe('the same deal', () => {
   });
 });
 
+describe('someone else named beside the figure', () => {
+  it('an unknown owner right before or after the figure keeps it from matching', () => {
+    const page = { published: '2026-03-01' };
+    expect(verdictOf("Amazon and OpenAI, in a joint note, praised Stargate's initial $15 billion.", '$15 billion', usd(15), page).verdict).toBe('unverified');
+    expect(verdictOf('Amazon, unlike OpenAI, put an initial $15 billion into Anthropic.', '$15 billion', usd(15), page).verdict).toBe('unverified');
+    expect(verdictOf('Amazon pays OpenAI an initial $15 billion in the United States.', '$15 billion', usd(15), page).verdict).toBe('verified');
+  });
+});
+
 describe('the same role', () => {
+  it('a power figure is a capacity by its unit alone', () => {
+    expect(summary(verdictOf('OpenAI will draw 2 GW from Amazon.', '2 GW', { value: 2, unit: 'GW' }))).toEqual(['verified', 'amazon-openai-2026.trainium-capacity']);
+  });
+
+  it('"of ..." right after a figure belongs to it: "$100 billion of AWS services over eight years"', () => {
+    const s = 'OpenAI will buy $100 billion of Amazon Web Services over eight years.';
+    const request = { ...annotate([figureIn(s, '$100 billion', usd(100)), figureIn(s, 'eight years', { value: 8, unit: 'year' })]), published: '2026-03-01' };
+    expect(matchBatch(bundled, request).map(summary)).toEqual([
+      ['verified', 'amazon-openai-2026.aws-commitment'],
+      ['verified', 'amazon-openai-2026.aws-commitment-term'],
+    ]);
+  });
+
   it('a figure with no role word does not bind', () => {
     expect(verdictOf('Amazon lent OpenAI $15 billion.', '$15 billion', usd(15)).verdict).toBe('unverified');
   });
@@ -125,6 +147,11 @@ describe('the same time', () => {
     expect(verdictOf('OpenAI has a pre-money valuation of $157 billion.', '$157 billion', usd(157), { published: '2024-10-03' }).verdict).toBe('unverified');
   });
 
+  it('a date anywhere in the sentence that names another period keeps a figure from contradicting', () => {
+    const s = 'Amazon hands OpenAI an initial $20 billion, as agreed in 2024.';
+    expect(verdictOf(s, '$20 billion', usd(20), { published: '2026-03-01' }).verdict).toBe('unverified');
+  });
+
   it('a year after and beyond, only a figure dated to the deal can contradict it', () => {
     const s = 'Amazon hands OpenAI an initial $20 billion.';
     expect(verdictOf(s, '$20 billion', usd(20), { published: '2026-03-01' }).verdict).toBe('mismatch');
@@ -149,6 +176,10 @@ describe('the same time', () => {
     expect(summary(verdictOf('OpenAI was valued at $157 billion post-money in October 2024.', '$157 billion', usd(157), { published: '2025-06-01' }, index)))
       .toEqual(['verified', 'oai-2024.post']);
     expect(verdictOf('OpenAI was valued at $157 billion post-money.', '$157 billion', usd(157), { published: '2025-06-01' }, index).verdict).toBe('unverified');
+  });
+
+  it('an article from before the successor was announced may confirm the superseded fact', () => {
+    expect(summary(verdictOf('OpenAI was valued at $157 billion post-money.', '$157 billion', usd(157), { published: '2024-10-05' }, index))).toEqual(['verified', 'oai-2024.post']);
   });
 
   it('a figure differs only from the latest fact of its kind', () => {
