@@ -33,27 +33,25 @@ export async function waitForAnnotation(page: Page, count = 1): Promise<void> {
  * what is painted at each screenful, and scrolls back.
  */
 export async function shownFigures(page: Page): Promise<ShownFigure[]> {
+  // No named functions inside: tsx (the demo, the listing) would wrap them in a helper the page lacks.
   return page.evaluate(async () => {
     const found: { range: Range; verdict: string }[] = [];
-    const collect = () => {
+    const last = document.documentElement.scrollHeight - innerHeight;
+    const { scrollX: x, scrollY: y } = window;
+    for (let top = 0; ; top = Math.min(top + innerHeight, last)) {
+      if (last > 0) {
+        window.scrollTo(0, top);
+        await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 20))));
+      }
       for (const verdict of ['verified', 'mismatch', 'unverified']) {
         const highlight = CSS.highlights.get(`factmark-${verdict}`);
         if (highlight) for (const range of highlight) found.push({ range: range as Range, verdict });
       }
-    };
-    collect();
-    const last = document.documentElement.scrollHeight - innerHeight;
+      if (top >= last) break;
+    }
     if (last > 0) {
-      const painted = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 20))));
-      const { scrollX: x, scrollY: y } = window;
-      for (let top = 0; ; top = Math.min(top + innerHeight, last)) {
-        window.scrollTo(0, top);
-        await painted();
-        collect();
-        if (top === last) break;
-      }
       window.scrollTo(x, y);
-      await painted();
+      await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 20))));
     }
     found.sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
     // A figure painted at several scroll positions is one figure.
