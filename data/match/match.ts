@@ -287,7 +287,8 @@ function assess(index: MatchIndex, q: FigureQuery, ctx: LocalContext, reader: Re
       result.timeRefusal ??= { ...time, ref };
       continue;
     }
-    if (value !== 'differs') anyEqual = true;
+    // A fact with the very value (even an outdated one) says the figure is that fact's; a merely close one counts only if current.
+    if (value === 'equal' || (value === 'close' && !ref.superseded && !hasLaterOfKind(index, ref, published))) anyEqual = true;
     const outsidersInSentence = namesOutsider(s.spans, ref.parties);
     const candidate: Candidate = {
       ref, binding, fit, time, value,
@@ -311,7 +312,8 @@ function assess(index: MatchIndex, q: FigureQuery, ctx: LocalContext, reader: Re
       !ref.superseded &&
       // Any date in the sentence that names another period keeps it from contradicting this fact.
       s.dates.every((d) => timeFit({ announced: announcedOf(ref), asOf: ref.fact.asOf }, published, d).fits) &&
-      !(earlier && !ref.cueTexts.includes(earlier)) &&
+      // "previous", "original": a figure of an earlier deal, unless this fact's deal is itself well before the article.
+      !(earlier && !ref.cueTexts.includes(earlier) && !(published && dayNumber(published) - dayNumber(announcedOf(ref)) > 30)) &&
       !hasLaterOfKind(index, ref, published) &&
       !strangersTo(ref).length
     ) {

@@ -68,7 +68,7 @@ const cues = (...phrases: string[]): Lexicon => new Lexicon(phrases);
 /** Words that name the role itself: seen near a figure, they bind it to a fact of that role. */
 const SPECIFIC: Record<RoleId, Lexicon> = {
   total: cues('total', 'in total', 'in all', 'altogether', 'overall', 'combined', 'cumulative', 'all told', 'in aggregate', 'whole', 'entire', 'full'),
-  initial: cues('initial', 'initially', 'upfront', 'up front', 'first tranche', 'first installment', 'first instalment', 'first payment', 'to start', 'starting with', 'kicking off', 'kicks off', 'kick off', 'at signing', 'immediately', 'right away', 'straight away'),
+  initial: cues('initial', 'initially', 'a first', 'the first', 'its first', 'upfront', 'up front', 'first tranche', 'first installment', 'first instalment', 'first payment', 'to start', 'starting with', 'kicking off', 'kicks off', 'kick off', 'at signing', 'immediately', 'right away', 'straight away'),
   remaining: cues('remaining', 'remainder', 'the rest', 'balance', 'later', 'subsequent', 'second tranche', 'to follow', 'follows', 'follow', 'conditions', 'conditional', 'milestone', 'once'),
   contribution: cues('each', 'apiece', 'contribute', 'contributed', 'contributes', 'contributing', 'contribution', 'chipped in', 'putting in', 'put in'),
   round: cues('round', 'funding round', 'raise', 'raised', 'raises', 'raising', 'fundraise', 'fundraising', 'financing', 'series'),
@@ -84,8 +84,8 @@ const SPECIFIC: Record<RoleId, Lexicon> = {
 
 /** Words of the metric rather than the role: enough to verify a figure, not to contradict it. */
 const GENERIC: Record<Fact['metric'], Lexicon> = {
-  investment: cues('invest', 'invests', 'invested', 'investing', 'investment', 'put', 'puts', 'putting', 'back', 'backs', 'backing', 'backed', 'pour', 'pours', 'poured', 'inject', 'injects', 'fund', 'funds', 'funded', 'funding', 'give', 'gives', 'hand', 'hands', 'pay', 'pays', 'paying', 'got', 'gets', 'received', 'receive', 'receives', 'took in', 'takes in', 'brought in', 'stake', 'deal', 'pact', 'agreement', 'partnership', 'secured'),
-  commitment: cues('deal', 'pact', 'agreement', 'contract', 'partnership', 'cloud', 'services', 'pay', 'pays', 'paying', 'worth', 'supply', 'supplies', 'provide', 'provides', 'capacity'),
+  investment: cues('invest', 'invests', 'invested', 'investing', 'investment', 'put', 'puts', 'putting', 'back', 'backs', 'backing', 'backed', 'pour', 'pours', 'poured', 'inject', 'injects', 'fund', 'funds', 'funded', 'funding', 'give', 'gives', 'hand', 'hands', 'pay', 'pays', 'paying', 'provide', 'provides', 'providing', 'got', 'gets', 'received', 'receive', 'receives', 'took in', 'takes in', 'brought in', 'stake', 'deal', 'pact', 'agreement', 'partnership', 'alliance', 'tie-up', 'secured'),
+  commitment: cues('deal', 'pact', 'agreement', 'contract', 'partnership', 'alliance', 'cloud', 'services', 'pay', 'pays', 'paying', 'worth', 'supply', 'supplies', 'provide', 'provides', 'capacity'),
   valuation: cues('valuation', 'valued', 'valuing', 'value', 'values', 'worth', 'priced', 'prices'),
   funding: cues('round', 'raise', 'raised', 'raising', 'funding', 'financing', 'capital', 'secured'),
   capacity: cues('gigawatt', 'megawatt', 'gw', 'mw', 'capacity', 'compute', 'power'),
@@ -114,7 +114,7 @@ const VALUATION_WORDS = cues('valuation', 'valued', 'valuing', 'pre-money', 'pos
 
 /** Words saying the amount is an addition, not the whole: they rule out a total or a round. */
 const INCREMENT = cues('another', 'additional', 'extra', 'further', 'more', 'added', 'adds', 'top up', 'topped up');
-const NOT_WITH_INCREMENT = new Set<RoleId>(['total', 'round', 'valuation', 'pre-money', 'post-money']);
+const NOT_WITH_INCREMENT = new Set<RoleId>(['total', 'valuation', 'pre-money', 'post-money']);
 
 /** Roles that a figure may be contradicted on by metric words alone ("invest $50.7 billion"): the whole of something. */
 const DEFAULT_ROLES = new Set<RoleId>(['total', 'round', 'commitment', 'capacity', 'term', 'contribution']);
@@ -141,7 +141,7 @@ const ROLE_WORDS: [RoleId, (w: readonly string[]) => boolean][] = [
   ['pre-money', (w) => has(w, 'pre', 'money') || w.includes('premoney')],
   ['post-money', (w) => has(w, 'post', 'money') || w.includes('postmoney')],
   ['initial', (w) => ['initial', 'upfront', 'first'].some((x) => w.includes(x))],
-  ['remaining', (w) => ['remaining', 'remainder', 'balance', 'rest', 'second', 'later', 'conditional', 'subsequent'].some((x) => w.includes(x))],
+  ['remaining', (w) => ['remaining', 'remainder', 'balance', 'rest', 'second', 'later', 'conditional', 'subsequent', 'additional', 'follow', 'further', 'extra', 'increment', 'top'].some((x) => w.includes(x))],
   ['contribution', (w) => ['contribution', 'share', 'participation', 'participant', 'investor'].some((x) => w.includes(x)) && !w.includes('stake')],
   ['total', (w) => w.includes('total') || w.includes('overall')],
   ['round', (w) => ['round', 'raise', 'series', 'fundraise', 'fundraising'].some((x) => w.includes(x))],
@@ -224,7 +224,8 @@ export function roleFit(fact: RoleFacts, words: readonly string[], lead: readonl
   // Another role's word counts against the fact only when it stands nearer the figure than the fact's own role word.
   const against = (cue: { cue: Cue; distance: number } | undefined) => cue !== undefined && (!own || cue.distance < own.distance);
   for (const other of CONFLICTS[fact.role] ?? []) {
-    const cue = SPECIFIC[other].nearest(nearGap(words, 4));
+    // "worth" names a valuation and a deal's size alike ("a contract worth $12.9 billion"): only valuation's own words conflict.
+    const cue = (other === 'valuation' ? VALUATION_WORDS : SPECIFIC[other]).nearest(nearGap(words, 4));
     if (against(cue) && !fact.cues.some((c) => c.join(' ') === cue!.cue.words.join(' '))) return { tier: 'conflict', cue: cue!.cue.text };
   }
   if (NOT_WITH_INCREMENT.has(fact.role)) {
@@ -243,6 +244,11 @@ export function roleFit(fact: RoleFacts, words: readonly string[], lead: readonl
     if (!contains(words, fact.cues[i]!)) continue;
     if (!METRIC_WORDS.has(fact.cues[i]!.join(' '))) return { tier: 'specific', cue: fact.cueTexts[i]! };
     packGeneric ??= fact.cueTexts[i]!;
+  }
+  // "another $4 billion" is a later part: enough to confirm a remainder, never to contradict one.
+  if (fact.role === 'remaining') {
+    const added = INCREMENT.find(nearGap(words, 3));
+    if (added) return { tier: 'generic', cue: added.text, isDefault: false };
   }
   const generic = packGeneric ?? GENERIC[fact.fact.metric].find(words)?.text;
   if (generic) return { tier: 'generic', cue: generic, isDefault: DEFAULT_ROLES.has(fact.role) };

@@ -102,6 +102,20 @@ describe('the same role', () => {
     expect(verdictOf('Amazon will invest another $50 billion in OpenAI.', '$50 billion', usd(50)).verdict).toBe('unverified');
   });
 
+  it('"another" confirms a later part but never contradicts one', () => {
+    expect(summary(verdictOf('Amazon will give OpenAI another $35 billion.', '$35 billion', usd(35)))).toEqual(['verified', 'amazon-openai-2026.investment-remaining']);
+    expect(verdictOf('Amazon will give OpenAI another $40 billion.', '$40 billion', usd(40)).verdict).toBe('unverified');
+  });
+
+  it('"a first $15 billion" is the initial tranche; "will first give" is not', () => {
+    expect(summary(verdictOf('Amazon pays OpenAI a first $15 billion.', '$15 billion', usd(15)))).toEqual(['verified', 'amazon-openai-2026.investment-initial']);
+    expect(summary(verdictOf('Amazon will first give $50 billion to OpenAI.', '$50 billion', usd(50)))).toEqual(['verified', 'amazon-openai-2026.investment-total']);
+  });
+
+  it('"worth" sizes a contract without making it a valuation', () => {
+    expect(summary(verdictOf('OpenAI signed a contract with Amazon worth $100 billion.', '$100 billion', usd(100), { published: '2026-03-01' }))).toEqual(['verified', 'amazon-openai-2026.aws-commitment']);
+  });
+
   it('a valuation word makes a money figure a valuation, not an investment', () => {
     expect(verdictOf('Amazon valued OpenAI at $50 billion.', '$50 billion', usd(50)).verdict).toBe('unverified');
   });
