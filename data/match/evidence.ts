@@ -48,6 +48,9 @@ function placeOf(id: string, named: NamedAround): PartyPlace | undefined {
 
 /** The binding of a fact of deal `deal` needing `parties`, or undefined when the text does not tie them. */
 export function bindingOf(deal: string, parties: readonly string[], named: NamedAround): BindingEvidence | undefined {
+  const byName = named.dealsInSentence.has(deal) || named.dealsInPrevious.has(deal);
+  // Most facts of a named company are with someone the text never names: answer those without allocating.
+  if (!byName) for (const id of parties) if (!placeOf(id, named)) return undefined;
   const places: [string, PartyPlace][] = [];
   for (const id of parties) {
     const place = placeOf(id, named);

@@ -145,8 +145,8 @@ interface Assessment {
   mismatch: Candidate[];
   /** Facts of the named parties in the figure's unit: the figure came close to something. */
   near: FactRef[];
-  /** Entities named in the figure's sentence and the one before. */
-  named: ReadonlySet<string>;
+  /** Names around the figure. */
+  named: NamedAround;
   blocked?: Uncheckable;
   timeRefusal?: Extract<TimeFit, { fits: false }> & { ref: FactRef };
   roleRefused: boolean;
@@ -205,17 +205,21 @@ function plausibleMisstatement(figure: number, fact: number): boolean {
 }
 
 /** The facts a figure could be about: of its unit, with a required party named in its sentence or the one before, or of a named deal. */
-function factsNamed(index: MatchIndex, unit: string, named: NamedAround): FactRef[] {
+function factsNamed(index: MatchIndex, unit: string, named: NamedAround): readonly FactRef[] {
+  const lists: (readonly FactRef[])[] = [];
+  for (const names of [named.sentence, named.previous]) for (const id of names) {
+    const refs = index.buckets.get(unit, id)?.refs;
+    if (refs) lists.push(refs);
+  }
+  for (const deals of [named.dealsInSentence, named.dealsInPrevious]) for (const id of deals) {
+    const refs = index.byDeal.get(id);
+    if (refs) lists.push(refs.filter((r) => r.unit === unit));
+  }
+  // One company named: its bucket as it is, no copy (the common case).
+  if (lists.length === 1) return lists[0]!;
   const seen = new Set<FactRef>();
   const out: FactRef[] = [];
-  const add = (ref: FactRef) => {
-    if (ref.unit === unit && !seen.has(ref)) {
-      seen.add(ref);
-      out.push(ref);
-    }
-  };
-  for (const names of [named.sentence, named.previous]) for (const id of names) for (const ref of index.buckets.get(unit, id)?.refs ?? []) add(ref);
-  for (const deals of [named.dealsInSentence, named.dealsInPrevious]) for (const id of deals) for (const ref of index.byDeal.get(id) ?? []) add(ref);
+  for (const list of lists) for (const ref of list) if (!seen.has(ref)) (seen.add(ref), out.push(ref));
   return out;
 }
 
@@ -224,7 +228,7 @@ function assess(index: MatchIndex, q: FigureQuery, ctx: LocalContext, reader: Re
   const fig = q.figure;
   const s = reader.sentence(q);
   const { unit, factor } = canonicalUnit(fig.unit);
-  const none: Assessment = { value: fig.value * factor, verified: [], mismatch: [], near: [], named: new Set([...s.named.sentence, ...s.named.previous]), roleRefused: false };
+  const none: Assessment = { value: fig.value * factor, verified: [], mismatch: [], near: [], named: s.named, roleRefused: false };
   if (!s.named.sentence.size && !s.named.previous.size && !s.named.dealsInSentence.size && !s.named.dealsInPrevious.size) return none;
 
   const facts = factsNamed(index, unit, s.named);
@@ -362,7 +366,7 @@ function withDisagreements(index: MatchIndex, verdict: Verdict, chosen: FactRef)
 /** Names of the parties, named near the figure, of the facts it came close to ("Amazon and OpenAI"). */
 function partiesNamed(index: MatchIndex, a: Assessment): string {
   const ids = new Set<string>();
-  for (const ref of a.near) for (const id of ref.required) if (a.named.has(id)) ids.add(id);
+  for (const ref of a.near) for (const id of ref.required) if (a.named.sentence.has(id) || a.named.previous.has(id)) ids.add(id);
   return listNames([...new Set([...ids].map((id) => index.names.get(id) ?? id))].slice(0, 4));
 }
 

@@ -3,8 +3,8 @@
  * when its rule is taken out (a figure of another deal, time, role or claim would get a verdict).
  */
 import { describe, expect, it } from 'vitest';
-import { bundledPack } from '../../data/packs';
 import { buildIndex, matchBatch } from '../../data/match';
+import { testPack as bundledPack } from './deal-pack';
 import type { Pack } from '../../data/schema/pack';
 import type { Verdict } from '../../data/schema/verdict';
 import { annotate, figureIn, type FigureSpec } from './figure-helpers';

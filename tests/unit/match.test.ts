@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { bundledPack } from '../../data/packs';
+import { bundledPack as shippedPack } from '../../data/packs';
 import { buildIndex, formatQuantity, matchBatch, toFactView } from '../../data/match';
+import { testPack as bundledPack } from './deal-pack';
 import type { Pack } from '../../data/schema/pack';
 import type { FigureQuery } from '../../data/schema/messages';
 import { annotate, figureIn, type FigureSpec } from './figure-helpers';
@@ -201,7 +202,9 @@ function articleRequest(text: string, figures: typeof ARTICLE_FIGURES) {
 }
 
 if (existsSync(ARTICLE)) {
+  // The real article is checked against the pack that ships, whatever it has grown to.
   describe('the shared article', () => {
+    const index = buildIndex([shippedPack]);
     const text = readFileSync(ARTICLE, 'utf8');
 
     it('verifies every deal figure it states', () => {
