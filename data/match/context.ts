@@ -36,9 +36,17 @@ function isBoundary(text: string, i: number): boolean {
   }
 }
 
-/** Start of the clause holding `at`: just after the nearest boundary before it, not before `floor`. */
+/**
+ * Start of the clause holding `at`: just after the nearest boundary before it, not before `floor`.
+ * A colon right before the figure ("Amazon's initial investment: $15 billion") joins the label to
+ * it: the label is what the figure is.
+ */
 function clauseStart(text: string, at: number, floor: number): number {
-  for (let i = at - 1; i >= floor; i--) if (isBoundary(text, i)) return i + 1;
+  for (let i = at - 1; i >= floor; i--) {
+    if (!isBoundary(text, i)) continue;
+    if (text.charCodeAt(i) === 58 && !/\S/.test(text.slice(i + 1, at))) return clauseStart(text, i, floor);
+    return i + 1;
+  }
   return floor;
 }
 

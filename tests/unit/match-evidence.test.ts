@@ -81,6 +81,12 @@ describe('someone else named beside the figure', () => {
 });
 
 describe('the same role', () => {
+  it('a label before a colon is what the figure is: "Amazon\'s initial payment to OpenAI: $20 billion"', () => {
+    const page = { published: '2026-03-01' };
+    expect(verdictOf("Amazon's initial payment to OpenAI: $20 billion", '$20 billion', usd(20), page).verdict).toBe('mismatch');
+    expect(summary(verdictOf("Amazon's initial payment to OpenAI: $15 billion", '$15 billion', usd(15), page))).toEqual(['verified', 'amazon-openai-2026.investment-initial']);
+  });
+
   it('a power figure is a capacity by its unit alone', () => {
     expect(summary(verdictOf('OpenAI will draw 2 GW from Amazon.', '2 GW', { value: 2, unit: 'GW' }))).toEqual(['verified', 'amazon-openai-2026.trainium-capacity']);
   });
