@@ -58,14 +58,17 @@ const PREFIX_CODES = new WordTable<string>(
 /** Codes written after an amount, in any case ("RMB" is China's usual abbreviation). */
 const SUFFIX_CODES = new WordTable<string>({ ...Object.fromEntries(CODE_LIST.map((c) => [c, c])), RMB: 'CNY' });
 
-/** Currency names after an amount; `weak` names need a scale word or a country to count. */
-const NAMES = new WordTable<{ iso: string; weak?: boolean; uncertain?: boolean }>({
+/**
+ * Currency names after an amount; `weak` names need a scale word or a country to count ("90
+ * pounds" is a weight, "99 Francs" a film: a bare "francs" names no one country's, so it needs one).
+ */
+const NAMES = new WordTable<{ iso: string; weak?: boolean; uncertain?: boolean; country?: boolean }>({
   dollar: { iso: 'USD' }, dollars: { iso: 'USD' }, euro: { iso: 'EUR' }, euros: { iso: 'EUR' },
   pound: { iso: 'GBP', weak: true }, pounds: { iso: 'GBP', weak: true }, sterling: { iso: 'GBP' },
   yen: { iso: 'JPY' }, yuan: { iso: 'CNY' }, renminbi: { iso: 'CNY' }, rmb: { iso: 'CNY' },
   rupee: { iso: 'INR' }, rupees: { iso: 'INR' }, ringgit: { iso: 'MYR' },
-  won: { iso: 'KRW', weak: true }, franc: { iso: 'CHF', uncertain: true },
-  francs: { iso: 'CHF', uncertain: true }, peso: { iso: 'MXN', uncertain: true },
+  won: { iso: 'KRW', weak: true }, franc: { iso: 'CHF', country: true },
+  francs: { iso: 'CHF', country: true }, peso: { iso: 'MXN', uncertain: true },
   pesos: { iso: 'MXN', uncertain: true }, reais: { iso: 'BRL' }, rand: { iso: 'ZAR', weak: true },
   riyal: { iso: 'SAR' }, riyals: { iso: 'SAR' }, dirham: { iso: 'AED' }, dirhams: { iso: 'AED' },
   lira: { iso: 'TRY' }, rupiah: { iso: 'IDR' }, baht: { iso: 'THB' }, naira: { iso: 'NGN' },
@@ -204,7 +207,12 @@ export function currencyWord(text: string, start: number, end: number, scaled: b
   if (code) return { pos: end, iso: code };
   const name = NAMES.get(text, start, end);
   if (name) {
-    if (name.weak && !scaled) return name.iso === 'GBP' ? { pos: end, iso: 'GBP', uncertain: true } : null;
+    if (name.iso === 'GBP') {
+      // "800 pounds sterling" is money; "800 pounds" alone is as likely a weight.
+      const se = sterlingAfter(text, end);
+      if (se > 0) return { pos: se, iso: 'GBP' };
+    }
+    if (name.country || (name.weak && !scaled)) return null;
     return { pos: end, iso: name.iso, uncertain: name.uncertain };
   }
   // Country adjective, then the currency name: "Australian dollars", "Hong Kong dollars".
@@ -222,6 +230,13 @@ export function currencyWord(text: string, start: number, end: number, scaled: b
   const baseEnd = wordEnd(text, q + 1, 8);
   if (baseEnd < 0 || !boundaryAfter(text, baseEnd) || !NAMES.has(text, q + 1, baseEnd)) return null;
   return { pos: baseEnd, iso };
+}
+
+/** The end of " sterling" right after `pos`, or -1. */
+function sterlingAfter(text: string, pos: number): number {
+  if (!isSpace(text.charCodeAt(pos))) return -1;
+  const we = wordEnd(text, pos + 1, 8);
+  return we === pos + 9 && boundaryAfter(text, we) && text.slice(pos + 1, we).toLowerCase() === 'sterling' ? we : -1;
 }
 
 /**

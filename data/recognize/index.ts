@@ -7,11 +7,12 @@
  * the scan resumes after whatever it consumed, so the whole pass is linear in the text length.
  */
 import type { Figure } from '../schema/figure';
-import { currencyBefore, dollarIsAmbiguous, usSuffix, type CurrencyMark } from './currency';
+import { currencyBefore, currencySymbolAfter, dollarIsAmbiguous, usSuffix, type CurrencyMark } from './currency';
+import { bareDollar, numberFormat } from './locale';
 import { NUMBER_WORD_SOURCE, newAmount, readAmount, type Amount } from './numbers';
 import { qualifierBefore, wordBefore } from './qualifier';
 import { centsAfter } from './subunit';
-import { isDash, isDigit, isLetter, matchesLower, scaled, skipSpaces, wordEnd } from './text';
+import { isDash, isDigit, isLetter, isSpace, matchesLower, scaled, skipSpaces, wordEnd } from './text';
 import { unitAfter, type UnitHit } from './units';
 
 export type { Figure } from '../schema/figure';
@@ -32,8 +33,10 @@ interface Scan {
   floor: number;
   /** Where the scan continues after the candidate just tried. */
   resume: number;
-  /** Lazily computed: does the text mention a non-US dollar country? */
+  /** Lazily computed: does the text mention a non-US dollar country (or is the page from one)? */
   dollarAmbiguous: boolean | undefined;
+  /** The page's language writes its own currency "$" (Spanish outside the dollar countries): a bare "$" gives no figure. */
+  dollarLocal: boolean;
   /** The amount at the candidate, and the top of a range after it. */
   first: Amount;
   top: Amount;
@@ -103,8 +106,9 @@ function figureAt(s: Scan, i: number): Figure | null {
     const prev = text.charCodeAt(i - 1);
     const prev2 = i > 1 ? text.charCodeAt(i - 2) : 0;
     // "GPT-4", "COVID-19", "737-800": a digit hyphenated onto a name is part of that name.
-    // "v1.2.3", "10.0.0.1": a digit after "digit." continues a version or address.
-    if ((isDash(prev) && (isLetter(prev2) || isDigit(prev2))) || (prev === 46 && isDigit(prev2))) {
+    // "v1.2.3", "10.0.0.1": a digit after "digit." continues a version or address; after
+    // "digit," it continues a numeral read no further ("1,3" where ',' is no decimal mark).
+    if ((isDash(prev) && (isLetter(prev2) || isDigit(prev2))) || ((prev === 46 || prev === 44) && isDigit(prev2))) {
       s.resume = skipDigits(text, i);
       return null;
     }
@@ -116,12 +120,17 @@ function figureAt(s: Scan, i: number): Figure | null {
     }
   }
   if (!readAmount(text, i, first)) {
-    s.resume = isDigit(c) ? skipDigits(text, i) : i + 1;
+    // A rejected numeral is skipped whole ("1,00,000", "100.000"), so no part of it is read again.
+    s.resume = isDigit(c) ? Math.max(first.numEnd, i + 1) : i + 1;
     return null;
   }
   s.resume = first.numEnd;
   let unit: UnitHit | null = null;
-  if (!prefix) {
+  if (prefix) {
+    // "$50元", "$50 €": two currencies for one amount; which one is meant is anyone's guess.
+    const other = currencySymbolAfter(text, isSpace(text.charCodeAt(first.end)) ? first.end + 1 : first.end);
+    if (other && other.iso !== prefix.iso) return null;
+  } else {
     unit = unitAfter(text, first.end, first.scaled);
     // Years are not amounts: "2025 dollars" (inflation-adjusted) or "2025 years" are not figures.
     if (unit && yearLike(first) && unit.kind !== 'percent' && unit.kind !== 'power') unit = null;
@@ -176,6 +185,7 @@ function figureAt(s: Scan, i: number): Figure | null {
     return null;
   }
   // A bare "$" reads as USD, but not for certain on a page that names another dollar country.
+  if (bareDollar && s.dollarLocal) return null;
   if (bareDollar) uncertain ||= s.dollarAmbiguous ??= dollarIsAmbiguous(text);
   // "3 dollars 50 cents", "one dollar and one": a whole amount with its cents is one price.
   if (kind === 'money' && high === undefined && shift === 0 && !first.scaled && first.numExp === 0) {
@@ -213,14 +223,29 @@ function skipDigits(text: string, i: number): number {
   return p;
 }
 
+/** How to read the text. */
+export interface RecognizeOptions {
+  /**
+   * The text's language as a BCP 47 tag (the page's `<html lang>`), which decides the decimal and
+   * thousands marks ("1,3" is 1.3 in "es", "100.000" is 100,000 in "de"). Without it only what
+   * every convention reads alike gives a figure.
+   */
+  locale?: string;
+}
+
 /**
  * Finds the deal figures in `text`: money, power, durations and percentages.
  * Returns them sorted by `start`, non-overlapping, each with its raw `text` slice.
  * Pure and linear-time; safe to run on every page.
  */
-export function recognize(text: string): Figure[] {
+export function recognize(text: string, options?: RecognizeOptions): Figure[] {
   const out: Figure[] = [];
-  const s: Scan = { text, floor: 0, resume: 0, dollarAmbiguous: undefined, first: newAmount(), top: newAmount() };
+  const dollar = bareDollar(options?.locale);
+  const s: Scan = {
+    text, floor: 0, resume: 0, dollarAmbiguous: dollar === 'unsure' ? true : undefined, dollarLocal: dollar === 'local',
+    first: newAmount(), top: newAmount(),
+  };
+  s.first.format = s.top.format = numberFormat(options?.locale);
   const anchor = ANCHOR;
   anchor.lastIndex = 0;
   // test() instead of exec(): no match array per candidate. A digit match is one character;

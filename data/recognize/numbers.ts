@@ -6,7 +6,8 @@
  * The readers fill an {@link Amount} in place instead of returning objects: they run on every
  * candidate in a page, and most candidates (years, dates, model numbers) are thrown away.
  */
-import { boundaryAfter, isDash, isDigit, isLetter, isSpace, matchesLower, skipSpaces, wordEnd, WordTable } from './text';
+import { UNKNOWN, type NumberFormat } from './locale';
+import { boundaryAfter, gapEnd, isDash, isDigit, isLetter, isSpace, matchesLower, skipSpaces, wordEnd, WordTable } from './text';
 
 /**
  * A number with its optional scale word: value = mant × 10^(numExp + scaleExp).
@@ -29,13 +30,17 @@ export interface Amount {
   half: boolean;
   /** The article "a" standing for one ("a billion"): only valid before a scale word. */
   article: boolean;
+  /** How the text writes numbers (the page's language); set once per recognize() call. */
+  format: NumberFormat;
+  /** The numeral's decimal mark could be a thousands mark ("100.000", see NumberFormat.threeDecimalsUnsure). */
+  decimalUnsure: boolean;
 }
 
 /** A blank Amount to be filled by {@link readAmount}. */
 export function newAmount(): Amount {
   return {
     end: 0, numEnd: 0, mant: 0, numExp: 0, scaleExp: 0,
-    scaled: false, plainInt: false, half: false, article: false,
+    scaled: false, plainInt: false, half: false, article: false, format: UNKNOWN, decimalUnsure: false,
   };
 }
 
@@ -56,18 +61,38 @@ export function readAmount(text: string, pos: number, out: Amount): boolean {
   } else if (!isLetter(c) || !parseNumberWords(text, pos, out)) {
     return false;
   }
-  parseScale(text, out.numEnd, out);
+  if (!parseScale(text, out.numEnd, out)) return false;
+  // "100.000" alone could be a hundred or a hundred thousand; "1.125 billion" is English.
+  if (out.decimalUnsure && !(out.format.decimal === 46 && out.scaled && out.end > out.numEnd + 1 && !isLetter(text.charCodeAt(out.numEnd)))) return false;
   // "a" stands for one only before a scale: "a penny" is nearly always an idiom ("not a penny more").
   return out.scaled || !(out.half || out.article);
 }
 
+/** True for the no-break, narrow no-break and thin spaces: a thousands mark in every language. */
+function isFixedSpace(c: number): boolean {
+  return c === 0xa0 || c === 0x202f || c === 0x2009;
+}
+
+/** Whether `c` groups thousands in `f`. */
+function isGroupMark(f: NumberFormat, c: number): boolean {
+  return c === 44 ? f.comma : c === 46 ? f.dot : c === 39 || c === 0x2019 ? f.apos : c === 32 ? f.space : isFixedSpace(c);
+}
+
+/** True when text[p+1, p+4) are digits and text[p+4] is not: a group of exactly three. */
+function groupOfThree(text: string, p: number): boolean {
+  return isDigit(text.charCodeAt(p + 1)) && isDigit(text.charCodeAt(p + 2)) && isDigit(text.charCodeAt(p + 3)) && !isDigit(text.charCodeAt(p + 4));
+}
+
 /**
- * Parses a numeral at `pos` (a digit): digits with optional thousands groups ("1,234,567") and an
- * optional decimal part. Sets `numEnd` past the whole digit run even when the numeral is rejected
- * for having too many digits (then it returns false).
+ * Parses a numeral at `pos` (a digit) as `out.format` writes numbers: digits with optional
+ * thousands groups ("1,234,567", "1.234.567", "56 000") and an optional decimal part ("1.5",
+ * "1,5"). Sets `numEnd` past the whole numeral even when it is rejected, for having too many
+ * digits or for reading two ways ("1,3" where ',' is not a decimal mark, "56 000" where a space
+ * does not group): then it returns false, and the caller resumes after it.
  */
 function parseNumeral(text: string, pos: number, out: Amount): boolean {
   const n = text.length;
+  const f = out.format;
   let p = pos;
   let mant = 0;
   let sig = 0; // significant digits read (leading zeros do not count)
@@ -77,28 +102,23 @@ function parseNumeral(text: string, pos: number, out: Amount): boolean {
     mant = mant * 10 + (c - 48);
     p++;
   }
-  let grouped = false;
-  // Thousands groups only after a lead of 1-3 digits, and only as exact 3-digit groups.
-  if (p - pos <= 3) {
-    while (
-      p + 3 < n &&
-      text.charCodeAt(p) === 44 &&
-      isDigit(text.charCodeAt(p + 1)) &&
-      isDigit(text.charCodeAt(p + 2)) &&
-      isDigit(text.charCodeAt(p + 3)) &&
-      !isDigit(text.charCodeAt(p + 4))
-    ) {
+  const lead = p - pos;
+  let mark = -1;
+  // Thousands groups only after a lead of 1-3 digits, only as exact 3-digit groups, one mark throughout.
+  if (lead <= 3) {
+    while (p + 3 < n && (mark === -1 ? isGroupMark(f, (c = text.charCodeAt(p))) && c !== f.decimal : text.charCodeAt(p) === mark) && groupOfThree(text, p)) {
+      mark = text.charCodeAt(p);
       const group =
         (text.charCodeAt(p + 1) - 48) * 100 + (text.charCodeAt(p + 2) - 48) * 10 + (text.charCodeAt(p + 3) - 48);
       mant = mant * 1000 + group;
       if (sig > 0) sig += 3;
       else sig = group < 10 ? 1 : group < 100 ? 2 : 3; // as String(group).length
       p += 4;
-      grouped = true;
     }
   }
+  const grouped = mark !== -1;
   let decimals = 0;
-  if (p + 1 < n && text.charCodeAt(p) === 46 && isDigit(text.charCodeAt(p + 1))) {
+  if (p + 1 < n && text.charCodeAt(p) === f.decimal && isDigit(text.charCodeAt(p + 1))) {
     p++;
     while (p < n && isDigit((c = text.charCodeAt(p)))) {
       if (sig > 0 || c !== 48) sig++;
@@ -111,7 +131,24 @@ function parseNumeral(text: string, pos: number, out: Amount): boolean {
   out.mant = mant;
   out.numExp = -decimals;
   out.plainInt = !grouped && decimals === 0;
+  // "100.000" where '.' may group thousands: 100 or 100,000 (a lead of 0 never groups).
+  out.decimalUnsure = f.threeDecimalsUnsure && !grouped && decimals === 3 && lead <= 3 && mant >= 1000;
+  // A mark between digits left unread ("1,3" in English, "1,00,000", "56 000" where spaces do
+  // not group): the numeral reads two ways, so it gives no figure. Skip all of it.
+  c = text.charCodeAt(p);
+  const spaced = isSpace(c) && decimals === 0 && (grouped || lead <= 3) && groupOfThree(text, p);
+  if (spaced || ((c === 44 || c === 46 || c === 39 || c === 0x2019) && isDigit(text.charCodeAt(p + 1)))) {
+    let q = p;
+    for (let k = 0; k < 32 && q < n && (isDigit(text.charCodeAt(q)) || (isGroupChar(text.charCodeAt(q)) && isDigit(text.charCodeAt(q + 1)))); k++) q++;
+    out.numEnd = q;
+    return false;
+  }
   return sig <= MAX_DIGITS;
+}
+
+/** Any mark that some language puts between digits. */
+function isGroupChar(c: number): boolean {
+  return c === 44 || c === 46 || c === 39 || c === 0x2019 || isSpace(c);
 }
 
 const SMALL: Record<string, number> = {
@@ -205,31 +242,57 @@ const SCALE_WORDS = new WordTable<number>({
   thousand: 3, million: 6, billion: 9, trillion: 12, crore: 7, crores: 7, lakh: 5, lakhs: 5,
   bn: 9, bln: 9, mn: 6, mln: 6, tn: 12, trn: 12, trln: 12,
 });
+/** Scale words that mean 10^12 and more in long-scale languages (German "Billion", Polish "bln"). */
+const LONG_SCALE = new WordTable<true>({ billion: true, trillion: true, bln: true, tn: true, trn: true, trln: true });
+/**
+ * Other languages' scale words (and plurals English never writes after a numeral): "$5 Milliarden"
+ * is not $5, so a number before one of them gives no figure.
+ */
+const FOREIGN_SCALES = new WordTable<true>(
+  Object.fromEntries(
+    ('millions billions trillions milliard milliards milliarde milliarden mrd md mds mio mill millionen billionen ' +
+      'mil millones millon millón billones millardo millardos milhão milhões milhao milhoes bilhão bilhões bilhao bilhoes ' +
+      'milione milioni miliardo miliardi miljoen miljoenen miljard miljarden mld mln tys tysięcy miljon miljoner miljonit ' +
+      'miljardi milijarda milijardi milyon milyar juta miliar ribu').split(' ').map((w) => [w, true as const]),
+  ),
+);
+/** CJK scale characters glued after a numeral ("50万", "3亿"). */
+const CJK_SCALES = new Set([0x4e07, 0x842c, 0x4ebf, 0x5104, 0x5146, 0x5343, 0x767e]);
 /** Short scales only count glued to the digits ("$15B", "$1MM", "$94k"); case as written. */
 const GLUED_SCALES = new WordTable<number>({ k: 3, K: 3, m: 6, M: 6, mm: 6, MM: 6, b: 9, B: 9 }, true);
 
 /**
  * Reads a scale word right after a number ending at `pos` into `out` (`scaled`, `scaleExp`,
- * `end`); without one, `end` is `pos`.
+ * `end`); without one, `end` is `pos`. The word may follow a line break and indentation
+ * ("$40\n      million", as HTML source wraps). Returns false when the word is a scale whose
+ * value is unsure here (another language's, or "billion" in a long-scale one): no figure then.
  */
-function parseScale(text: string, pos: number, out: Amount): void {
+function parseScale(text: string, pos: number, out: Amount): boolean {
   out.scaled = false;
   out.scaleExp = 0;
   out.end = pos;
-  if (pos >= text.length) return;
+  if (pos >= text.length) return true;
   const c = text.charCodeAt(pos);
+  if (CJK_SCALES.has(c)) return false;
   const glued = isLetter(c);
-  // Every scale word starts with one of b, c, k, l, m, t (either case): skip the rest cheaply.
-  const first = glued ? c | 32 : text.charCodeAt(pos + 1) | 32;
-  if (first !== 98 && first !== 99 && first !== 107 && first !== 108 && first !== 109 && first !== 116) return;
-  if (!glued && !isSpace(c) && !isDash(c)) return;
-  const ws = glued ? pos : pos + 1;
-  const we = wordEnd(text, ws, 8);
-  if (we < 0 || !boundaryAfter(text, we)) return;
+  let ws = pos;
+  if (!glued) {
+    if (isDash(c)) ws = pos + 1;
+    else if ((ws = gapEnd(text, pos)) < 0) return true;
+  }
+  if (!isLetter(text.charCodeAt(ws))) return true;
+  const first = text.charCodeAt(ws) | 32;
+  const we = wordEnd(text, ws, 10);
+  if (we < 0 || !boundaryAfter(text, we)) return true;
   let exp = glued ? GLUED_SCALES.get(text, ws, we) : undefined;
-  if (exp === undefined) exp = SCALE_WORDS.get(text, ws, we);
-  if (exp === undefined) return;
+  // Every scale word starts with one of b, c, k, l, m, t (either case): skip the lookup for the rest.
+  if (exp === undefined && (first === 98 || first === 99 || first === 107 || first === 108 || first === 109 || first === 116)) {
+    exp = SCALE_WORDS.get(text, ws, we);
+  }
+  if (exp === undefined) return !FOREIGN_SCALES.has(text, ws, we);
+  if (out.format.longScale && LONG_SCALE.has(text, ws, we)) return false;
   out.scaled = true;
   out.scaleExp = exp;
   out.end = we;
+  return true;
 }

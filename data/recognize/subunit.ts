@@ -55,7 +55,13 @@ export function isGluedPence(text: string, p: number): boolean {
     v += (text.charCodeAt(k) - 48) * m;
     m *= 10;
   }
-  const before = k > 0 ? text.charCodeAt(k - 1) : 32;
+  let before = k > 0 ? text.charCodeAt(k - 1) : 32;
+  // "1,440p", "2,160p": a resolution written with a thousands mark.
+  if (before === 44 && p - k === 3 && k > 1 && isDigit(text.charCodeAt(k - 2)) && !isDigit(text.charCodeAt(k - 3))) {
+    v += (text.charCodeAt(k - 2) - 48) * 1000;
+    k -= 2;
+    before = k > 0 ? text.charCodeAt(k - 1) : 32;
+  }
   if (before !== 46 && before !== 44 && !isDigit(before) && RESOLUTIONS.has(v)) return false;
   return !wordBefore(text, k, 'page');
 }

@@ -20,6 +20,33 @@ export function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 0xa0 || c === 0x202f || c === 0x2009;
 }
 
+/** True for a line feed or carriage return. */
+export function isLineBreak(c: number): boolean {
+  return c === 10 || c === 13;
+}
+
+/** Longest run of whitespace read as one gap inside a figure (HTML source indentation). */
+const MAX_GAP = 48;
+
+/**
+ * End of the whitespace gap at `pos` between two words of one figure, or -1 when there is none.
+ * A gap is one space, or (as HTML source wraps "$40" and "million" onto two lines, which the page
+ * renders as one space) a run of spaces with a single line break in it. A blank line or a longer
+ * run ends the figure. Reads at most MAX_GAP characters.
+ */
+export function gapEnd(text: string, pos: number): number {
+  const limit = Math.min(text.length, pos + MAX_GAP);
+  let p = pos;
+  let breaks = 0;
+  for (; p < limit; p++) {
+    const d = text.charCodeAt(p);
+    if (d === 10) breaks++;
+    else if (d !== 13 && !isSpace(d)) break;
+  }
+  if (p === pos || p >= limit || breaks > 1) return -1;
+  return breaks === 1 || p === pos + 1 ? p : -1;
+}
+
 /** True for '-', en dash or em dash. */
 export function isDash(c: number): boolean {
   return c === 45 || c === 0x2013 || c === 0x2014;

@@ -5,7 +5,7 @@ import { durationUnit } from './duration';
 import { percentWordEnd } from './percent';
 import { powerUnit } from './power';
 import { isGluedPence, subunitWord, SUBUNIT_SHIFT } from './subunit';
-import { boundaryAfter, isDash, isLetter, isSpace, wordEnd } from './text';
+import { boundaryAfter, gapEnd, isDash, isLetter, isLineBreak, isSpace, wordEnd } from './text';
 
 /** The unit found after an amount. */
 export interface UnitHit {
@@ -31,13 +31,13 @@ export function unitAfter(text: string, pos: number, scaled: boolean): UnitHit |
   let p = pos;
   let c = text.charCodeAt(p);
   if (c === 37) return { kind: 'percent', unit: '%', end: p + 1 };
-  // 0: glued, 1: one space, 2: hyphen
+  // 0: glued, 1: one space (or a line break with its indentation), 2: hyphen
   let sep = 0;
-  if (isSpace(c)) sep = 1;
+  if (isSpace(c) || isLineBreak(c)) sep = 1;
   else if (isDash(c)) sep = 2;
   if (sep) {
-    p++;
-    if (p >= n) return null;
+    p = sep === 1 ? gapEnd(text, p) : p + 1;
+    if (p < 0 || p >= n) return null;
     c = text.charCodeAt(p);
     if (c === 37 && sep === 1) return { kind: 'percent', unit: '%', end: p + 1 };
   }
@@ -69,7 +69,7 @@ export function unitAfter(text: string, pos: number, scaled: boolean): UnitHit |
     }
     return { kind: 'money', unit: cur.iso, end: cur.pos, uncertain: cur.uncertain };
   }
-  const du = durationUnit(text, p, we);
+  const du = durationUnit(text, p, we, sep === 2);
   if (du) return { kind: 'duration', unit: du, end: we };
   return null;
 }

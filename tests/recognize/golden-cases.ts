@@ -139,7 +139,7 @@ const moneyOther: GoldenCase[] = [
   c('The government will spend £2.5 billion on supercomputers.', $('£2.5 billion', 2.5 * B, 'GBP')),
   c('The club was fined £ 8.5 million.', $('£ 8.5 million', 8.5 * M, 'GBP')),
   c('The insurer paid 361 million pounds in claims.', $('361 million pounds', 361 * M, 'GBP')),
-  c('The exchange earned 1.2 billion pounds sterling.', $('1.2 billion pounds', 1.2 * B, 'GBP')),
+  c('The exchange earned 1.2 billion pounds sterling.', $('1.2 billion pounds sterling', 1.2 * B, 'GBP')),
   c('The deal is worth GBP 750 million.', $('GBP 750 million', 750 * M, 'GBP')),
   c('The retailer paid £400m for the delivery app.', $('£400m', 400 * M, 'GBP')),
   c('The trading house invested ¥500 billion in chip plants.', $('¥500 billion', 500 * B, 'JPY')),
