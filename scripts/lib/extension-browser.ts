@@ -5,8 +5,9 @@ import type { Page } from './harness-page';
 export { CHROMIUM_PATH, EXTENSION_DIR };
 export type { Page } from './harness-page';
 
-/** Which browser the tests drive: `FACTMARK_BROWSER` (the vitest project sets it), Chromium by default. */
+/** A browser the harness drives. */
 export type BrowserName = 'chromium' | 'firefox';
+/** Which browser the tests drive: `FACTMARK_BROWSER` (the vitest project sets it), Chromium by default. */
 export const BROWSER: BrowserName = process.env.FACTMARK_BROWSER === 'firefox' ? 'firefox' : 'chromium';
 
 /**
