@@ -9,6 +9,8 @@
  *   release <pack.json> --key <k.json> [--out <new.json>] [--corrections <bundle.json>]
  *                                      the next version from the accepted corrections (the inbox's database, or a bundle)
  *   schema [<out.json>]                the JSON Schema of the pack format
+ *   draft <article.html> [--out <stubs.json>] [--pack <pack.json>]
+ *                                      fact stubs from a saved article, for the maintainer to finish
  */
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
@@ -24,7 +26,10 @@ const USAGE = `usage: npm run pack -- <command>
                                      the next version (version + 1) with the accepted corrections of the
                                      inbox (INBOX_DB or DATABASE_URL, as npm run inbox) or of a bundle;
                                      prints the diff, signs, writes <file> (default: pack.json) and its .sig
-  schema [<out.json>]                JSON Schema of the pack format (stdout without a file)`;
+  schema [<out.json>]                JSON Schema of the pack format (stdout without a file)
+  draft <article.html> [--out <stubs.json>] [--pack <pack.json>]
+                                     list the figures and known entities of a saved article and write fact
+                                     stubs to finish (default: <article>.stubs.json; entities of the bundled pack)`;
 
 /** `--name value` options and the remaining positional arguments. */
 function parseArgs(args: string[]): { positional: string[]; flags: Record<string, string> } {
@@ -90,6 +95,21 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'diff':
       return print(diff(await bytesOf(positional[0]), await bytesOf(positional[1])));
+    case 'draft': {
+      const article = positional[0];
+      if (!article) throw new Error(`draft needs a saved article (.html)\n${USAGE}`);
+      const [{ draftArticle, draftLines, defaultStubsFile }, { bundledPack, parsePack }] = await Promise.all([import('./pack-cli/draft'), import('../data/packs')]);
+      let pack = bundledPack;
+      if (flags.pack) {
+        const parsed = parsePack(JSON.parse(await readFile(flags.pack, 'utf8')));
+        if (!parsed.ok) return print({ ok: false, lines: [`${flags.pack}: ${parsed.error}`] });
+        pack = parsed.value;
+      }
+      const out = flags.out || defaultStubsFile(article);
+      const result = draftArticle(await readFile(article, 'utf8'), pack);
+      await writeFile(out, JSON.stringify(result.draft, null, 2) + '\n');
+      return print({ ok: true, lines: draftLines(result, out) });
+    }
     case 'schema': {
       if (positional[0]) await writeFile(positional[0], schema());
       else process.stdout.write(schema());

@@ -47,7 +47,7 @@ describe('parsePack errors', () => {
     ['a wrong type deep inside', (p: any) => { p.facts[3].quantity.value = '100'; }, 'facts.3.quantity.value: expected number'],
     ['a missing field', (p: any) => { delete p.deals[0].announced; }, 'deals.0.announced: expected string'],
     ['a bad date', (p: any) => { p.facts[0].asOf = '27/02/2026'; }, 'facts.0.asOf: dates are written YYYY-MM-DD'],
-    ['an unknown party', (p: any) => { p.deals[1].parties.push('anthropic'); }, 'deals.1.parties.2: unknown entity "anthropic"'],
+    ['an unknown party', (p: any) => { p.deals[1].parties.push('no-such-entity'); }, 'deals.1.parties.2: unknown entity "no-such-entity"'],
     ['a duplicate fact id', (p: any) => { p.facts[2].id = p.facts[1].id; }, 'facts.2.id: duplicate fact id'],
     ['a non-http source', (p: any) => { p.facts[5].sources[0].url = 'ftp://example.com/x'; }, 'facts.5.sources.0.url:'],
   ])('reports %s with its path', (_name, breakIt, expected) => {
