@@ -7,8 +7,8 @@ import { preactWithoutInnerHtml } from './scripts/lib/preact-without-inner-html'
 export default defineConfig({
   imports: false,
   vite: () => ({ plugins: [preact(), preactWithoutInnerHtml()] }),
-  // The source zip addons.mozilla.org asks for: what `npm ci && npm run build:firefox` needs, no tests.
-  zip: { excludeSources: ['tests/**', 'server/**', 'scripts/bench/**', 'artifacts/**', 'stats.html'] },
+  // The source zip addons.mozilla.org asks for: what `npm ci && npm run build:firefox` needs (no tests, server or listing).
+  zip: { excludeSources: ['tests/**', 'server/**', 'scripts/bench/**', 'store/**', 'artifacts/**', 'stats.html'] },
   manifest: ({ browser, manifestVersion }) => ({
     name: 'Factmark',
     description: 'Checks the deal figures in news articles against verified facts, on your device.',
