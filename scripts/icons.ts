@@ -6,9 +6,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_PATH } from './lib/chromium-browser';
-
-/** The icon sizes written: toolbar (16, 32), extension pages and listings (48, 96, 128). */
-export const ICON_SIZES = [16, 32, 48, 96, 128] as const;
+import { ICON_SIZES } from './icon-sizes';
 
 const root = resolve(import.meta.dirname, '..');
 const svg = readFileSync(resolve(root, 'assets/icon.svg'), 'utf8');
