@@ -1,0 +1,178 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LIMITS } from '../../data/schema/limits';
+import { launchWithExtension, type ExtensionBrowser } from '../../scripts/lib/extension-browser';
+import type { Page } from '../../scripts/lib/harness-page';
+import { serveHtml, type StaticServer } from '../../scripts/lib/static-server';
+import { openAnnotated, shownFigures, waitForAnnotation } from '../../scripts/lib/page-probe';
+import { articleFrame, dynamicRoutes } from './dynamic-pages';
+
+let browser: ExtensionBrowser;
+let server: StaticServer;
+let otherOrigin: StaticServer;
+
+beforeAll(async () => {
+  otherOrigin = await serveHtml({ '/ad': articleFrame });
+  server = await serveHtml(dynamicRoutes(otherOrigin));
+  browser = await launchWithExtension();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await otherOrigin?.close();
+});
+
+const open = (path: string) => openAnnotated(browser.context, server.url(path));
+
+/** The passes recorded so far: how many figures each read, whether it read the whole page, how many messages it sent. */
+function passes(page: Page) {
+  return page.evaluate(() =>
+    performance.getEntriesByName('factmark:annotate').map((e) => (e as PerformanceMeasure).detail as { figures: number; full: boolean; batches: number }),
+  );
+}
+
+/** Whether the verified figure in the paragraph with this id has its highlight registered now. */
+const isPainted = (page: Page, id: string) =>
+  page.evaluate((id) => [...(CSS.highlights.get('factmark-verified') ?? [])].some((r) => (r as Range).startContainer.parentElement?.id === id), id);
+
+const pairs = async (page: Page) => (await shownFigures(page)).map((f) => [f.text, f.verdict]);
+
+describe('changing pages', () => {
+  it('annotates appended content by reading only the new paragraph, and skips hidden text', async () => {
+    const page = await open('/live');
+    expect(await pairs(page)).toEqual([
+      ['$50 billion', 'verified'],
+      ['$110 billion', 'verified'],
+    ]);
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.textContent = 'Update: OpenAI will spend $100 billion on AWS over eight years.';
+      document.getElementById('feed')!.append(p);
+    });
+    await waitForAnnotation(page, 2);
+    expect(await pairs(page)).toEqual([
+      ['$50 billion', 'verified'],
+      ['$110 billion', 'verified'],
+      ['$100 billion', 'verified'],
+      ['eight years', 'verified'],
+    ]);
+    expect((await passes(page))[1]).toMatchObject({ figures: 2, full: false });
+    await page.close();
+  });
+
+  it('skips text hidden by its own style or an ancestor\'s, and reads a visible paragraph inside an invisible section or a display:contents one', async () => {
+    const page = await open('/hidden');
+    // After two frames the viewport observer has reported on every paragraph (and could have unpainted one).
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    expect(await pairs(page)).toEqual([
+      ['$50 billion', 'verified'],
+      ['$30 billion', 'verified'],
+      ['two gigawatts', 'verified'],
+    ]);
+    await page.close();
+  });
+
+  it('re-reads a paragraph whose text changed and drops highlights of removed text', async () => {
+    const page = await open('/live');
+    await page.evaluate(() => {
+      const text = document.getElementById('round')!.firstChild as Text;
+      text.data = 'OpenAI closed a $120 billion funding round.';
+    });
+    await waitForAnnotation(page, 2);
+    expect(await pairs(page)).toEqual([
+      ['$50 billion', 'verified'],
+      ['$120 billion', 'mismatch'],
+    ]);
+    expect((await passes(page))[1]).toMatchObject({ figures: 1, full: false });
+
+    await page.evaluate(() => document.getElementById('first')!.remove());
+    await waitForAnnotation(page, 3);
+    expect(await pairs(page)).toEqual([['$120 billion', 'mismatch']]);
+    expect((await passes(page))[2]).toMatchObject({ figures: 0, full: false });
+    await page.close();
+  });
+
+  it('reads the new article after a single-page navigation', async () => {
+    const page = await open('/live');
+    await page.evaluate(() => {
+      history.pushState({}, '', '/live/next-story');
+      document.title = 'Nvidia and SoftBank back OpenAI';
+      document.getElementById('feed')!.innerHTML = '<p>Nvidia put $30 billion into OpenAI, part of a $110 billion round.</p>';
+    });
+    await page.waitForFunction(() => performance.getEntriesByName('factmark:annotate').some((e, i) => i > 0 && ((e as PerformanceMeasure).detail as { full: boolean }).full));
+    await page.waitForFunction(() => CSS.highlights.get('factmark-verified')?.size === 2);
+    expect(await pairs(page)).toEqual([
+      ['$30 billion', 'verified'],
+      ['$110 billion', 'verified'],
+    ]);
+    await page.close();
+  });
+});
+
+
+describe('long pages', () => {
+  it('paints a figure laid out at the top of the page though it comes last in the document', async () => {
+    const page = await open('/pinned');
+    await expect.poll(() => isPainted(page, 'pinned')).toBe(true);
+    await page.close();
+  });
+
+  it('annotates the whole page but registers highlights only near the viewport, following the scroll', async () => {
+    const page = await open('/long');
+    expect((await passes(page))[0]).toMatchObject({ figures: 300, full: true });
+    const painted = () => page.evaluate(() => CSS.highlights.get('factmark-verified')?.size ?? 0);
+    const lastIsPainted = () => isPainted(page, 'p299');
+    expect(await painted()).toBeGreaterThan(0);
+    expect(await painted()).toBeLessThan(100);
+    expect(await lastIsPainted()).toBe(false);
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await expect.poll(lastIsPainted).toBe(true);
+    expect(await painted()).toBeLessThan(100);
+    await page.close();
+  });
+
+  it('sends a long page in several batches while reading on, paints each as it comes, and every figure keeps its own verdict', async () => {
+    const page = await open('/many');
+    const [pass] = await passes(page);
+    expect(pass).toMatchObject({ figures: 4_000, full: true });
+    expect(pass!.batches).toBeGreaterThan(1);
+    // The top of the page was painted while the pass went on: some frame shows highlights before it ended.
+    const frames = await page.evaluate(() => (window as unknown as { __frames: [number, number][] }).__frames);
+    expect(frames.some(([painted, passesEnded]) => painted > 0 && passesEnded === 0)).toBe(true);
+    // Paragraph number and verdict of every highlight painted now, and the paragraph in mid-screen.
+    const painted = () =>
+      page.evaluate(() => {
+        const shown: [number, string][] = [];
+        for (const verdict of ['verified', 'mismatch', 'unverified']) {
+          for (const range of CSS.highlights.get(`factmark-${verdict}`) ?? []) {
+            shown.push([Number((range as Range).startContainer.parentElement!.id.slice(1)), verdict]);
+          }
+        }
+        const middle = document.elementFromPoint(innerWidth / 2, innerHeight / 2)?.closest('p')?.id.slice(1);
+        return { shown, middle: Number(middle) };
+      });
+    for (const at of [0, 0.5, 1]) {
+      await page.evaluate((at) => window.scrollTo(0, (document.body.scrollHeight - innerHeight) * at), at);
+      await expect.poll(async () => {
+        const { shown, middle } = await painted();
+        return shown.some(([n]) => n === middle);
+      }).toBe(true);
+      const { shown } = await painted();
+      expect(shown.filter(([n, verdict]) => verdict !== (n % 2 ? 'mismatch' : 'verified'))).toEqual([]);
+    }
+    await page.close();
+  });
+});
+
+
+describe('long paragraphs', () => {
+  it('checks every figure of a paragraph longer than one message allows, each with its own words around it', async () => {
+    const page = await open('/long-paragraph');
+    expect(await page.evaluate(() => document.querySelector('p')!.textContent!.length)).toBeGreaterThan(2 * LIMITS.blockChars);
+    expect(await pairs(page)).toEqual([
+      ['$50 billion', 'verified'],
+      ['$110 billion', 'verified'],
+      ['$15 billion', 'verified'],
+    ]);
+    await page.close();
+  });
+});
