@@ -235,7 +235,8 @@ function refOf(fact: Fact, context: PackContext, phrases: PhraseBook): FactRef {
     superseded: fact.status === 'superseded' || fact.supersededBy !== undefined,
     roleKey: [role, fact.metric, cues.cueTexts.join('\u0002'), fact.excludes.join('\u0002')].join('\u0001'),
     kind: [context.canonical.get(fact.subject) ?? fact.subject, fact.object ? context.canonical.get(fact.object) ?? fact.object : '', fact.metric, role, unit].join('\u0001'),
-    sameThing: context.shared.has(fact.deal) ? [fact.deal, fact.subject, fact.object ?? '', fact.metric, fact.role].join('\u0001') : '',
+    // The same measured thing across packs: same deal, parties and vocabulary role ("initial-tranche" and "initial" alike).
+    sameThing: context.shared.has(fact.deal) ? [fact.deal, context.canonical.get(fact.subject) ?? fact.subject, fact.object ? context.canonical.get(fact.object) ?? fact.object : '', fact.metric, role].join('\u0001') : '',
   };
 }
 

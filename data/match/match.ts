@@ -164,13 +164,19 @@ function sameThing(a: FactRef, b: FactRef): boolean {
   return a.kind === b.kind && Math.abs(a.value - b.value) <= 1e-9 * Math.max(a.value, 1) && Math.abs(dayNumber(announcedOf(a)) - dayNumber(announcedOf(b))) <= 31;
 }
 
-/** True if a later fact of the same kind (announced by the article's day, if known) replaced this one in the reader's eyes. */
+/** The latest day a fact speaks for: its deal's announcement or its own "as of", whichever is later. */
+function currentAsOf(ref: FactRef): string {
+  const announced = announcedOf(ref);
+  return ref.fact.asOf > announced ? ref.fact.asOf : announced;
+}
+
+/** True if a later fact of the same kind (known by the article's day, if known) replaced this one in the reader's eyes. */
 function hasLaterOfKind(index: MatchIndex, ref: FactRef, published: string | undefined): boolean {
-  const mine = announcedOf(ref);
+  const mine = currentAsOf(ref);
   for (const other of index.kinds.get(ref.kind) ?? []) {
     if (other === ref || sameThing(other, ref)) continue;
-    const theirs = announcedOf(other);
-    if (theirs >= mine && (!published || theirs <= published)) return true;
+    const theirs = currentAsOf(other);
+    if (theirs >= mine && (!published || announcedOf(other) <= published)) return true;
   }
   return false;
 }

@@ -49,6 +49,8 @@ export function timeFit(time: FactTime, published: string | undefined, near: Dat
     const future = near.year > latest;
     if (!future) return { fits: false, why: 'other-period', text: near.text };
   }
-  if (pub !== undefined) return { fits: true, by: 'article', text: published, stale: pub > announced + STALE_DAYS };
+  // A running total "as of" a recent day is current even when its deal began long ago.
+  const latest = Math.max(announced, dayNumber(time.asOf));
+  if (pub !== undefined) return { fits: true, by: 'article', text: published, stale: pub > latest + STALE_DAYS };
   return { fits: true, by: 'none', stale: false };
 }

@@ -3,6 +3,7 @@ import { buildIndex, matchBatch, type MatchIndex } from '../../data/match';
 import { loadPacks, seedBundledPack, type FactmarkDB } from '../../data/store/store';
 import type { MatchRequest } from '../../data/schema/messages';
 import type { Verdict } from '../../data/schema/verdict';
+import { measure } from './measure';
 
 /**
  * The background's view of the fact store: seeds the bundled pack, and keeps the in-memory
@@ -37,7 +38,7 @@ export class FactService {
     const index = await this.ready();
     const start = performance.now();
     const verdicts = matchBatch(index, request);
-    performance.measure('factmark:match', { start, end: performance.now(), detail: { figures: request.figures.length } });
+    measure('factmark:match', start, { figures: request.figures.length });
     return verdicts;
   }
 

@@ -1,9 +1,11 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { BackgroundMessage, parseMessage, type Result } from '../../data/schema/messages';
+import { refusal, senderKind, TabRateLimiter, type SenderInfo } from '../../data/schema/message-policy';
 import { openStore } from '../../data/store/store';
 import { decodeAnnotate, packVerdicts } from '../../data/match';
 import { FactService } from './facts';
+import { measure } from './measure';
 import { PackService } from './packs';
 import { CorrectionService } from './corrections';
 
@@ -16,13 +18,25 @@ export default defineBackground(() => {
   packs.start();
   corrections.start();
 
-  /** Validates a message and routes it; every answer is a plain Result, never a thrown error. */
-  async function handle(raw: unknown): Promise<Result<unknown>> {
+  // Lookups a tab may ask for: a long page sends a few dozen batches at once, a page that mutates
+  // without end is held to a few per second.
+  const lookups = new TabRateLimiter(30, 200);
+  const origin = browser.runtime.getURL('/');
+
+  /**
+   * Validates a message, checks that its sender may send it, and routes it; every answer is a
+   * plain Result, never a thrown error.
+   */
+  async function handle(raw: unknown, sender: SenderInfo): Promise<Result<unknown>> {
     const start = performance.now();
     const parsed = parseMessage(BackgroundMessage, raw);
-    performance.measure('factmark:validate', { start, end: performance.now() });
+    measure('factmark:validate', start);
     if (!parsed.ok) return parsed;
     const message = parsed.value;
+    const kind = senderKind(sender, browser.runtime.id, origin);
+    const refused = refusal(message.type, kind);
+    if (refused) return { ok: false, error: refused };
+    if (kind === 'content-script' && !lookups.take(sender.tab!.id!)) return { ok: false, error: 'This page asked for too many lookups; Factmark will read it again shortly.' };
     try {
       if (message.type === 'annotate') {
         const request = decodeAnnotate(message);
@@ -36,8 +50,8 @@ export default defineBackground(() => {
     }
   }
 
-  browser.runtime.onMessage.addListener((message, _sender, reply) => {
-    void handle(message).then(reply);
+  browser.runtime.onMessage.addListener((message, sender, reply) => {
+    void handle(message, sender).then(reply);
     return true; // answer asynchronously
   });
 });

@@ -1,0 +1,65 @@
+/**
+ * Who may send the background what. The content script runs inside every web page, so whatever it
+ * sends is treated as coming from the page: it may only ask for verdicts and hand over a drafted
+ * correction (and read the deal list the in-page form offers). Pack management, exports and
+ * settings come only from the extension's own pages. Pure: the background passes what the
+ * browser says about the sender.
+ */
+
+/** Message types a content script may send. */
+export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<string> = new Set(['annotate', 'corrections:submit', 'corrections:deals']);
+
+/** What the browser reports about a message's sender (`runtime.MessageSender`). */
+export interface SenderInfo {
+  id?: string;
+  url?: string;
+  tab?: { id?: number };
+}
+
+export type SenderKind = 'extension-page' | 'content-script' | 'foreign';
+
+/**
+ * Where a message came from: one of the extension's own pages (its origin, whether in a tab or
+ * not), the extension's content script in a tab, or anything else (refused).
+ */
+export function senderKind(sender: SenderInfo, extensionId: string, extensionOrigin: string): SenderKind {
+  if (sender.id !== extensionId) return 'foreign';
+  if (sender.url?.startsWith(extensionOrigin)) return 'extension-page';
+  if (sender.tab?.id !== undefined) return 'content-script';
+  return 'foreign';
+}
+
+/** Whether a sender of this kind may send this message type; answers the refusal in words when not. */
+export function refusal(type: string, kind: SenderKind): string | undefined {
+  if (kind === 'extension-page') return undefined;
+  if (kind === 'content-script' && CONTENT_SCRIPT_MESSAGES.has(type)) return undefined;
+  return `Factmark does not accept "${type}" from ${kind === 'content-script' ? 'a web page' : 'this sender'}.`;
+}
+
+/**
+ * A token bucket per tab: `burst` messages at once, refilled at `perSecond`. A page that mutates
+ * all the time costs a bounded number of lookups per second; an ordinary article never meets it.
+ */
+export class TabRateLimiter {
+  private readonly buckets = new Map<number, { tokens: number; at: number }>();
+
+  constructor(
+    private readonly perSecond: number,
+    private readonly burst: number,
+    private readonly now: () => number = () => Date.now(),
+  ) {}
+
+  /** Takes one token for `tab`; false when the tab has none left. */
+  take(tab: number): boolean {
+    const t = this.now();
+    const bucket = this.buckets.get(tab) ?? { tokens: this.burst, at: t };
+    bucket.tokens = Math.min(this.burst, bucket.tokens + ((t - bucket.at) / 1000) * this.perSecond);
+    bucket.at = t;
+    const ok = bucket.tokens >= 1;
+    if (ok) bucket.tokens -= 1;
+    this.buckets.set(tab, bucket);
+    // Closed tabs leave their buckets behind: keep the map bounded.
+    if (this.buckets.size > 1000) this.buckets.delete(this.buckets.keys().next().value!);
+    return ok;
+  }
+}
