@@ -30,7 +30,7 @@ describe('fact store', () => {
     const result = await seedBundledPack(db, bundledPack);
     expect(result).toMatchObject({ ok: true, value: { status: 'installed' } });
     expect(await listPacks(db)).toEqual([
-      expect.objectContaining({ id: 'factmark-default', version: 1, origin: 'bundled', formatVersion: 2, factCount: bundledPack.facts.length }),
+      expect.objectContaining({ id: 'factmark-default', version: 2, origin: 'bundled', formatVersion: 2, factCount: bundledPack.facts.length }),
     ]);
     expect(await loadPacks(db)).toEqual([bundledPack]);
   });
@@ -45,15 +45,15 @@ describe('fact store', () => {
 
   it('seeds a newer bundled pack over an older one, and not an older one over a newer one', async () => {
     const db = open();
-    await seedBundledPack(db, bundledPack);
+    await seedBundledPack(db, version(1));
     expect(await seedBundledPack(db, version(2))).toMatchObject({ ok: true, value: { status: 'updated' } });
-    expect(await seedBundledPack(db, bundledPack)).toMatchObject({ ok: true, value: { status: 'unchanged' } });
+    expect(await seedBundledPack(db, version(1))).toMatchObject({ ok: true, value: { status: 'unchanged' } });
     expect((await loadPacks(db))[0]?.version).toBe(2);
   });
 
   it('installs a newer version over both tables', async () => {
     const db = open();
-    await installPack(db, bundledPack, 'bundled');
+    await installPack(db, version(1), 'bundled');
     const result = await installPack(db, version(2), 'https://packs.example/factmark.json');
     expect(result).toMatchObject({ ok: true, value: { status: 'updated', pack: { version: 2 } } });
     expect(await listPacks(db)).toEqual([expect.objectContaining({ version: 2, origin: 'https://packs.example/factmark.json' })]);
@@ -82,20 +82,20 @@ describe('fact store', () => {
 
   it('rolls back both tables when a write fails mid-transaction', async () => {
     const db = open();
-    await installPack(db, bundledPack, 'bundled');
+    await installPack(db, version(1), 'bundled');
     // The pack data is written first; failing the listing write afterwards must undo it.
     const put = vi.spyOn(db.packs, 'put').mockRejectedValueOnce(new Error('disk full'));
     const result = await installPack(db, version(2), 'bundled');
     put.mockRestore();
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error).toContain('disk full');
-    expect(await loadPacks(db)).toEqual([bundledPack]);
+    expect(await loadPacks(db)).toEqual([version(1)]);
     expect(await listPacks(db)).toEqual([expect.objectContaining({ version: 1 })]);
   });
 
   it('rolls back when the transaction aborts after both writes', async () => {
     const db = open();
-    await installPack(db, bundledPack, 'bundled');
+    await installPack(db, version(1), 'bundled');
     // Abort the transaction from inside, after both puts have been issued.
     const real = db.packs.put.bind(db.packs);
     const put = vi.spyOn(db.packs, 'put').mockImplementationOnce((row) =>
@@ -109,7 +109,7 @@ describe('fact store', () => {
     const result = await installPack(db, version(2), 'bundled');
     put.mockRestore();
     expect(result.ok).toBe(false);
-    expect(await loadPacks(db)).toEqual([bundledPack]);
+    expect(await loadPacks(db)).toEqual([version(1)]);
     expect((await listPacks(db))[0]?.version).toBe(1);
   });
 });
