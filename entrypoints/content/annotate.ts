@@ -5,7 +5,7 @@ import { LIMITS } from '../../data/schema/limits';
 import type { Result } from '../../data/schema/result';
 import type { Figure } from '../../data/schema/figure';
 import type { Verdict } from '../../data/schema/verdict';
-import { locate, shownIn, visibleText, walkBlocks, type TextBlock } from './blocks';
+import { locate, shownIn, unclipped, visibleText, walkBlocks, type TextBlock } from './blocks';
 import type { Annotation } from './annotation';
 import { Slice } from './slices';
 
@@ -17,9 +17,13 @@ export interface ScanRequest {
   /** Subtrees to read; none contains another. */
   roots: Node[];
   page: { url: string; title: string; published?: string };
+  /** The page's language (`<html lang>`), which decides how numbers are written. */
+  locale?: string;
   isOwnUi: (el: Element) => boolean;
   /** Called for every block read, before its figures are found (to drop what it showed before). */
   onBlock: (block: TextBlock) => void;
+  /** Told of each block with figures that is not rendered now (to read again if the page reveals it). */
+  onHidden?: (block: TextBlock) => void;
   /** Numbers each new annotation. */
   nextIndex: () => number;
   /** Given each batch's annotations as soon as its verdicts arrive, so they can be painted before the pass ends. */
@@ -80,16 +84,20 @@ export async function scanRoots(request: ScanRequest, ask: AskVerdicts): Promise
     );
     batch = new Batch();
   };
+  const options = { locale: request.locale };
+  const styles = new Map<Element, number>();
   for (const root of request.roots) {
     for (const block of walkBlocks(root, request.isOwnUi)) {
       request.onBlock(block);
       const before = performance.now();
-      let figures = recognize(block.text).slice(0, LIMITS.figuresPerBatch);
+      let figures = recognize(block.text, options).slice(0, LIMITS.figuresPerBatch);
       recognizing += performance.now() - before;
       const owner = figures.length ? shownIn(block) : null;
+      if (figures.length && !owner) request.onHidden?.(block);
       // Only the text the reader sees counts: figures and their words come from visible text alone.
       const seen = owner && block.nodes.length > 1 ? visibleText(block, owner) : block;
-      if (seen !== block) figures = recognize(seen.text).slice(0, LIMITS.figuresPerBatch);
+      if (seen !== block) figures = recognize(seen.text, options).slice(0, LIMITS.figuresPerBatch);
+      if (owner && figures.length) figures = unclipped(seen, owner, figures, styles);
       if (owner && batch.size + figures.length > LIMITS.figuresPerBatch) await send();
       if (owner && figures.length) batch.add(seen, figures, owner);
       if (slice.due()) {

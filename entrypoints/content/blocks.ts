@@ -138,6 +138,59 @@ export function visibleText(block: TextBlock, owner: Element): TextBlock {
   return visible;
 }
 
+/**
+ * Whether `node` lies inside (or is) what a walk never reads: a script, form field, code, `hidden`
+ * element, editable region or our own UI. Asked of each root of a partial pass, since the walk
+ * itself starts below its root (typing "$30 billion" into an editor must not be read).
+ */
+export function insideSkipped(node: Node, isOwnUi: (el: Element) => boolean): boolean {
+  for (let el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement; el; el = el.parentElement) {
+    if (SKIPPED.has(el.localName) || el.hasAttribute('hidden') || isOwnUi(el) || isEditable(el)) return true;
+  }
+  return false;
+}
+
+/** How much of a figure's box must lie inside every box that clips it for the reader to see it. */
+const SHOWN_SHARE = 0.5;
+
+/**
+ * The figures of a block the reader can see: those not cut off by a box that clips its content
+ * (overflow hidden or clip, such as a truncated teaser or screen-reader-only text) with the
+ * figure outside the box's visible area. Clipped figures are not annotated, so the popup never
+ * lists what the page cannot show. A scroll container stops the search (its content can be
+ * scrolled into view), and html and body are left out (their overflow belongs to the viewport).
+ * Costs one style read per ancestor, cached for the pass in `styles`; ranges are measured only
+ * inside a clipping box.
+ */
+export function unclipped<F extends { start: number; end: number }>(block: TextBlock, owner: Element, figures: F[], styles: Map<Element, number>): F[] {
+  const doc = owner.ownerDocument;
+  return figures.filter((figure) => {
+    const clips: Element[] = [];
+    for (let el = block.nodes[nodeAt(block, figure.start, false)]!.parentElement; el && el !== doc.body && el !== doc.documentElement; el = el.parentElement) {
+      let kind = styles.get(el);
+      if (kind === undefined) {
+        const { overflowX, overflowY } = getComputedStyle(el);
+        const scrolls = overflowX === 'auto' || overflowX === 'scroll' || overflowY === 'auto' || overflowY === 'scroll';
+        kind = scrolls ? 4 : (overflowX === 'hidden' || overflowX === 'clip' ? 1 : 0) | (overflowY === 'hidden' || overflowY === 'clip' ? 2 : 0);
+        styles.set(el, kind);
+      }
+      if (kind === 4) break;
+      if (kind) clips.push(el);
+    }
+    if (clips.length === 0) return true;
+    const box = locate(block, figure.start, figure.end).range.getBoundingClientRect();
+    let { left, right, top, bottom } = box;
+    for (const el of clips) {
+      const kind = styles.get(el)!;
+      const clip = el.getBoundingClientRect();
+      if (kind & 1) [left, right] = [Math.max(left, clip.left), Math.min(right, clip.right)];
+      if (kind & 2) [top, bottom] = [Math.max(top, clip.top), Math.min(bottom, clip.bottom)];
+    }
+    const area = box.width * box.height;
+    return area > 0 && Math.max(0, right - left) * Math.max(0, bottom - top) >= SHOWN_SHARE * area;
+  });
+}
+
 function hasWords(text: string): boolean {
   return /\S/.test(text);
 }

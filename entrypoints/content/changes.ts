@@ -8,6 +8,8 @@ export interface PageChanges {
   changedText: Node[];
   /** Whether anything was removed (annotations on removed text must go). */
   removed: boolean;
+  /** Whether a stylesheet (`<style>`, `<link rel=stylesheet>`) came or went: hidden text may show now. */
+  restyled: boolean;
 }
 
 /**
@@ -19,6 +21,7 @@ export function summarize(records: MutationRecord[], ignore: (node: Node) => boo
   const roots = new Set<Node>();
   const changedText: Node[] = [];
   let removed = false;
+  let restyled = false;
   for (const record of records) {
     if (ignore(record.target)) continue;
     if (record.type === 'characterData') {
@@ -27,11 +30,13 @@ export function summarize(records: MutationRecord[], ignore: (node: Node) => boo
       continue;
     }
     for (const node of record.addedNodes) {
+      restyled ||= isStylesheet(node);
       if (ignore(node)) continue;
       addRoot(roots, node.nodeType === Node.ELEMENT_NODE && !isInline(node as Element) ? node : blockOwner(node));
     }
     if (record.removedNodes.length) {
       removed = true;
+      for (const node of record.removedNodes) restyled ||= isStylesheet(node);
       // Removing text or an inline element changes the text of the paragraph it was in.
       for (const node of record.removedNodes) {
         if (node.nodeType === Node.TEXT_NODE || (node.nodeType === Node.ELEMENT_NODE && isInline(node as Element))) {
@@ -41,7 +46,14 @@ export function summarize(records: MutationRecord[], ignore: (node: Node) => boo
       }
     }
   }
-  return { roots: outermost(roots), changedText, removed };
+  return { roots: outermost(roots), changedText, removed, restyled };
+}
+
+/** A `<style>` or `<link rel=stylesheet>` element (an anti-flicker snippet hides the page with one). */
+function isStylesheet(node: Node): boolean {
+  if (node.nodeType !== Node.ELEMENT_NODE) return false;
+  const el = node as Element;
+  return el.localName === 'style' || (el.localName === 'link' && /\bstylesheet\b/i.test(el.getAttribute('rel') ?? ''));
 }
 
 function addRoot(roots: Set<Node>, node: Node | null): void {
@@ -49,7 +61,7 @@ function addRoot(roots: Set<Node>, node: Node | null): void {
 }
 
 /** Drops roots that lie inside another root. */
-function outermost(roots: Set<Node>): Node[] {
+export function outermost(roots: Set<Node>): Node[] {
   return [...roots].filter((node) => {
     for (let p = node.parentNode; p; p = p.parentNode) if (roots.has(p)) return false;
     return true;

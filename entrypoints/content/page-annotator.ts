@@ -9,9 +9,14 @@ import type { Annotation } from './annotation';
 import { AnnotationSet } from './annotation-set';
 import { scanRoots, type AskVerdicts, type Timings } from './annotate';
 import { CardController, CARD_HOST_TAG } from './card';
-import { summarize } from './changes';
+import { outermost, summarize } from './changes';
+import { insideSkipped } from './blocks';
 
 const CLOSE_DELAY_MS = 250;
+/** Least time between two passes that re-read text the page revealed (a page may toggle its classes often). */
+const REVEAL_INTERVAL_MS = 300;
+/** What on <html> and <body> may hide or reveal the page (anti-flicker snippets use each). */
+const REVEAL_ATTRIBUTES = ['class', 'style', 'hidden'];
 
 /**
  * Wires one document's events to annotation passes, highlights and the card. The first pass reads
@@ -22,10 +27,16 @@ export class PageAnnotator {
   private readonly annotations: AnnotationSet;
   private readonly card: CardController;
   private readonly observer: MutationObserver;
+  /** Watches <html> and <body> alone for a class, style or hidden change that may reveal the page. */
+  private readonly revealObserver: MutationObserver;
+  /** Paragraphs with figures that were not rendered when read: read again once the page may have revealed them. */
+  private readonly unseen = new Set<Element>();
+  private lastReveal = -Infinity;
+  private revealTimer = 0;
   private settings: Settings = { disabledSites: [], showUnverified: true };
   private active = false;
   /** Work waiting for the next pass: subtrees to read, or the whole page. */
-  private pending: { full: boolean; roots: Set<Node>; changedText: Node[]; removed: boolean } = emptyWork(true);
+  private pending: ReturnType<typeof emptyWork> = emptyWork(true);
   private running: Promise<void> | null = null;
   private lastUrl: string;
   private nextIndex = 0;
@@ -40,6 +51,7 @@ export class PageAnnotator {
     this.card = new CardController(doc);
     this.lastUrl = doc.location.href;
     this.observer = new MutationObserver((records) => this.onMutations(records));
+    this.revealObserver = new MutationObserver(() => this.onReveal());
   }
 
   async start(): Promise<void> {
@@ -109,6 +121,8 @@ export class PageAnnotator {
     win.addEventListener('popstate', this.onNavigation);
     navigationApi(win)?.addEventListener('navigatesuccess', this.onNavigation);
     this.observer.observe(this.doc.documentElement, { childList: true, subtree: true, characterData: true });
+    this.revealObserver.observe(this.doc.documentElement, { attributes: true, attributeFilter: REVEAL_ATTRIBUTES });
+    if (this.doc.body) this.revealObserver.observe(this.doc.body, { attributes: true, attributeFilter: REVEAL_ATTRIBUTES });
     this.annotations.show(this.settings.showUnverified);
     void this.request({ full: true });
   }
@@ -128,16 +142,21 @@ export class PageAnnotator {
     win.removeEventListener('popstate', this.onNavigation);
     navigationApi(win)?.removeEventListener('navigatesuccess', this.onNavigation);
     this.observer.disconnect();
+    this.revealObserver.disconnect();
+    clearTimeout(this.revealTimer);
+    this.revealTimer = 0;
+    this.unseen.clear();
     this.pending = emptyWork(false);
     this.card.destroy();
     this.annotations.clear();
   }
 
   /** Queues work and makes sure one pass runs for it (passes never overlap). */
-  private request(work: { full?: boolean; roots?: Node[]; changedText?: Node[]; removed?: boolean }): Promise<void> {
+  private request(work: { full?: boolean; roots?: Node[]; changedText?: Node[]; removed?: boolean; reveal?: boolean }): Promise<void> {
     const p = this.pending;
     p.full ||= !!work.full;
     p.removed ||= !!work.removed;
+    p.reveal ||= !!work.reveal;
     for (const root of work.roots ?? []) p.roots.add(root);
     p.changedText.push(...(work.changedText ?? []));
     this.running ??= this.drain().finally(() => (this.running = null));
@@ -159,16 +178,30 @@ export class PageAnnotator {
     if (work.full) {
       this.annotations.clear();
       this.annotations.show(this.settings.showUnverified);
+      this.unseen.clear();
+    } else if (work.reveal) {
+      // What was hidden when read is read again: the page may show it now (if not, it is noted again).
+      for (const el of this.unseen) work.roots.add(el);
+      this.unseen.clear();
     }
     if (work.removed) this.annotations.dropDisconnected();
     for (const node of work.changedText) this.annotations.dropAt(node);
-    const roots = work.full ? [this.doc.body] : [...work.roots].filter((r) => r.isConnected);
+    // A partial pass starts below its roots, so each root is asked first whether it lies in what is never read (an editor, code, a form field).
+    const isOwnUi = (el: Element) => this.isOwnUi(el);
+    const roots = work.full ? [this.doc.body] : outermost(new Set([...work.roots].filter((r) => r.isConnected && !insideSkipped(r, isOwnUi))));
+    // A reveal that found nothing hidden to read again is no pass.
+    if (!work.full && !roots.length && !work.removed && !work.changedText.length) return;
     const timings: Timings = { read: 0, recognize: 0, lookup: 0, batches: 0, firstAnswer: -1 };
     const result = await scanRoots(
       {
         roots,
         page: this.page(work.full),
-        isOwnUi: (el) => this.isOwnUi(el),
+        locale: pageLocale(this.doc),
+        isOwnUi,
+        onHidden: (block) => {
+          const el = block.owner ?? block.nodes[0]!.parentElement;
+          if (el) this.unseen.add(el);
+        },
         onBlock: (block) => block.nodes.forEach((n) => this.annotations.dropAt(n)),
         nextIndex: () => this.nextIndex++,
         onAnswer: (annotations) => {
@@ -202,6 +235,24 @@ export class PageAnnotator {
     if (this.doc.location.href !== this.lastUrl) return this.onNavigation();
     const changes = summarize(records, (node) => this.isInOwnUi(node));
     if (changes.roots.length || changes.changedText.length || changes.removed) void this.request(changes);
+    if (changes.restyled) this.onReveal();
+  }
+
+  /**
+   * The page may have shown what it hid (an anti-flicker snippet removed its `<style>` or changed a
+   * class on <html> or <body>): the paragraphs with figures that were hidden when read are read
+   * again, at most once per REVEAL_INTERVAL_MS.
+   */
+  private onReveal(): void {
+    if (this.revealTimer || !this.active) return;
+    const wait = this.lastReveal + REVEAL_INTERVAL_MS - performance.now();
+    const run = () => {
+      this.revealTimer = 0;
+      this.lastReveal = performance.now();
+      if (this.active && (this.unseen.size || this.running)) void this.request({ reveal: true });
+    };
+    if (wait <= 0) run();
+    else this.revealTimer = window.setTimeout(run, wait);
   }
 
   private readonly onNavigation = (): void => {
@@ -292,11 +343,19 @@ export class PageAnnotator {
 }
 
 function emptyWork(full: boolean) {
-  return { full, roots: new Set<Node>(), changedText: [] as Node[], removed: false };
+  return { full, roots: new Set<Node>(), changedText: [] as Node[], removed: false, reveal: false };
 }
 
 function hasWork(work: ReturnType<typeof emptyWork>): boolean {
-  return work.full || work.roots.size > 0 || work.changedText.length > 0 || work.removed;
+  return work.full || work.roots.size > 0 || work.changedText.length > 0 || work.removed || work.reveal;
+}
+
+/** The page's language: `<html lang>`, else the `Content-Language` meta's first tag; read once per pass. */
+function pageLocale(doc: Document): string | undefined {
+  const lang = doc.documentElement.lang.trim();
+  if (lang) return lang;
+  const meta = doc.querySelector('meta[http-equiv="content-language" i]')?.getAttribute('content');
+  return meta?.split(',')[0]?.trim() || undefined;
 }
 
 /** The Navigation API where the browser has it (it reports same-document navigations, pushState included). */

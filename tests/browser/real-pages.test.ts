@@ -1,0 +1,170 @@
+// @chromium-only: it reads the content script's console (Playwright reports the messages of the
+// extension's isolated world and service worker only in Chromium) and sizes the viewport to see
+// every highlight of a long real page at once.
+/**
+ * Pages as real sites ship them (issue 12), on pages written for the test: a body revealed after
+ * load by an anti-flicker snippet, an editor and code the reader types into, boxes that clip
+ * their content, the page's language deciding how numbers read. Then, when ../shared/realpages
+ * is there (CI has it), every saved real page: no extension error, the DOM byte-identical after
+ * annotation, and no verdict on pages about other things.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchWithExtension, type ExtensionBrowser, type Page } from '../../scripts/lib/extension-browser';
+import { serveHtml, type StaticServer } from '../../scripts/lib/static-server';
+import { openAnnotated, shownFigures, waitForAnnotation } from '../../scripts/lib/page-probe';
+
+/** A small article page in our own words; `html` holds <html>'s attributes, `head` goes into <head>. */
+function article(body: string, { html = 'lang="en"', head = '' } = {}): string {
+  return `<!doctype html><html ${html}><head><meta charset="utf-8"><title>Amazon and OpenAI</title>${head}</head>
+<body><article><h1>Cloud deals this week</h1>${body}</article></body></html>`;
+}
+
+const DEAL = '<p>Amazon will invest $50 billion in OpenAI.</p><p>OpenAI closed a $110 billion funding round.</p>';
+
+let browser: ExtensionBrowser;
+let server: StaticServer;
+
+beforeAll(async () => {
+  server = await serveHtml({
+    // An anti-flicker snippet: the body is hidden by a <style> that a script removes a second later.
+    '/reveal-style': article(DEAL, {
+      head: `<style id="anti-flicker">body { visibility: hidden !important }</style>
+        <script>setTimeout(() => document.getElementById('anti-flicker').remove(), 1000)</script>`,
+    }),
+    // The same with a class on <html>, and with a style attribute on <body>.
+    '/reveal-class': article(DEAL, {
+      html: 'lang="en" class="async-hide"',
+      head: `<style>.async-hide body { visibility: hidden }</style>
+        <script>setTimeout(() => document.documentElement.classList.remove('async-hide'), 1000)</script>`,
+    }),
+    '/reveal-attribute': article(DEAL).replace('<body>', `<body style="visibility: hidden">`).replace(
+      '</body>',
+      `<script>setTimeout(() => document.body.removeAttribute('style'), 1000)</script></body>`,
+    ),
+    // Stays hidden: nothing to read again however often <body> changes its classes.
+    '/never-shown': article(DEAL, {
+      head: `<style>body { visibility: hidden }</style>
+        <script>let n = 0; const t = setInterval(() => { document.body.className = 'tick' + n; if (++n === 20) clearInterval(t); }, 50)</script>`,
+    }),
+    '/editors': article(`${DEAL}
+      <div id="editor" contenteditable="true"><p id="draft">Draft:</p></div>
+      <pre id="pre">log:</pre><p><code id="code">x = 1</code></p>
+      <div contenteditable="plaintext-only" id="plain"></div>`),
+    // A teaser box that shows one line and cuts the rest off, and text for screen readers only.
+    '/clipped': article(`${DEAL}
+      <div style="overflow: hidden; height: 1.4em; line-height: 1.4em; width: 30em">
+        <p style="margin: 0">OpenAI pays an initial $15 billion now.</p>
+        <p style="margin: 0">The rest, $35 billion, follows later.</p>
+      </div>
+      <p>Amazon's stake<span style="position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap"> (worth $13 billion)</span> is new.</p>
+      <div style="overflow: hidden; width: 12em; white-space: nowrap">The deal adds capacity over many years, about two gigawatts.</div>
+      <div style="overflow: auto; height: 3em"><p>Amazon will invest $50 billion in OpenAI.</p><p style="margin-top: 4em">OpenAI closed a $110 billion funding round.</p></div>`),
+    // The page's language decides the marks; a line break in the source inside a figure.
+    '/es': article('<p>La participación de Amazon en OpenAI subió el 1,3% y OpenAI pagó US$ 100.000.</p>', { html: 'lang="es"' }),
+    '/fr-meta': article('<p>OpenAI a payé 56 000€ de frais.</p>', { html: '', head: '<meta http-equiv="Content-Language" content="fr-FR">' }),
+    '/no-lang': article('<p>La participación de Amazon subió el 1,3% y OpenAI pagó US$ 100.000 o 56 000€.</p>', { html: '' }),
+    '/wrapped': article(`<p>Amazon will invest $50
+          billion in OpenAI.</p>`),
+  });
+  browser = await launchWithExtension();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const open = (path: string) => openAnnotated(browser.context, server.url(path));
+const pairs = async (page: Page) => (await shownFigures(page)).map((f) => [f.text, f.verdict]);
+const passCount = (page: Page) => page.evaluate(() => performance.getEntriesByName('factmark:annotate').length);
+
+describe('pages revealed after load', () => {
+  it.each(['/reveal-style', '/reveal-class', '/reveal-attribute'])('%s: a hidden body is annotated once the page shows it', async (path) => {
+    const page = await open(path);
+    // The first pass found the body hidden: nothing shown yet.
+    expect(await pairs(page)).toEqual([]);
+    await waitForAnnotation(page, 2);
+    await expect.poll(() => pairs(page), { timeout: 5_000 }).toEqual([
+      ['$50 billion', 'verified'],
+      ['$110 billion', 'verified'],
+    ]);
+    await page.close();
+  });
+
+  it('a page that stays hidden while <body> changes its class twenty times is read again a few times at most', async () => {
+    const page = await open('/never-shown');
+    await page.waitForTimeout(1_500);
+    expect(await pairs(page)).toEqual([]);
+    // One whole-page pass, then at most one re-read per 300 ms of the second of class changes.
+    expect(await passCount(page)).toBeLessThanOrEqual(1 + 5);
+    await page.close();
+  });
+});
+
+describe('what partial passes skip', () => {
+  it('typing "$30 billion" into an editor, or adding figures to <pre> and <code>, underlines nothing', async () => {
+    const page = await open('/editors');
+    expect(await pairs(page)).toEqual([
+      ['$50 billion', 'verified'],
+      ['$110 billion', 'verified'],
+    ]);
+    await page.focus('#editor');
+    await page.keyboard.type(' Amazon will invest $30 billion in OpenAI.');
+    await page.focus('#plain');
+    await page.keyboard.type('Amazon will invest $30 billion in OpenAI.');
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.textContent = 'Pasted: OpenAI closed a $110 billion funding round.';
+      document.getElementById('editor')!.append(p);
+      document.getElementById('pre')!.append(document.createElement('span'), ' Amazon will invest $50 billion in OpenAI.');
+      document.getElementById('code')!.append(document.createElement('b'));
+      document.getElementById('code')!.lastChild!.textContent = '$110 billion';
+    });
+    expect(await page.evaluate(() => document.getElementById('editor')!.textContent)).toContain('$30 billion');
+    await page.waitForTimeout(500);
+    expect(await pairs(page)).toEqual([
+      ['$50 billion', 'verified'],
+      ['$110 billion', 'verified'],
+    ]);
+    // No pass read a figure after the first.
+    const figuresRead = await page.evaluate(() => performance.getEntriesByName('factmark:annotate').slice(1).map((e) => ((e as PerformanceMeasure).detail as { figures: number }).figures));
+    expect(figuresRead.filter((n) => n > 0)).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('boxes that clip their content', () => {
+  it('a figure the box cuts off is neither underlined nor listed in the popup; a scrolled-away one is both', async () => {
+    const page = await open('/clipped');
+    const shown = await pairs(page);
+    expect(shown.map(([text]) => text)).toEqual(['$50 billion', '$110 billion', '$15 billion', '$50 billion']);
+    const popup = await browser.openPopup(page);
+    const listed = await popup.$$eval('button.figure', (buttons) => buttons.map((b) => [b.querySelector('.text')!.textContent, b.getAttribute('data-verdict')]));
+    // Everything shown is listed; the scroll box's second paragraph is listed and shows once scrolled to.
+    expect(listed).toEqual([...shown, ['$110 billion', 'verified']]);
+    await popup.close();
+    await page.evaluate(() => document.querySelector('div[style*="overflow: auto"]')!.scrollTo(0, 1_000));
+    // Scrolled to its second paragraph, the box shows that one's figure (and no longer the first's).
+    await expect.poll(async () => (await pairs(page)).map(([text]) => text)).toEqual(['$50 billion', '$110 billion', '$15 billion', '$110 billion']);
+    await page.close();
+  });
+});
+
+describe("the page's language", () => {
+  it('reads "el 1,3%" and "US$ 100.000" the Spanish way, "56 000€" the French way (Content-Language), and none of them without a language', async () => {
+    const es = await open('/es');
+    expect((await shownFigures(es)).map((f) => f.text)).toEqual(['1,3%', 'US$ 100.000']);
+    await es.close();
+    const fr = await open('/fr-meta');
+    expect((await shownFigures(fr)).map((f) => f.text)).toEqual(['56 000€']);
+    await fr.close();
+    const unknown = await open('/no-lang');
+    expect(await pairs(unknown)).toEqual([]);
+    await unknown.close();
+  });
+
+  it('a figure the source wraps onto two lines is one figure', async () => {
+    const page = await open('/wrapped');
+    expect((await shownFigures(page)).map((f) => [f.text.replace(/\s+/g, ' '), f.verdict])).toEqual([['$50 billion', 'verified']]);
+    await page.close();
+  });
+});
