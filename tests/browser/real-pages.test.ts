@@ -8,9 +8,12 @@
  * is there (CI has it), every saved real page: no extension error, the DOM byte-identical after
  * annotation, and no verdict on pages about other things.
  */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ConsoleMessage, Page as ChromiumPage } from 'playwright-core';
 import { launchWithExtension, type ExtensionBrowser, type Page } from '../../scripts/lib/extension-browser';
-import { serveHtml, type StaticServer } from '../../scripts/lib/static-server';
+import { serveHtml, type Route, type StaticServer } from '../../scripts/lib/static-server';
 import { openAnnotated, shownFigures, waitForAnnotation } from '../../scripts/lib/page-probe';
 
 /** A small article page in our own words; `html` holds <html>'s attributes, `head` goes into <head>. */
@@ -20,6 +23,27 @@ function article(body: string, { html = 'lang="en"', head = '' } = {}): string {
 }
 
 const DEAL = '<p>Amazon will invest $50 billion in OpenAI.</p><p>OpenAI closed a $110 billion funding round.</p>';
+
+/** The saved real pages, when the shared test data is there. */
+const REAL_DIR = resolve(import.meta.dirname, '../../../shared/realpages');
+const realPages = existsSync(REAL_DIR) ? readdirSync(REAL_DIR).filter((n) => n.endsWith('.html')).sort() : [];
+
+/**
+ * A real page as served for the test: its own scripts (and any fetch, which could not reach the
+ * network anyway) are blocked by a CSP, so only the extension can change the DOM; one script of
+ * ours, allowed by nonce, keeps the markup as parsed, before the content script runs (at
+ * document_idle, after DOMContentLoaded).
+ */
+function realPage(name: string): Route {
+  return () => {
+    const html = readFileSync(resolve(REAL_DIR, name), 'utf8');
+    const guard =
+      `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'nonce-factmark'">` +
+      `<script nonce="factmark">document.addEventListener('DOMContentLoaded', () => { window.__before = document.documentElement.outerHTML; });</script>`;
+    const head = /<head[^>]*>/i.exec(html);
+    return head ? html.slice(0, head.index + head[0].length) + guard + html.slice(head.index + head[0].length) : guard + html;
+  };
+}
 
 let browser: ExtensionBrowser;
 let server: StaticServer;
@@ -65,6 +89,7 @@ beforeAll(async () => {
     '/no-lang': article('<p>La participación de Amazon subió el 1,3% y OpenAI pagó US$ 100.000 o 56 000€.</p>', { html: '' }),
     '/wrapped': article(`<p>Amazon will invest $50
           billion in OpenAI.</p>`),
+    ...Object.fromEntries(realPages.map((name) => [`/real/${name}`, realPage(name)])),
   });
   browser = await launchWithExtension();
 });
@@ -168,3 +193,53 @@ describe("the page's language", () => {
     await page.close();
   });
 });
+
+if (realPages.length) {
+  describe('the saved real pages (../shared/realpages)', () => {
+    it(`reads all ${realPages.length} with no extension error, leaves each DOM byte-identical, and gives no verdict on them`, async () => {
+      const problems: string[] = [];
+      let figures = 0;
+      const page = (await browser.context.newPage()) as unknown as ChromiumPage;
+      // Tall enough that every highlight of a long page is registered at once: no scrolling through it.
+      await page.setViewportSize({ width: 1280, height: 12_000 });
+      const errors: string[] = [];
+      const ours = browser.extensionUrl('/');
+      const onConsole = (message: ConsoleMessage) => {
+        const where = message.location().url;
+        // Our own extension's (a page may name another extension's files, which fail to load).
+        if ((message.type() === 'error' || message.type() === 'warning') && (where.startsWith(ours) || message.text().startsWith('Factmark'))) errors.push(`${message.text()} (${where})`);
+      };
+      page.on('console', onConsole);
+      page.on('pageerror', (error) => {
+        if ((error.stack ?? '').includes(ours)) errors.push(error.message);
+      });
+      for (const name of realPages) {
+        errors.length = 0;
+        await page.goto(server.url(`/real/${name}`), { waitUntil: 'domcontentloaded' });
+        await waitForAnnotation(page as unknown as Page);
+        const { before, after, verdicts } = await page.evaluate(async () => {
+          // Highlights are registered a viewport above and below the screen: two screens per step cover the page.
+          const seen: Record<string, Set<AbstractRange>> = { verified: new Set(), mismatch: new Set(), unverified: new Set() };
+          for (let top = 0; ; top += 2 * innerHeight) {
+            window.scrollTo(0, top);
+            await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+            for (const kind in seen) for (const range of CSS.highlights.get(`factmark-${kind}`) ?? []) seen[kind]!.add(range);
+            if (top + innerHeight >= document.documentElement.scrollHeight) break;
+          }
+          const verdicts: Record<string, number> = {};
+          for (const kind in seen) verdicts[kind] = seen[kind]!.size;
+          return { before: (window as unknown as { __before: string }).__before, after: document.documentElement.outerHTML, verdicts };
+        });
+        figures += verdicts.unverified! + verdicts.verified! + verdicts.mismatch!;
+        if (errors.length) problems.push(`${name}: extension errors: ${errors.join(' | ')}`);
+        // The card's host (appended to <html> when a card opens) is the only thing the extension may add.
+        if (after.replace(/<factmark-card[^>]*><\/factmark-card>/g, '') !== before) problems.push(`${name}: the DOM changed`);
+        if (verdicts.verified || verdicts.mismatch) problems.push(`${name}: ${verdicts.verified} verified, ${verdicts.mismatch} mismatch on a page about other things`);
+      }
+      await page.close();
+      expect(problems).toEqual([]);
+      // The pages do hold figures (prices, shares, ages): the run read them.
+      expect(figures).toBeGreaterThan(0);
+    }, 170_000);
+  });
+}
