@@ -17,8 +17,9 @@ const NOT_A_TERM = new WordTable<true>(
 /**
  * The duration unit named by the word text[start, end) (the word after the amount), or undefined.
  * Ages and times past ("30-year-old", "forty-year-olds", "two years ago", "54 years old") are not
- * deal durations, nor is `hyphenated` "N-year" before a name or an instrument ("the 10-year
- * Treasury note", "a 52-year high"): an adjective naming something else.
+ * deal durations, nor is `hyphenated` "N-year" before an instrument or a record ("the 10-year
+ * Treasury note", "a 52-year high"): an adjective naming something else. Before a name it still
+ * counts ("the six-year AWS-OpenAI agreement").
  */
 export function durationUnit(text: string, start: number, end: number, hyphenated = false): 'year' | 'month' | undefined {
   const unit = WORDS.get(text, start, end);
@@ -29,10 +30,7 @@ export function durationUnit(text: string, start: number, end: number, hyphenate
     const we = wordEnd(text, next, 11);
     if ((we === next + 3 || (we === next + 4 && (text.charCodeAt(next + 3) | 32) === 115)) && matchesLower(text, next, 'old')) return undefined;
     if (we === next + 3 && matchesLower(text, next, 'ago')) return undefined;
-    if (hyphenated && isSpace(after) && we > next) {
-      const c = text.charCodeAt(next);
-      if ((c >= 65 && c <= 90) || NOT_A_TERM.has(text, next, we)) return undefined;
-    }
+    if (hyphenated && isSpace(after) && we > next && NOT_A_TERM.has(text, next, we)) return undefined;
   }
   return unit;
 }

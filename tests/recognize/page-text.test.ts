@@ -51,6 +51,7 @@ describe('not money, not time', () => {
     expect(read('Many forty-year-olds now retrain.')).toEqual([]);
     expect(read('Two 30-year-olds founded it.')).toEqual([]);
     expect(read('It is a 10-year deal with renewal options.')).toEqual([['10-year', 'duration', 10, 'year']]);
+    expect(read('The six-year AWS-OpenAI agreement can be extended.')).toEqual([['six-year', 'duration', 6, 'year']]);
     expect(read('The contract runs 10 years.')).toEqual([['10 years', 'duration', 10, 'year']]);
   });
 });
