@@ -210,9 +210,8 @@ if (realPages.length) {
         if ((message.type() === 'error' || message.type() === 'warning') && (where.startsWith(ours) || message.text().startsWith('Factmark'))) errors.push(`${message.text()} (${where})`);
       };
       page.on('console', onConsole);
-      page.on('pageerror', (error) => {
-        if ((error.stack ?? '').includes(ours)) errors.push(error.message);
-      });
+      // The page's own scripts are blocked, so any uncaught error is the extension's.
+      page.on('pageerror', (error) => errors.push(`${error.message} (${error.stack?.split('\n')[1]?.trim() ?? ''})`));
       for (const name of realPages) {
         errors.length = 0;
         await page.goto(server.url(`/real/${name}`), { waitUntil: 'domcontentloaded' });
