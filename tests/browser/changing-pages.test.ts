@@ -147,7 +147,11 @@ describe('long pages', () => {
             shown.push([Number((range as Range).startContainer.parentElement!.id.slice(1)), verdict]);
           }
         }
-        const middle = document.elementFromPoint(innerWidth / 2, innerHeight / 2)?.closest('p')?.id.slice(1);
+        // The paragraph nearest mid-screen (the very middle may fall in the margin between two).
+        let middle: string | undefined;
+        for (let dy = 0; dy < 80 && middle === undefined; dy += 4) {
+          for (const y of [innerHeight / 2 + dy, innerHeight / 2 - dy]) middle ??= document.elementFromPoint(innerWidth / 2, y)?.closest('p')?.id.slice(1);
+        }
         return { shown, middle: Number(middle) };
       });
     for (const at of [0, 0.5, 1]) {
