@@ -61,8 +61,12 @@ const MONTH_OF = new Map<string, number>([
     (m) => [m, ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'].indexOf(m === 'sept' ? 'sep' : m) + 1] as [string, number],
   ),
 ]);
-/** Words before a year that make it a deadline or a span's end, not the period a figure belongs to. */
-const NOT_A_PERIOD = new Set(['through', 'until', 'till', 'by', 'to', 'from', 'before', 'after', 'beyond', 'since', 'starting', 'between']);
+/**
+ * Words before a four-digit number that make it a year the sentence is set in ("in 2024", "the
+ * 2024 round", "early 2025"); without one it may be anything ("Update 1964:"). Deadlines and
+ * span ends ("by 2030", "since 2019") are left out on purpose.
+ */
+const PERIOD_WORDS = new Set(['in', 'during', 'early', 'late', 'mid', 'of', 'the', 'its', 'their', 'a', 'an', 'throughout', 'around', 'circa', 'last', 'this']);
 
 function isYear(word: string): number | undefined {
   if (word.length !== 4 || !/^(19|20)\d\d$/.test(word)) return undefined;
@@ -95,7 +99,7 @@ export function dateMentions(words: readonly string[], published: string | undef
     }
     const year = isYear(w);
     if (year !== undefined) {
-      if (!NOT_A_PERIOD.has(words[i - 1] ?? '')) out.push({ year, at: i, text: w });
+      if (PERIOD_WORDS.has(words[i - 1] ?? '') || words[i + 1] === 's') out.push({ year, at: i, text: w });
       continue;
     }
     if (pubYear === undefined || pubMonth === undefined) continue;

@@ -4,7 +4,7 @@ import type { Route } from '../../scripts/lib/static-server';
 // and dynamic.test.ts (Chromium only).
 
 /** A live blog the tests append to. */
-export const livePage = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>OpenAI live blog</title></head><body>
+export const livePage = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>OpenAI live blog</title><meta property="article:published_time" content="2026-02-28T08:00:00Z"></head><body>
 <main id="feed">
   <p id="first">Amazon will invest $50 billion in OpenAI.</p>
   <p id="round">OpenAI closed a $110 billion funding round.</p>
@@ -16,10 +16,10 @@ const hiddenPage = `<!doctype html><html lang="en"><head><meta charset="utf-8"><
 <p>Amazon will invest $50 billion in OpenAI.</p>
 <div style="display:none"><p>Hidden draft: the remaining $35 billion follows later.</p></div>
 <section style="visibility:hidden"><p>Invisible: the earlier $38 billion AWS contract.</p>
-  <p style="visibility:visible">Shown again: Nvidia and SoftBank put in $30 billion each.</p></section>
+  <p style="visibility:visible">Shown again: Nvidia and SoftBank put $30 billion each into OpenAI.</p></section>
 <div style="content-visibility:hidden"><p>Skipped: a $110 billion funding round.</p></div>
 <p hidden>Also hidden: a pre-money valuation of $730 billion.</p>
-<div style="display:contents">Without a box of its own: OpenAI will use about two gigawatts of Trainium capacity.</div>
+<div style="display:contents">Without a box of its own: OpenAI will use about two gigawatts of Amazon's Trainium capacity.</div>
 </body></html>`;
 
 /** An article page, embedded same-origin and cross-origin. */
@@ -40,7 +40,7 @@ export function dynamicRoutes(otherOrigin: { url(path: string): string }): Recor
     '/pinned': `<!doctype html><html><head><title>OpenAI funding, pinned</title></head><body>${Array.from(
       { length: 300 },
       (_, i) => `<p style="margin: 0 0 40px">Update ${i + 1}: OpenAI closed a $110 billion funding round.</p>`,
-    ).join('')}<p id="pinned" style="position: absolute; top: 0; margin: 0; background: #fff">Pinned: Amazon pays an initial $15 billion.</p></body></html>`,
+    ).join('')}<p id="pinned" style="position: absolute; top: 0; margin: 0; background: #fff">Pinned: Amazon pays OpenAI an initial $15 billion.</p></body></html>`,
     // Long enough to be read in several slices: alternately a verified and a mismatching figure.
     // Its own script notes, every frame, how many figures are painted and whether a pass has ended.
     '/many': `<!doctype html><html><head><title>OpenAI funding, all the updates</title><script>
@@ -56,7 +56,7 @@ export function dynamicRoutes(otherOrigin: { url(path: string): string }): Recor
     // One paragraph over twice the per-block message limit, figures at its start, middle and end.
     '/long-paragraph': () => {
       const filler = 'Analysts went through the filings line by line that week. '.repeat(90);
-      return `<!doctype html><html><head><title>A long paragraph</title></head><body><p>Amazon will invest $50 billion in OpenAI. ${filler}OpenAI closed a $110 billion funding round. ${filler}Amazon pays an initial $15 billion.</p></body></html>`;
+      return `<!doctype html><html><head><title>A long paragraph</title></head><body><p>Amazon will invest $50 billion in OpenAI. ${filler}OpenAI closed a $110 billion funding round. ${filler}Amazon pays OpenAI an initial $15 billion.</p></body></html>`;
     },
     '/frames': () =>
       `<!doctype html><html><head><title>OpenAI deal, with embeds</title></head><body><p>Amazon will invest $50 billion in OpenAI.</p>

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { dateMentions, dayInUrl, publicationDay } from '../../data/text/dates';
+import { tokenize } from '../../data/match/text';
+
+const mentions = (text: string, published?: string) => dateMentions(tokenize(text).words, published).map((m) => [m.year, m.month ?? null, m.text]);
+
+describe('dates a sentence mentions', () => {
+  it('reads years the sentence is set in, months with or without a year, and relative dates', () => {
+    expect(mentions('In October 2024, OpenAI raised money')).toEqual([[2024, 10, 'october 2024']]);
+    expect(mentions('the 2024 round and early 2025')).toEqual([[2024, null, '2024'], [2025, null, '2025']]);
+    expect(mentions('signed in March', '2026-02-10')).toEqual([[2025, 3, 'march']]);
+    expect(mentions('last year and last month', '2026-01-15')).toEqual([[2025, null, 'last year'], [2025, 12, 'last month']]);
+  });
+
+  it('a four-digit number without a period word is not a year, nor is a deadline or a span start', () => {
+    expect(mentions('Update 1964: OpenAI closed a round')).toEqual([]);
+    expect(mentions('chips due by 2027, invested since 2019')).toEqual([]);
+    expect(mentions('signed in May', undefined)).toEqual([]);
+  });
+});
+
+describe('publication day', () => {
+  it('takes the first declared date-time, else a date in the address', () => {
+    expect(publicationDay(['not a date', '2025-03-31T14:00:00Z'], 'https://x.example/a')).toBe('2025-03-31');
+    expect(publicationDay([], 'https://x.example/2025/03/31/story')).toBe('2025-03-31');
+    expect(dayInUrl('https://x.example/2025/03/story')).toBeUndefined();
+  });
+});
