@@ -44,7 +44,7 @@ export function evaluate(packs: readonly Pack[], setPack: Pack, log: (line: stri
     const writer = new AnnotateWriter();
     const found: { block: number; start: number; end: number; text: string }[] = [];
     article.blocks.forEach((text, b) => {
-      const figures = recognize(text);
+      const figures = recognize(text, { locale: article.lang });
       if (!figures.length) return;
       const at = writer.addBlock(text);
       for (const f of figures) {

@@ -39,6 +39,7 @@ const OTHER_TOPIC = cueList(
 
 /** Why a figure's claim cannot be checked, if it cannot. */
 export type Uncheckable =
+  | { kind: 'uncertain' }
   | { kind: 'bound'; qualifier: QualifierClass }
   | { kind: 'speculative'; cue: string }
   | { kind: 'other-topic'; cue: string };

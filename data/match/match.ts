@@ -242,6 +242,8 @@ function assess(index: MatchIndex, q: FigureQuery, ctx: LocalContext, reader: Re
   const usable = facts.filter((ref) => kindFitsMetric(fig.kind, ref.fact.metric));
   const result: Assessment = { ...none, near: usable };
 
+  // A figure the recognizer could not pin down (a "$" that may be another dollar) is checked against nothing.
+  if (fig.uncertain) return { ...result, blocked: { kind: 'uncertain' } };
   const qualifier = qualifierOf(fig, ctx.before);
   const lead = reader.lead(q);
   const blocked = uncheckable(qualifier, ctx.words, lead);

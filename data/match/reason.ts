@@ -55,6 +55,8 @@ export function reasonLine(
 /** Why a figure got no verdict, when something came close. */
 export function abstainLine(why: Uncheckable): string {
   switch (why.kind) {
+    case 'uncertain':
+      return 'The currency of this figure is unsure here (which dollar?), so Factmark does not check it';
     case 'bound':
       return 'A bound, not a value: Factmark does not check "up to", "more than" or "at least" figures';
     case 'speculative':

@@ -18,6 +18,8 @@ export interface Expectation {
 export interface ReadArticle {
   url: string;
   title: string;
+  /** The page's language (`<html lang>`), for the recognizer's number formats. */
+  lang?: string;
   published?: string;
   blocks: string[];
   expectations: Expectation[];
@@ -75,5 +77,6 @@ export function readArticle(html: string, name: string): ReadArticle {
     if (last && last.block === e.block && last.end === e.start && last.expect === e.expect) last.end = e.end;
     else merged.push({ ...e });
   }
-  return { url, title: document.title ?? '', published: pagePublicationDay(document as unknown as Document, url), blocks, expectations: merged };
+  const lang = document.documentElement.getAttribute('lang') ?? undefined;
+  return { url, title: document.title ?? '', lang, published: pagePublicationDay(document as unknown as Document, url), blocks, expectations: merged };
 }

@@ -9,6 +9,7 @@ export interface FigureSpec {
   high?: number;
   precision?: number;
   qualifier?: string;
+  uncertain?: boolean;
   /** Which occurrence of the text in the sentence (0 = first). */
   occurrence?: number;
 }
@@ -41,6 +42,7 @@ export function figureIn(sentence: string, text: string, spec: FigureSpec, block
     ...(spec.high !== undefined ? { high: spec.high } : {}),
     ...(spec.precision !== undefined ? { precision: spec.precision } : {}),
     ...(spec.qualifier !== undefined ? { qualifier: spec.qualifier } : {}),
+    ...(spec.uncertain ? { uncertain: true } : {}),
   };
   return { figure, sentence, at, block };
 }

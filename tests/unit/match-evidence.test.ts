@@ -232,6 +232,12 @@ describe('the same claim', () => {
     expect(verdictOf('Amazon would pay OpenAI an initial $15 billion.', '$15 billion', usd(15)).verdict).toBe('verified');
   });
 
+  it('a figure whose currency the recognizer could not pin down is checked against nothing', () => {
+    const v = verdictOf('Amazon hands OpenAI an initial $15 billion.', '$15 billion', usd(15, { uncertain: true }));
+    expect(v.verdict).toBe('unverified');
+    expect(v.why).toContain('currency of this figure is unsure');
+  });
+
   it('a conversion binds only to a fact in its own currency', () => {
     expect(verdictOf('Amazon will invest £39 billion in OpenAI.', '£39 billion', { value: 39e9, unit: 'GBP' }).verdict).toBe('unverified');
   });
