@@ -212,20 +212,21 @@ function plausibleMisstatement(figure: number, fact: number): boolean {
 
 /** The facts a figure could be about: of its unit, with a required party named in its sentence or the one before, or of a named deal. */
 function factsNamed(index: MatchIndex, unit: string, named: NamedAround): readonly FactRef[] {
+  const entities: string[] = [];
   const lists: (readonly FactRef[])[] = [];
   for (const names of [named.sentence, named.previous]) for (const id of names) {
     const refs = index.buckets.get(unit, id)?.refs;
-    if (refs) lists.push(refs);
+    if (refs && !entities.includes(id)) (entities.push(id), lists.push(refs));
   }
-  for (const deals of [named.dealsInSentence, named.dealsInPrevious]) for (const id of deals) {
-    const refs = index.byDeal.get(id);
-    if (refs) lists.push(refs.filter((r) => r.unit === unit));
-  }
+  const byDealName = [...named.dealsInSentence, ...named.dealsInPrevious].flatMap((id) => index.byDeal.get(id) ?? []).filter((r) => r.unit === unit);
   // One company named: its bucket as it is, no copy (the common case).
-  if (lists.length === 1) return lists[0]!;
-  const seen = new Set<FactRef>();
+  if (lists.length === 1 && !byDealName.length) return lists[0]!;
+  // A fact in a later company's bucket was already listed with an earlier company it also needs.
   const out: FactRef[] = [];
-  for (const list of lists) for (const ref of list) if (!seen.has(ref)) (seen.add(ref), out.push(ref));
+  lists.forEach((list, k) => {
+    for (const ref of list) if (!entities.slice(0, k).some((e) => ref.required.includes(e))) out.push(ref);
+  });
+  for (const ref of byDealName) if (!out.includes(ref)) out.push(ref);
   return out;
 }
 
