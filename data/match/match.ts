@@ -147,6 +147,8 @@ interface Assessment {
   near: FactRef[];
   /** Names around the figure. */
   named: NamedAround;
+  /** Companies named near the figure that have facts in its unit. */
+  companies: string[];
   blocked?: Uncheckable;
   timeRefusal?: Extract<TimeFit, { fits: false }> & { ref: FactRef };
   roleRefused: boolean;
@@ -211,23 +213,24 @@ function plausibleMisstatement(figure: number, fact: number): boolean {
 }
 
 /** The facts a figure could be about: of its unit, with a required party named in its sentence or the one before, or of a named deal. */
-function factsNamed(index: MatchIndex, unit: string, named: NamedAround): readonly FactRef[] {
-  const entities: string[] = [];
-  const lists: (readonly FactRef[])[] = [];
+function factsNamed(index: MatchIndex, unit: string, named: NamedAround, lo: number, hi: number): { refs: FactRef[]; companies: string[] } {
+  const companies: string[] = [];
+  const refs: FactRef[] = [];
   for (const names of [named.sentence, named.previous]) for (const id of names) {
-    const refs = index.buckets.get(unit, id)?.refs;
-    if (refs && !entities.includes(id)) (entities.push(id), lists.push(refs));
+    const bucket = index.buckets.get(unit, id);
+    if (!bucket || companies.includes(id)) continue;
+    // Only values the figure could state or plausibly misstate: a contiguous run of the sorted bucket.
+    for (let i = lowerBound(bucket.values, lo); i < bucket.refs.length && bucket.values[i]! <= hi; i++) {
+      const ref = bucket.refs[i]!;
+      // A fact that also needs an earlier company was listed with it already.
+      if (!companies.some((e) => ref.required.includes(e))) refs.push(ref);
+    }
+    companies.push(id);
   }
-  const byDealName = [...named.dealsInSentence, ...named.dealsInPrevious].flatMap((id) => index.byDeal.get(id) ?? []).filter((r) => r.unit === unit);
-  // One company named: its bucket as it is, no copy (the common case).
-  if (lists.length === 1 && !byDealName.length) return lists[0]!;
-  // A fact in a later company's bucket was already listed with an earlier company it also needs.
-  const out: FactRef[] = [];
-  lists.forEach((list, k) => {
-    for (const ref of list) if (!entities.slice(0, k).some((e) => ref.required.includes(e))) out.push(ref);
-  });
-  for (const ref of byDealName) if (!out.includes(ref)) out.push(ref);
-  return out;
+  for (const deals of [named.dealsInSentence, named.dealsInPrevious]) for (const id of deals) {
+    for (const ref of index.byDeal.get(id) ?? []) if (ref.unit === unit && ref.value >= lo && ref.value <= hi && !refs.includes(ref)) refs.push(ref);
+  }
+  return { refs, companies };
 }
 
 /** Weighs every fact the figure's sentence could be about. */
@@ -235,13 +238,15 @@ function assess(index: MatchIndex, q: FigureQuery, ctx: LocalContext, reader: Re
   const fig = q.figure;
   const s = reader.sentence(q);
   const { unit, factor } = canonicalUnit(fig.unit);
-  const none: Assessment = { value: fig.value * factor, verified: [], mismatch: [], near: [], named: s.named, roleRefused: false };
+  const none: Assessment = { value: fig.value * factor, verified: [], mismatch: [], near: [], named: s.named, companies: [], roleRefused: false };
   if (!s.named.sentence.size && !s.named.previous.size && !s.named.dealsInSentence.size && !s.named.dealsInPrevious.size) return none;
 
-  const facts = factsNamed(index, unit, s.named);
-  if (!facts.length) return none;
+  const top = Math.max(fig.value, fig.high ?? fig.value) * factor;
+  const bottom = Math.min(fig.value, fig.high ?? fig.value) * factor;
+  const { refs: facts, companies } = factsNamed(index, unit, s.named, bottom / MISSTATEMENT_RATIO, top * MISSTATEMENT_RATIO);
+  if (!companies.length && !facts.length) return none;
   const usable = facts.filter((ref) => kindFitsMetric(fig.kind, ref.fact.metric));
-  const result: Assessment = { ...none, near: usable };
+  const result: Assessment = { ...none, near: usable, companies };
 
   // A figure the recognizer could not pin down (a "$" that may be another dollar) is checked against nothing.
   if (fig.uncertain) return { ...result, blocked: { kind: 'uncertain' } };
@@ -374,9 +379,7 @@ function withDisagreements(index: MatchIndex, verdict: Verdict, chosen: FactRef)
 
 /** Names of the parties, named near the figure, of the facts it came close to ("Amazon and OpenAI"). */
 function partiesNamed(index: MatchIndex, a: Assessment): string {
-  const ids = new Set<string>();
-  for (const ref of a.near) for (const id of ref.required) if (a.named.sentence.has(id) || a.named.previous.has(id)) ids.add(id);
-  return listNames([...new Set([...ids].map((id) => index.names.get(id) ?? id))].slice(0, 4));
+  return listNames([...new Set(a.companies.map((id) => index.names.get(id) ?? id))].slice(0, 4));
 }
 
 function distinctViews(list: readonly Candidate[]): FactView[] {
@@ -419,7 +422,7 @@ function decide(index: MatchIndex, a: Assessment, rank: ReturnType<typeof ranker
     const gap = (a.value - c.ref.value) / c.ref.factor;
     return withDisagreements(index, { verdict: 'mismatch', fact: view, gap, why: `${why(c)} · the record has ${view.display}` }, c.ref);
   }
-  if (!a.near.length) return { verdict: 'unverified' };
+  if (!a.companies.length) return { verdict: 'unverified' };
   if (a.blocked) return { verdict: 'unverified', why: abstainLine(a.blocked) };
   const parties = partiesNamed(index, a);
   if (a.timeRefusal) {
