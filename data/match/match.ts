@@ -20,6 +20,8 @@ type Span = NameSpan;
 interface ReadBlock {
   tokens: Tokens;
   entities: Span[];
+  /** The entity ids of `entities`, once per block. */
+  named: ReadonlySet<string>;
   deals: Span[];
   dates: (DateMention & { start: number; end: number })[];
 }
@@ -56,7 +58,7 @@ class Reader {
   readonly title: Set<string>;
 
   constructor(private readonly index: MatchIndex, private readonly request: MatchRequest) {
-    this.title = new Set(this.read(request.title).entities.map((s) => s.id));
+    this.title = new Set(this.read(request.title).named);
   }
 
   private read(text: string): ReadBlock {
@@ -67,7 +69,7 @@ class Reader {
     this.index.entities.scan(words, (id, _p, i, n) => entities.push({ id, start: starts[i]!, end: ends[i + n - 1]! }));
     this.index.dealNames.scan(words, (id, _p, i, n) => deals.push({ id, start: starts[i]!, end: ends[i + n - 1]! }));
     const dates = dateMentions(words, this.request.published).map((m) => ({ ...m, start: starts[m.at]!, end: ends[m.at]! }));
-    return { tokens, entities, deals, dates };
+    return { tokens, entities, named: new Set(entities.map((e) => e.id)), deals, dates };
   }
 
   block(i: number): ReadBlock {
@@ -89,7 +91,7 @@ class Reader {
         named: {
           sentence: idsIn(b.entities, from, to),
           previous: idsIn(b.entities, prevFrom, from),
-          paragraph: new Set(b.entities.map((e) => e.id)),
+          paragraph: b.named,
           title: this.title,
           dealsInSentence: idsIn(b.deals, from, to),
           dealsInPrevious: idsIn(b.deals, prevFrom, from),
