@@ -42,12 +42,15 @@ function idsIn(spans: readonly Span[], from: number, to: number): Set<string> {
   return ids;
 }
 
-/** Start of the sentence before the one starting at `from` (same rules as sentenceAround). */
+const isSpace = (c: number) => c === 32 || c === 10 || c === 9 || c === 13 || c === 0xa0;
+const endsSentence = (c: number) => c === 46 || c === 33 || c === 63 || c === 10; // . ! ? newline
+
+/** Start of the sentence before the one starting at `from` (same rules as sentenceAround), by char codes: it runs per sentence. */
 function previousSentenceStart(text: string, from: number): number {
   let i = from - 1;
-  while (i > 0 && /\s/.test(text[i]!)) i--;
+  while (i > 0 && isSpace(text.charCodeAt(i))) i--;
   i--; // step over what ended it
-  while (i > 0 && !(/[.!?\n]/.test(text[i - 1]!) && /\s/.test(text[i] ?? ' '))) i--;
+  while (i > 0 && !(endsSentence(text.charCodeAt(i - 1)) && isSpace(text.charCodeAt(i)))) i--;
   return Math.max(0, i);
 }
 
