@@ -82,13 +82,6 @@ function occursAt(words: readonly string[], i: number, phrase: readonly string[]
   return true;
 }
 
-/** True if the phrase occurs anywhere in the words. */
-export function containsPhrase(words: readonly string[], phrase: readonly string[]): boolean {
-  if (phrase.length === 0) return false;
-  for (let i = 0; i < words.length; i++) if (occursAt(words, i, phrase)) return true;
-  return false;
-}
-
 /**
  * Many phrases compiled for one pass over a text: phrases are bucketed by their first word,
  * so a scan costs one map lookup per word plus the few phrases starting with that word.

@@ -2,9 +2,9 @@ import type { Figure } from '../schema/figure';
 import { stem, tokenize } from './text';
 
 /**
- * How a qualifier bends the range of values a figure vouches for.
- * approx: "about X" (±10 %); nearly: "nearly X" (a little under X); above: "more than X";
- * atLeast: "at least X"; upTo: "up to X"; below: "less than X".
+ * What a qualifier makes of a figure (see value-fit.ts and claim.ts for what each allows).
+ * approx: "about X"; nearly: "nearly X" (a little under X); bounds, never checked: above
+ * ("more than X"), atLeast ("at least X"), upTo ("up to X"), below ("less than X").
  */
 export type QualifierClass = 'approx' | 'nearly' | 'above' | 'atLeast' | 'upTo' | 'below';
 
@@ -115,51 +115,4 @@ export function precisionOf(figure: Figure): number {
     if (scale && Math.abs(top) >= scale) return scale;
   }
   return 1;
-}
-
-/** Inclusive-or-exclusive bounds of the values a figure vouches for. */
-export interface Bounds {
-  lo: number;
-  hi: number;
-  loOpen: boolean;
-  hiOpen: boolean;
-}
-
-/**
- * The values a figure vouches for, in the figure's unit. Plain figures allow half a unit of their
- * last digit; "about" widens to ±10 %; "more than X" / "at least X" only accept facts above X (up
- * to 25 % above, since writers round down to a nearby number); ranges accept [value, high].
- */
-export function boundsOf(figure: Pick<Figure, 'value' | 'high'>, precision: number, qualifier: QualifierClass | undefined): Bounds {
-  const v = figure.value;
-  const tol = precision / 2;
-  const closed = (lo: number, hi: number): Bounds => ({ lo, hi, loOpen: false, hiOpen: false });
-  if (figure.high !== undefined) return closed(Math.min(v, figure.high) - tol, Math.max(v, figure.high) + tol);
-  const mag = Math.abs(v);
-  switch (qualifier) {
-    case 'approx': {
-      const wide = Math.max(tol, 0.1 * mag);
-      return closed(v - wide, v + wide);
-    }
-    case 'nearly':
-      return closed(v - Math.max(tol, 0.1 * mag), v + tol);
-    case 'above':
-      return { lo: v, hi: v + 0.25 * mag + tol, loOpen: true, hiOpen: false };
-    case 'atLeast':
-      return closed(v, v + 0.25 * mag + tol);
-    case 'upTo':
-      return closed(v - 0.25 * mag - tol, v + tol);
-    case 'below':
-      return { lo: v - 0.25 * mag - tol, hi: v, loOpen: false, hiOpen: true };
-    default:
-      return closed(v - tol, v + tol);
-  }
-}
-
-/** True if `x` lies within the bounds. A tiny relative epsilon absorbs floating-point noise. */
-export function withinBounds(x: number, b: Bounds): boolean {
-  const eps = 1e-9 * Math.max(Math.abs(b.lo), Math.abs(b.hi), 1);
-  const aboveLo = b.loOpen ? x > b.lo + eps : x >= b.lo - eps;
-  const belowHi = b.hiOpen ? x < b.hi - eps : x <= b.hi + eps;
-  return aboveLo && belowHi;
 }

@@ -48,12 +48,3 @@ export function valueFit(written: WrittenValue, fact: number): ValueFit {
       return gap > half ? 'differs' : 'close';
   }
 }
-
-/** The window of fact values that can be `equal` to the figure, for range lookups. */
-export function equalWindow(written: WrittenValue): [number, number] {
-  const half = written.precision / 2 + 1e-9 * Math.max(Math.abs(written.value), 1);
-  const lo = Math.min(written.value, written.high ?? written.value);
-  const hi = Math.max(written.value, written.high ?? written.value);
-  if (written.qualifier === 'nearly') return [lo * (1 - APPROX_WIDE) - half, hi + half];
-  return [lo - half, hi + half];
-}
