@@ -352,9 +352,10 @@ function hasWork(work: ReturnType<typeof emptyWork>): boolean {
 
 /** The page's language: `<html lang>`, else the `Content-Language` meta's first tag; read once per pass. */
 function pageLocale(doc: Document): string | undefined {
-  const lang = doc.documentElement.lang.trim();
+  // The page sets these: a language tag is a few dozen characters at most.
+  const lang = doc.documentElement.lang.slice(0, 35).trim();
   if (lang) return lang;
-  const meta = doc.querySelector('meta[http-equiv="content-language" i]')?.getAttribute('content');
+  const meta = doc.querySelector('meta[http-equiv="content-language" i]')?.getAttribute('content')?.slice(0, 35);
   return meta?.split(',')[0]?.trim() || undefined;
 }
 

@@ -22,6 +22,13 @@ export interface ShownCard {
   focused: boolean;
 }
 
+/** The passes recorded so far: how many figures each read, whether it read the whole page, how many messages it sent. */
+export function recordedPasses(page: Page): Promise<{ figures: number; full: boolean; batches: number }[]> {
+  return page.evaluate(() =>
+    performance.getEntriesByName('factmark:annotate').map((e) => (e as PerformanceMeasure).detail as { figures: number; full: boolean; batches: number }),
+  );
+}
+
 /** Waits until the content script finished `count` annotation passes. */
 export async function waitForAnnotation(page: Page, count = 1): Promise<void> {
   await page.waitForFunction((n) => performance.getEntriesByName('factmark:annotate').length >= n, count, { timeout: 15_000 });

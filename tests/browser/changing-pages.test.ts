@@ -3,7 +3,7 @@ import { LIMITS } from '../../data/schema/limits';
 import { launchWithExtension, type ExtensionBrowser } from '../../scripts/lib/extension-browser';
 import type { Page } from '../../scripts/lib/harness-page';
 import { serveHtml, type StaticServer } from '../../scripts/lib/static-server';
-import { openAnnotated, shownFigures, waitForAnnotation } from '../../scripts/lib/page-probe';
+import { openAnnotated, recordedPasses as passes, shownFigures, waitForAnnotation } from '../../scripts/lib/page-probe';
 import { articleFrame, dynamicRoutes } from './dynamic-pages';
 
 let browser: ExtensionBrowser;
@@ -23,12 +23,6 @@ afterAll(async () => {
 
 const open = (path: string) => openAnnotated(browser.context, server.url(path));
 
-/** The passes recorded so far: how many figures each read, whether it read the whole page, how many messages it sent. */
-function passes(page: Page) {
-  return page.evaluate(() =>
-    performance.getEntriesByName('factmark:annotate').map((e) => (e as PerformanceMeasure).detail as { figures: number; full: boolean; batches: number }),
-  );
-}
 
 /** Whether the verified figure in the paragraph with this id has its highlight registered now. */
 const isPainted = (page: Page, id: string) =>

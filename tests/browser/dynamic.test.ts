@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { launchChromium, type ChromiumExtension } from '../../scripts/lib/chromium-browser';
 import { serveHtml, type StaticServer } from '../../scripts/lib/static-server';
-import { extensionVisibility, openAnnotated, shownFigures, waitForAnnotation } from '../../scripts/lib/page-probe';
+import { extensionVisibility, openAnnotated, recordedPasses as passes, shownFigures, waitForAnnotation } from '../../scripts/lib/page-probe';
 import { articleFrame, dynamicRoutes } from './dynamic-pages';
 
 let browser: ChromiumExtension;
@@ -28,12 +28,6 @@ afterAll(async () => {
 
 const open = (path: string) => openAnnotated(browser.context, server.url(path));
 
-/** The passes recorded so far: how many figures each read, whether it read the whole page, how many messages it sent. */
-function passes(page: Page) {
-  return page.evaluate(() =>
-    performance.getEntriesByName('factmark:annotate').map((e) => (e as PerformanceMeasure).detail as { figures: number; full: boolean; batches: number }),
-  );
-}
 
 const pairs = async (page: Page | Frame) => (await shownFigures(page as Page)).map((f) => [f.text, f.verdict]);
 
