@@ -269,6 +269,13 @@ const DOLLAR_PLACES_LOWER = /canad|australi|hong kong|singapor|new zealand|taiwa
  * no capital letter at all, such as lower-cased corpora.
  */
 export function dollarIsAmbiguous(text: string): boolean {
-  if (DOLLAR_PLACES.test(text)) return true;
-  return !/[A-Z]/.test(text.slice(0, 2000)) && DOLLAR_PLACES_LOWER.test(text);
+  return dollarPlaceIn(text, !/[A-Z]/.test(text.slice(0, 2000)));
+}
+
+/**
+ * `dollarIsAmbiguous` for a text read in overlapping pieces: whether `piece` names such a place,
+ * where `lowerCased` says whether the whole text's opening has no capital letter.
+ */
+export function dollarPlaceIn(piece: string, lowerCased: boolean): boolean {
+  return DOLLAR_PLACES.test(piece) || (lowerCased && DOLLAR_PLACES_LOWER.test(piece));
 }

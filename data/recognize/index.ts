@@ -231,6 +231,11 @@ export interface RecognizeOptions {
    * every convention reads alike gives a figure.
    */
   locale?: string;
+  /**
+   * Set when the text is one window of a longer one (`recognizeInWindows`): whether the whole text
+   * makes a bare "$" uncertain (see `dollarIsAmbiguous`), so a window reads it as the whole would.
+   */
+  dollarAmbiguous?: boolean;
 }
 
 /**
@@ -242,7 +247,7 @@ export function recognize(text: string, options?: RecognizeOptions): Figure[] {
   const out: Figure[] = [];
   const dollar = bareDollar(options?.locale);
   const s: Scan = {
-    text, floor: 0, resume: 0, dollarAmbiguous: dollar === 'unsure' ? true : undefined, dollarLocal: dollar === 'local',
+    text, floor: 0, resume: 0, dollarAmbiguous: dollar === 'unsure' ? true : options?.dollarAmbiguous, dollarLocal: dollar === 'local',
     first: newAmount(), top: newAmount(),
   };
   s.first.format = s.top.format = numberFormat(options?.locale);
