@@ -1,9 +1,9 @@
 import type { Deal, Fact, Pack } from '../schema/pack';
-import type { FactView } from '../schema/verdict';
+import type { FactView, PackTrust } from '../schema/verdict';
 import { formatQuantity } from './format-quantity';
 
-/** The pack fields a FactView names. */
-export type PackRef = Pick<Pack, 'id' | 'title' | 'publisher'>;
+/** The pack fields a FactView names; `trust` when the caller knows how the pack was installed. */
+export type PackRef = Pick<Pack, 'id' | 'title' | 'publisher'> & { trust?: PackTrust };
 
 /** A fact ready for display on a card: its value written for readers, its deal by title. */
 export function toFactView(fact: Fact, pack: PackRef, deal?: Deal): FactView {
@@ -16,6 +16,19 @@ export function toFactView(fact: Fact, pack: PackRef, deal?: Deal): FactView {
     asOf: fact.asOf,
     status: fact.status,
     sources: fact.sources.map((s) => ({ ...s })),
-    pack: { id: pack.id, title: pack.title, publisher: pack.publisher },
+    pack: { id: pack.id, title: pack.title, publisher: pack.publisher, ...(pack.trust ? { trust: { ...pack.trust } } : {}) },
   };
+}
+
+/**
+ * The same views with each one's pack trust set from `trustOf` (by pack id), as new objects: the
+ * matcher's views are shared between answers. A pack `trustOf` does not know gets no trust, which
+ * cards show as unknown rather than trusted.
+ */
+export function withPackTrust(views: readonly FactView[], trustOf: (packId: string) => PackTrust | undefined): FactView[] {
+  return views.map((view) => {
+    const trust = trustOf(view.pack.id);
+    const { trust: _old, ...pack } = view.pack;
+    return { ...view, pack: trust ? { ...pack, trust } : pack };
+  });
 }

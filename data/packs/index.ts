@@ -3,6 +3,7 @@ import { parsePack } from './format';
 import defaultPackJson from './default-pack.json';
 
 export { parsePack, packJsonSchema } from './format';
+export { impersonation, nameSkeleton, packTrust, type PackIdentity, type TrustRecord } from './trust';
 
 function loadBundled(raw: unknown): Pack {
   const parsed = parsePack(raw);

@@ -5,6 +5,20 @@ import { MyCorrection } from './correction';
 export const VerdictKind = z.enum(['verified', 'mismatch', 'unverified']);
 export type VerdictKind = z.infer<typeof VerdictKind>;
 
+/**
+ * Who vouches for a pack: it ships with Factmark (`bundled`), its installed copy verified against
+ * the publisher key pinned on subscribing (`signed`, with that key's fingerprint), or nobody
+ * (`unsigned`: imported from a file, or subscribed at an address that publishes no signature).
+ */
+export const PackTrust = z.object({
+  kind: z.enum(['bundled', 'signed', 'unsigned']),
+  /** The publisher key's fingerprint (hex in groups of 4), for `signed`. */
+  fingerprint: z.string().max(100).optional(),
+  /** How an unsigned pack arrived. */
+  via: z.enum(['file', 'address']).optional(),
+});
+export type PackTrust = z.infer<typeof PackTrust>;
+
 /** What a card needs to show about one fact: display-ready, no lookups left to do. */
 export const FactView = z.object({
   id: z.string(),
@@ -16,8 +30,8 @@ export const FactView = z.object({
   asOf: z.string(),
   status: z.string(),
   sources: z.array(Source),
-  /** Which pack this fact came from. */
-  pack: z.object({ id: z.string(), title: z.string(), publisher: z.string() }),
+  /** Which pack this fact came from; `trust` is added by the background, which knows how it was installed. */
+  pack: z.object({ id: z.string(), title: z.string(), publisher: z.string(), trust: PackTrust.optional() }),
 });
 export type FactView = z.infer<typeof FactView>;
 

@@ -1,6 +1,7 @@
 import type { Result } from '../schema/messages';
 import type { CheckOutcome, PackPreview } from '../schema/pack-messages';
 import type { Pack } from '../schema/pack';
+import { bundledPack, impersonation } from '../packs';
 import { getPack, getPackRow, installPack, listPacks, updatePackRow, type FactmarkDB, type PackRow } from '../store/store';
 import { sha256Hex, utf8 } from './bytes';
 import { checkPackBytes, type CheckedPack, type Pinned } from './check';
@@ -59,6 +60,8 @@ export async function previewPack(url: string, options: SyncOptions = {}): Promi
   if (!got.ok) return { ok: false, error: got.error };
   if (got.value === 'not-modified') return { ok: false, error: 'The pack host answered "not modified" to a first request.' };
   const { pack, signature, fingerprint } = got.value.checked;
+  const posing = impersonation(pack, bundledPack);
+  if (posing) return { ok: false, error: posing };
   return {
     ok: true,
     value: { url, id: pack.id, title: pack.title, publisher: pack.publisher, version: pack.version, published: pack.published, factCount: pack.facts.length, signature, fingerprint },
@@ -95,6 +98,8 @@ export async function subscribe(db: FactmarkDB, url: string, expectFingerprint: 
   if (expectFingerprint !== undefined && expectFingerprint !== fingerprint) {
     return { ok: false, error: "The publisher's key changed since the preview. Nothing was installed; preview the pack again." };
   }
+  const posing = impersonation(pack, bundledPack);
+  if (posing) return { ok: false, error: posing };
   const installed = await getPackRow(db, pack.id);
   if (installed) {
     return { ok: false, error: `A pack with the id "${pack.id}" is already installed (${installedFrom(installed)}). Remove it first.` };
@@ -142,6 +147,12 @@ export async function checkPack(db: FactmarkDB, id: string, options: SyncOptions
     return { ok: true, value: { status: 'not-modified' } };
   }
   const { checked } = got.value;
+  // An update may not rename a pack into the bundled one either.
+  const posing = impersonation(checked.pack, bundledPack);
+  if (posing) {
+    await updatePackRow(db, id, { ...times, lastError: posing });
+    return { ok: false, error: posing };
+  }
   const result = await apply(db, got.value, row.url, {
     ...times,
     etag: got.value.etag,
@@ -181,6 +192,8 @@ export async function importPackText(db: FactmarkDB, text: string, options: Sync
   if (installed && installed.origin !== 'file') {
     return { ok: false, error: `A pack with the id "${pack.id}" is already installed (${installedFrom(installed)}). Remove it first, or check it for updates instead.` };
   }
+  const posing = impersonation(pack, bundledPack);
+  if (posing) return { ok: false, error: posing };
   if (installed && pack.version < installed.version) {
     return { ok: false, error: `The file's version ${pack.version} is older than the installed version ${installed.version}. Nothing was changed.` };
   }
