@@ -1,5 +1,6 @@
 import Dexie, { type DexieOptions, type Table } from 'dexie';
-import type { Pack } from '../schema/pack';
+import type { Deal, Fact, Pack } from '../schema/pack';
+import { splitPack } from './split';
 import type { CorrectionRecord } from '../schema/correction';
 import type { SignatureStatus, UpdateSummary } from '../schema/pack-messages';
 
@@ -42,20 +43,43 @@ export interface PackRow {
 }
 
 /**
- * The whole validated pack document, one row per pack.
- * One row keeps an install atomic and a load to one read per pack; the matcher needs every fact in
- * memory anyway, so per-fact tables would only add 100k writes per install and a reassembly step.
- * Per-fact tables would pay off only for queries by fact, which nothing does today.
+ * One pack's head: the validated document without its deals and facts (those live in `dealFacts`
+ * since schema version 4), plus the deals that have their own names. A woken service worker
+ * reads only these rows: every entity's names and the deal names are all the matcher needs
+ * before it knows which facts a page is about. Before version 4 `pack` held the whole document.
  */
 export interface PackDataRow {
   packId: string;
+  /** Every field of the pack; `deals` and `facts` empty (see `dealFacts`). */
   pack: Pack;
+  /** The pack's deals that have `names`, for the names table. */
+  namedDeals: Deal[];
+}
+
+/**
+ * One deal of one pack and all its facts: the unit a page's lookup loads. Indexed by the entities
+ * its facts are about (subject, object), so a page naming a company loads that company's deals
+ * alone, and by deal id (a deal named by its own name; the same deal in other packs).
+ */
+export interface DealFactsRow {
+  packId: string;
+  dealId: string;
+  /** The deal's position in the pack's `deals`. */
+  seq: number;
+  deal: Deal;
+  /** The deal's facts, each with its position in the pack's `facts`. */
+  facts: { seq: number; fact: Fact }[];
+  /** Subjects and objects of the facts, each once (a multi-entry index). */
+  entities: string[];
+  /** Other deals of the pack holding facts that replaced these (`supersededBy`): their day is part of these facts. */
+  successorDeals: string[];
 }
 
 /** The extension's IndexedDB database. Schema versions are declared in order; never edit an old one. */
 export class FactmarkDB extends Dexie {
   packs!: Table<PackRow, string>;
   packData!: Table<PackDataRow, string>;
+  dealFacts!: Table<DealFactsRow, [string, string]>;
   corrections!: Table<CorrectionRecord, string>;
 
   constructor(name = 'factmark', options?: DexieOptions) {
@@ -72,5 +96,18 @@ export class FactmarkDB extends Dexie {
     this.version(3).stores({
       corrections: 'id, status, createdAt, page.url, nextAttemptAt',
     });
+    // v4: facts by deal, found by the entities they are about; packData keeps each pack's head.
+    // The upgrade splits every installed pack document, in the upgrade's one transaction.
+    this.version(4)
+      .stores({ dealFacts: '[packId+dealId], dealId, *entities' })
+      .upgrade(async (tx) => {
+        const packData = tx.table<PackDataRow | { packId: string; pack: Pack }, string>('packData');
+        for (const old of await packData.toArray()) {
+          if ('namedDeals' in old) continue;
+          const { head, rows } = splitPack(old.pack);
+          await tx.table<DealFactsRow>('dealFacts').bulkPut(rows);
+          await packData.put(head);
+        }
+      });
   }
 }

@@ -1,8 +1,10 @@
 import type { Result } from '../schema/messages';
 import type { Pack } from '../schema/pack';
-import { FactmarkDB, type PackOrigin, type PackRow } from './db';
+import Dexie from 'dexie';
+import { FactmarkDB, type DealFactsRow, type PackDataRow, type PackOrigin, type PackRow } from './db';
+import { joinPack, splitPack } from './split';
 
-export { FactmarkDB, type PackOrigin, type PackRow } from './db';
+export { FactmarkDB, type DealFactsRow, type PackDataRow, type PackOrigin, type PackRow } from './db';
 
 /** What an install did. */
 export interface InstallOutcome {
@@ -51,7 +53,7 @@ export async function installPack(
   extra: Partial<PackRow> = {},
 ): Promise<Result<InstallOutcome>> {
   try {
-    return await db.transaction('rw', db.packs, db.packData, async (): Promise<Result<InstallOutcome>> => {
+    return await db.transaction('rw', db.packs, db.packData, db.dealFacts, async (): Promise<Result<InstallOutcome>> => {
       const installed = await db.packs.get(pack.id);
       if (installed && installed.version > pack.version) {
         return {
@@ -68,7 +70,10 @@ export async function installPack(
       // Subscription state of the installed row carries over unless `extra` replaces it.
       const row: PackRow = { ...installed, ...rowOf(pack, origin), ...extra };
       // Data first, listing last: the listing row only ever names data that was written with it.
-      await db.packData.put({ packId: pack.id, pack });
+      const { head, rows } = splitPack(pack);
+      if (installed) await dealRowsOf(db, pack.id).delete();
+      await db.dealFacts.bulkPut(rows);
+      await db.packData.put(head);
       await db.packs.put(row);
       return { ok: true, value: { status: installed ? 'updated' : 'installed', pack: row } };
     });
@@ -84,10 +89,41 @@ export async function seedBundledPack(db: FactmarkDB, pack: Pack): Promise<Resul
   return installPack(db, pack, 'bundled');
 }
 
-/** Every installed pack document, for building the match index. */
+/** One pack's deal rows (a key range of the compound primary key). */
+function dealRowsOf(db: FactmarkDB, packId: string) {
+  return db.dealFacts.where('[packId+dealId]').between([packId, Dexie.minKey], [packId, Dexie.maxKey], true, true);
+}
+
+/** Every installed pack document, whole (exports, the deal list). The matcher reads heads and deal rows instead. */
 export async function loadPacks(db: FactmarkDB): Promise<Pack[]> {
-  const rows = await db.packData.toArray();
-  return rows.map((r) => r.pack);
+  return db.transaction('r', db.packData, db.dealFacts, async () => {
+    const [heads, rows] = await Promise.all([db.packData.toArray(), db.dealFacts.toArray()]);
+    const byPack = new Map<string, DealFactsRow[]>();
+    for (const row of rows) {
+      const list = byPack.get(row.packId);
+      if (list) list.push(row);
+      else byPack.set(row.packId, [row]);
+    }
+    return heads.map((head) => joinPack(head, byPack.get(head.packId) ?? []));
+  });
+}
+
+/** Every installed pack's head (no deals, no facts; its named deals beside it), in pack id order: what a woken worker reads. */
+export async function loadHeads(db: FactmarkDB): Promise<PackDataRow[]> {
+  return db.packData.toArray();
+}
+
+/** The deal rows (of every pack) with a fact about any of `entities`. */
+export async function dealRowsByEntity(db: FactmarkDB, entities: readonly string[]): Promise<DealFactsRow[]> {
+  if (!entities.length) return [];
+  // A row about two of the entities comes once.
+  return db.dealFacts.where('entities').anyOf(entities).distinct().toArray();
+}
+
+/** The deal rows (of every pack) of any of the deal ids. */
+export async function dealRowsByDeal(db: FactmarkDB, deals: readonly string[]): Promise<DealFactsRow[]> {
+  if (!deals.length) return [];
+  return db.dealFacts.where('dealId').anyOf(deals).toArray();
 }
 
 /** The installed packs' listing rows (no facts), by title. */
@@ -98,7 +134,10 @@ export async function listPacks(db: FactmarkDB): Promise<PackRow[]> {
 
 /** One installed pack's full document, or undefined. */
 export async function getPack(db: FactmarkDB, id: string): Promise<Pack | undefined> {
-  return (await db.packData.get(id))?.pack;
+  return db.transaction('r', db.packData, db.dealFacts, async () => {
+    const head = await db.packData.get(id);
+    return head && joinPack(head, await dealRowsOf(db, id).toArray());
+  });
 }
 
 /** One installed pack's listing row, or undefined. */
@@ -114,10 +153,11 @@ export async function updatePackRow(db: FactmarkDB, id: string, patch: Partial<P
 /** Removes a pack and its facts in one transaction. The bundled pack cannot be removed. */
 export async function removePack(db: FactmarkDB, id: string): Promise<Result<PackRow>> {
   try {
-    return await db.transaction('rw', db.packs, db.packData, async (): Promise<Result<PackRow>> => {
+    return await db.transaction('rw', db.packs, db.packData, db.dealFacts, async (): Promise<Result<PackRow>> => {
       const row = await db.packs.get(id);
       if (!row) return { ok: false, error: `No pack "${id}" is installed.` };
       if (row.origin === 'bundled') return { ok: false, error: 'The bundled pack ships with Factmark and cannot be removed.' };
+      await dealRowsOf(db, id).delete();
       await db.packData.delete(id);
       await db.packs.delete(id);
       return { ok: true, value: row };

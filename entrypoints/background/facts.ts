@@ -1,18 +1,23 @@
 import { bundledPack } from '../../data/packs';
-import { buildIndex, matchBatch, type MatchIndex } from '../../data/match';
-import { loadPacks, seedBundledPack, type FactmarkDB } from '../../data/store/store';
+import { matchBatch } from '../../data/match';
+import { seedBundledPack, type FactmarkDB } from '../../data/store/store';
+import { LazyIndex } from '../../data/store/lazy-index';
 import type { MatchRequest } from '../../data/schema/messages';
 import type { Verdict } from '../../data/schema/verdict';
 import { measure } from './measure';
 
 /**
- * The background's view of the fact store: seeds the bundled pack, and keeps the in-memory
- * match index, rebuilt from IndexedDB when the service worker wakes or packs change.
+ * The background's view of the fact store: seeds the bundled pack, and answers lookups from
+ * indexes loaded lazily: when the service worker wakes only the packs' names are read; each
+ * page's lookup reads the facts of the entities and deals it names (data/store/lazy-index.ts).
  */
 export class FactService {
-  constructor(private readonly db: FactmarkDB) {}
+  private readonly lazy: LazyIndex;
 
-  private index: Promise<MatchIndex> | null = null;
+  constructor(private readonly db: FactmarkDB) {
+    this.lazy = new LazyIndex(db);
+  }
+
   private seeding: Promise<unknown> | null = null;
 
   /** Seeds the bundled pack once per service-worker life (first run, or a newer one shipped in an update). */
@@ -24,31 +29,24 @@ export class FactService {
     return this.seeding;
   }
 
-  /** The match index over every installed pack, built once the bundled pack is seeded. */
-  ready(): Promise<MatchIndex> {
-    this.index ??= this.load().catch((error) => {
-      this.index = null; // let the next request try again
-      throw error;
-    });
-    return this.index;
+  /** Seeds the bundled pack and reads the names table: all a lookup needs before it knows its page. */
+  async ready(): Promise<void> {
+    await this.seeded();
+    await this.lazy.names();
   }
 
   /** Verdicts for one page's batch, in the order asked. */
   async match(request: MatchRequest): Promise<Verdict[]> {
-    const index = await this.ready();
+    await this.ready();
+    const index = await this.lazy.indexFor(request);
     const start = performance.now();
     const verdicts = matchBatch(index, request);
     measure('factmark:match', start, { figures: request.figures.length });
     return verdicts;
   }
 
-  /** Drops the index so the next lookup sees changed packs. */
+  /** Drops names and cached facts so the next lookup sees changed packs. */
   invalidate(): void {
-    this.index = null;
-  }
-
-  private async load(): Promise<MatchIndex> {
-    await this.seeded();
-    return buildIndex(await loadPacks(this.db));
+    this.lazy.invalidate();
   }
 }

@@ -1,0 +1,164 @@
+/**
+ * Match indexes loaded from the store as pages need them. A woken service worker reads only the
+ * packs' heads (names, aliases, deal names: the names table); each request then reads the deal
+ * rows of the entities and deals its figures' paragraphs name, keeping recently used ones in a
+ * bounded cache, so the worker's memory follows what pages name, not the size of the packs.
+ */
+import { buildNamesTable, namedIn, sliceIndex, withNameGroups, type NamesTable, type PackSlice } from '../match/names-table';
+import type { MatchIndex } from '../match/build';
+import type { MatchRequest } from '../schema/messages';
+import type { DealFactsRow, FactmarkDB } from './db';
+import { dealRowsByDeal, dealRowsByEntity, loadHeads } from './store';
+import { sliceOf } from './split';
+
+/** Deal rows kept between requests (about five facts each in a typical pack). */
+export const DEFAULT_CACHED_ROWS = 5_000;
+
+type RowKey = string;
+const keyOf = (row: DealFactsRow): RowKey => `${row.packId}\u0001${row.dealId}`;
+
+/** Lists of rows by id, least recently used first, holding at most `limit` row references in all. */
+class RowCache {
+  private readonly lists = new Map<string, DealFactsRow[]>();
+  private size = 0;
+
+  constructor(private readonly limit: number) {}
+
+  /** The cached list (marked as just used), or undefined. */
+  get(id: string): DealFactsRow[] | undefined {
+    const list = this.lists.get(id);
+    if (list) {
+      this.lists.delete(id);
+      this.lists.set(id, list);
+    }
+    return list;
+  }
+
+  set(id: string, list: DealFactsRow[]): void {
+    this.size += list.length - (this.lists.get(id)?.length ?? 0);
+    this.lists.delete(id);
+    this.lists.set(id, list);
+    for (const [oldest, rows] of this.lists) {
+      if (this.size <= this.limit) break;
+      this.lists.delete(oldest);
+      this.size -= rows.length;
+    }
+  }
+
+  /** Row references held, for tests and measures. */
+  get rows(): number {
+    return this.size;
+  }
+}
+
+/** Loads names once per worker life and facts per request. */
+export class LazyIndex {
+  private table: Promise<NamesTable> | null = null;
+  private byEntity: RowCache;
+  private byDeal: RowCache;
+  /** Bumped by invalidate(): a request that began before a pack changed caches nothing it read. */
+  private generation = 0;
+  /** The last index built, by the rows it holds: the same page asking again reuses it. */
+  private last: { key: string; index: MatchIndex } | undefined;
+
+  constructor(
+    private readonly db: FactmarkDB,
+    private readonly cachedRows = DEFAULT_CACHED_ROWS,
+  ) {
+    this.byEntity = new RowCache(cachedRows);
+    this.byDeal = new RowCache(cachedRows);
+  }
+
+  /** The names table of every installed pack, read once. */
+  names(): Promise<NamesTable> {
+    this.table ??= loadHeads(this.db)
+      .then((heads) => buildNamesTable(heads.map((h) => ({ ...h.pack, deals: h.namedDeals }))))
+      .catch((error) => {
+        this.table = null; // let the next request try again
+        throw error;
+      });
+    return this.table;
+  }
+
+  /**
+   * An index holding every fact the request's figures could be weighed against: the facts of the
+   * entities and deals their paragraphs name, of every entity sharing a name with those (two
+   * packs' ids for one company), and of the same deals in other packs and of the deals whose facts
+   * replaced them (their day), so its verdicts are those of an index over every installed fact.
+   */
+  async indexFor(request: MatchRequest): Promise<MatchIndex> {
+    const generation = this.generation;
+    const byEntity = this.byEntity;
+    const byDeal = this.byDeal;
+    const table = await this.names();
+    const named = namedIn(table, request);
+    const rows = new Map<RowKey, DealFactsRow>();
+    const add = (list: readonly DealFactsRow[]) => {
+      for (const row of list) rows.set(keyOf(row), row);
+    };
+    // A deal named by its own name binds its facts whoever they are about: their parties count as named.
+    const byName = await this.load(byDeal, [...named.deals], (ids) => dealRowsByDeal(this.db, ids), (row) => [row.dealId]);
+    add(byName);
+    const entities = [...named.entities];
+    for (const row of byName) entities.push(...row.entities);
+    add(await this.load(byEntity, [...withNameGroups(table, entities)], (ids) => dealRowsByEntity(this.db, ids), (row) => row.entities));
+    const deals = new Set<string>();
+    for (const row of rows.values()) {
+      deals.add(row.dealId);
+      for (const later of row.successorDeals) deals.add(later);
+    }
+    add(await this.load(byDeal, [...deals], (ids) => dealRowsByDeal(this.db, ids), (row) => [row.dealId]));
+
+    const key = [...rows.keys()].sort().join('\u0002');
+    if (this.last?.key === key) return this.last.index;
+    const byPack = new Map<string, DealFactsRow[]>();
+    for (const row of rows.values()) {
+      const list = byPack.get(row.packId);
+      if (list) list.push(row);
+      else byPack.set(row.packId, [row]);
+    }
+    const slices = new Map<string, PackSlice>([...byPack].map(([id, list]) => [id, sliceOf(list)]));
+    const index = sliceIndex(table, slices);
+    if (generation === this.generation) this.last = { key, index };
+    return index;
+  }
+
+  /** Forgets names and facts, so the next request reads the changed packs. */
+  invalidate(): void {
+    this.generation++;
+    this.table = null;
+    this.last = undefined;
+    // New caches: a request still reading fills the old ones, which nothing reads again.
+    this.byEntity = new RowCache(this.cachedRows);
+    this.byDeal = new RowCache(this.cachedRows);
+  }
+
+  /** Deal rows cached now (by entity, by deal), for tests and measures. */
+  cached(): { byEntity: number; byDeal: number } {
+    return { byEntity: this.byEntity.rows, byDeal: this.byDeal.rows };
+  }
+
+  /** The rows of every id, from the cache or in one query for the ids it lacks. */
+  private async load(
+    cache: RowCache,
+    ids: readonly string[],
+    query: (ids: string[]) => Promise<DealFactsRow[]>,
+    idsOf: (row: DealFactsRow) => readonly string[],
+  ): Promise<DealFactsRow[]> {
+    const out: DealFactsRow[] = [];
+    const missing: string[] = [];
+    for (const id of ids) {
+      const list = cache.get(id);
+      if (list) out.push(...list);
+      else missing.push(id);
+    }
+    if (!missing.length) return out;
+    const found = new Map<string, DealFactsRow[]>(missing.map((id) => [id, []]));
+    for (const row of await query(missing)) {
+      out.push(row);
+      for (const id of idsOf(row)) found.get(id)?.push(row);
+    }
+    for (const [id, list] of found) cache.set(id, list);
+    return out;
+  }
+}

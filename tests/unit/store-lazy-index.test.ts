@@ -1,0 +1,191 @@
+/**
+ * The lazily loaded index (data/store/lazy-index.ts) against the index over every installed fact:
+ * on every article of the evaluation set and on synthetic pages, with the bundled pack, the set's
+ * pack, a mirror of it under other entity ids (shared deals, shared names, other values) and a
+ * large synthetic pack installed, every verdict is the same, while a lookup reads only a small
+ * part of the store.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { afterEach, describe, expect, it } from 'vitest';
+import { buildIndex, decodeAnnotate, matchBatch } from '../../data/match';
+import { bundledPack, parsePack } from '../../data/packs';
+import { recognize } from '../../data/recognize';
+import { AnnotateWriter } from '../../data/schema/annotate-wire';
+import { AnnotateRequest, type MatchRequest } from '../../data/schema/messages';
+import type { Pack } from '../../data/schema/pack';
+import { LazyIndex } from '../../data/store/lazy-index';
+import { installPack, loadPacks, openStore, removePack, type FactmarkDB } from '../../data/store/store';
+import { readArticle } from '../../scripts/eval/read-article';
+import { pageBatch, syntheticPack } from '../../scripts/bench/_synthetic-pack';
+
+const evalDir = new URL('../eval/', import.meta.url);
+const parsed = parsePack(JSON.parse(readFileSync(new URL('pack.json', evalDir), 'utf8')));
+if (!parsed.ok) throw new Error(parsed.error);
+const setPack = parsed.value;
+
+/**
+ * The set's pack as another publisher might write it: its own entity ids for the same companies,
+ * named so that articles rarely use the one name tying them to the set pack's (its longest); half
+ * the deals under the same ids (so facts can disagree), half under its own (so only the shared
+ * name ties their facts to the set pack's); every third value 10% higher.
+ */
+function mirrorPack(): Pack {
+  const id = (e: string) => `m-${e}`;
+  const renamed = new Set(setPack.deals.filter((_d, i) => i % 2).map((d) => d.id));
+  const dealId = (d: string) => (renamed.has(d) ? `m-${d}` : d);
+  return {
+    ...setPack,
+    id: 'mirror-pack',
+    title: 'Mirror pack',
+    formatVersion: 2,
+    entities: setPack.entities.map((e) => ({ id: id(e.id), name: `Mirror ${e.name}`, aliases: [[e.name, ...e.aliases].sort((a, b) => b.length - a.length)[0]!] })),
+    deals: setPack.deals.map((d, i) => ({ ...d, id: dealId(d.id), parties: d.parties.map(id), ...(i % 4 === 0 ? { names: [`${d.title} programme`] } : {}) })),
+    facts: setPack.facts.map((f, i) => ({
+      ...f,
+      deal: dealId(f.deal),
+      subject: id(f.subject),
+      ...(f.object ? { object: id(f.object) } : {}),
+      quantity: { ...f.quantity, value: i % 3 === 0 ? f.quantity.value * 1.1 : f.quantity.value },
+    })),
+  };
+}
+
+/** Each article of the evaluation set as the content script would ask about it. */
+function articleRequests(): [string, MatchRequest][] {
+  const dir = new URL('articles/', evalDir);
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.html'))
+    .sort()
+    .map((name) => {
+      const article = readArticle(readFileSync(new URL(name, dir), 'utf8'), name);
+      const writer = new AnnotateWriter();
+      for (const text of article.blocks) {
+        const figures = recognize(text, { locale: article.lang });
+        if (!figures.length) continue;
+        const at = writer.addBlock(text);
+        for (const f of figures) writer.addFigure(at, f);
+      }
+      const decoded = decodeAnnotate(AnnotateRequest.parse(writer.request(article.url, article.title.slice(0, 500), article.published)));
+      if (!decoded.ok) throw new Error(`${name}: ${decoded.error}`);
+      return [name, decoded.value];
+    });
+}
+
+function decoded(request: AnnotateRequest): MatchRequest {
+  const result = decodeAnnotate(request);
+  if (!result.ok) throw new Error(result.error);
+  return result.value;
+}
+
+let factory = new IDBFactory();
+const opened: FactmarkDB[] = [];
+async function storeWith(packs: readonly Pack[]): Promise<FactmarkDB> {
+  const db = openStore('factmark', factory, IDBKeyRange);
+  opened.push(db);
+  for (const pack of packs) {
+    const result = await installPack(db, pack, pack.id === bundledPack.id ? 'bundled' : 'file');
+    if (!result.ok) throw new Error(result.error);
+  }
+  return db;
+}
+afterEach(() => {
+  opened.splice(0).forEach((db) => db.close());
+  factory = new IDBFactory();
+});
+
+describe('lazily loaded facts', () => {
+  // Large enough for thousands of deal rows; fake-indexeddb is slow beyond that.
+  const big = syntheticPack(5_000);
+  const packs = [bundledPack, setPack, mirrorPack(), big];
+  const requests: [string, MatchRequest][] = [
+    ...articleRequests(),
+    ['synthetic page', decoded(pageBatch(big, 200))],
+    ['synthetic page, other deals', decoded(pageBatch({ ...big, facts: big.facts.slice(2_000) }, 50))],
+  ];
+
+  it.each([
+    ['a cache large enough for every page', undefined],
+    ['a cache of 200 deal rows', 200],
+  ])('gives every verdict the index over every fact gives, with %s', async (_name, cachedRows) => {
+    const db = await storeWith(packs);
+    const full = buildIndex(await loadPacks(db));
+    const lazy = new LazyIndex(db, cachedRows);
+    let verified = 0;
+    let mismatch = 0;
+    let disagreements = 0;
+    for (const [name, request] of requests) {
+      const expected = matchBatch(full, request);
+      const got = matchBatch(await lazy.indexFor(request), request);
+      expect({ name, verdicts: got }).toEqual({ name, verdicts: expected });
+      verified += expected.filter((v) => v.verdict === 'verified').length;
+      mismatch += expected.filter((v) => v.verdict === 'mismatch').length;
+      disagreements += expected.filter((v) => v.disagreements?.length).length;
+    }
+    // The comparison covers every kind of verdict, including other packs disagreeing.
+    expect(verified).toBeGreaterThan(300);
+    expect(mismatch).toBeGreaterThan(20);
+    expect(disagreements).toBeGreaterThan(5);
+    if (cachedRows) expect(lazy.cached().byEntity).toBeLessThanOrEqual(cachedRows);
+  }, 300_000);
+
+  it('reads only the deals an article names, and keeps its cache within the bound', async () => {
+    const db = await storeWith(packs);
+    const lazy = new LazyIndex(db, 500);
+    const [, article] = requests[0]!;
+    const index = await lazy.indexFor(article);
+    // The article names real companies: none of the synthetic pack's facts are read.
+    expect(index.factCount).toBeGreaterThan(0);
+    expect(index.factCount).toBeLessThanOrEqual(bundledPack.facts.length + 2 * setPack.facts.length);
+    await lazy.indexFor(decoded(pageBatch(big, 200)));
+    const cached = lazy.cached();
+    expect(cached.byEntity).toBeLessThanOrEqual(500);
+    expect(cached.byDeal).toBeLessThanOrEqual(500);
+  }, 60_000);
+
+  it('reads the deal of a fact that replaced a named one: its day decides whether the older fact still verifies', async () => {
+    const source = [{ url: 'https://news.example/a', title: 'A source' }];
+    const fact = { metric: 'investment' as const, role: 'total', status: 'confirmed' as const, cues: ['invested'], excludes: [], sources: source };
+    const pack: Pack = {
+      formatVersion: 2, id: 'succession', title: 'Succession', publisher: 'Test', version: 1, published: '2026-01-01T00:00:00Z',
+      entities: [
+        { id: 'alpha', name: 'Alphacorp', aliases: [] },
+        { id: 'beta', name: 'Betaworks', aliases: [] },
+        { id: 'gamma', name: 'Gammaco', aliases: [] },
+        { id: 'delta', name: 'Deltabank', aliases: [] },
+      ],
+      deals: [
+        { id: 'first', title: 'Alphacorp in Betaworks', parties: ['alpha', 'beta'], announced: '2024-01-10' },
+        { id: 'second', title: 'Gammaco in Deltabank', parties: ['gamma', 'delta'], announced: '2025-06-01' },
+      ],
+      facts: [
+        { ...fact, id: 'first.total', deal: 'first', subject: 'alpha', object: 'beta', label: 'Alphacorp in Betaworks', quantity: { value: 2e9, unit: 'USD' }, asOf: '2024-01-10', supersededBy: 'second.total' },
+        { ...fact, id: 'second.total', deal: 'second', subject: 'gamma', object: 'delta', label: 'Gammaco in Deltabank', quantity: { value: 3e9, unit: 'USD' }, asOf: '2025-06-01' },
+      ],
+    };
+    const writer = new AnnotateWriter();
+    const text = 'Alphacorp invested $2 billion in Betaworks, the companies said.';
+    const at = writer.addBlock(text);
+    for (const f of recognize(text)) writer.addFigure(at, f);
+    const request = decoded(AnnotateRequest.parse(writer.request('https://news.example/p', 'Deals', '2025-03-01')));
+    const db = await storeWith([pack]);
+    const verdicts = matchBatch(await new LazyIndex(db).indexFor(request), request);
+    expect(verdicts).toEqual(matchBatch(buildIndex([pack]), request));
+    expect(verdicts[0]).toMatchObject({ verdict: 'verified', fact: { id: 'first.total' } });
+  });
+
+  it('sees a pack installed or removed after invalidate()', async () => {
+    const db = await storeWith([bundledPack]);
+    const lazy = new LazyIndex(db);
+    const [, article] = requests.find(([name]) => name.startsWith('001'))!;
+    const before = matchBatch(await lazy.indexFor(article), article);
+    await installPack(db, setPack, 'file');
+    lazy.invalidate();
+    const withSet = matchBatch(await lazy.indexFor(article), article);
+    expect(withSet).toEqual(matchBatch(buildIndex([bundledPack, setPack].sort((a, b) => a.id.localeCompare(b.id))), article));
+    expect(withSet.some((v) => v.fact?.pack.id === setPack.id) || withSet.some((v) => v.disagreements?.length)).toBe(true);
+    await removePack(db, setPack.id);
+    lazy.invalidate();
+    expect(matchBatch(await lazy.indexFor(article), article)).toEqual(before);
+  }, 60_000);
+});
