@@ -1,5 +1,5 @@
 import type { FigureQuery } from '../schema/messages';
-import { tokenize } from './text';
+import { pushWords, tokenize } from './text';
 
 /** The words that belong to one figure: its clause, cut at neighbouring figures. */
 export interface LocalContext {
@@ -111,7 +111,10 @@ export function localContexts(figures: readonly FigureQuery[]): LocalContext[] {
       const punctEnd = clauseEnd(sentence, end, ceiling);
       let right = punctEnd;
       if (next && next[0] >= end) right = Math.min(right, splitGap(sentence, end, next[0]));
-      const words = [...tokenize(sentence.slice(left, start)).words, GAP, ...tokenize(sentence.slice(end, Math.max(end, right))).words];
+      const words: string[] = [];
+      pushWords(sentence, left, start, words);
+      words.push(GAP);
+      pushWords(sentence, end, Math.max(end, right), words);
       out[members[k]!] = { words, before: sentence.slice(Math.max(0, start - 40), start), start, end, clauseStart: left, clauseEnd: Math.max(end, right), punctEnd: Math.max(end, punctEnd) };
     });
   }

@@ -1,3 +1,4 @@
+import { LIMITS } from '../schema/limits';
 import type { MatchRequest, FigureQuery } from '../schema/messages';
 import type { FactView, Verdict } from '../schema/verdict';
 import { dateMentions, dayNumber, type DateMention } from '../text/dates';
@@ -57,7 +58,8 @@ function previousSentenceStart(text: string, from: number): number {
 /** Per-request reading: each block and the title scanned for names and dates once. */
 class Reader {
   private readonly blocks = new Map<number, ReadBlock>();
-  private readonly sentences = new Map<string, SentenceNames>();
+  /** By block and sentence start (a number: building a string key per figure was garbage). */
+  private readonly sentences = new Map<number, SentenceNames>();
   readonly title: Set<string>;
 
   constructor(private readonly index: MatchIndex, private readonly request: MatchRequest) {
@@ -85,7 +87,7 @@ class Reader {
   sentence(q: FigureQuery): SentenceNames {
     const from = q.figure.start - q.at;
     const to = from + q.sentence.length;
-    const key = `${q.block}:${from}`;
+    const key = q.block * (LIMITS.blockChars + 1) + from;
     let s = this.sentences.get(key);
     if (!s) {
       const b = this.block(q.block);
@@ -238,12 +240,15 @@ function factsNamed(index: MatchIndex, unit: string, named: NamedAround, lo: num
   return { refs, companies };
 }
 
+const NOTHING: never[] = [];
+
 /** Weighs every fact the figure's sentence could be about. */
 function assess(index: MatchIndex, q: FigureQuery, ctx: LocalContext, reader: Reader, published: string | undefined): Assessment {
   const fig = q.figure;
   const s = reader.sentence(q);
   const { unit, factor } = canonicalUnit(fig.unit);
-  const none: Assessment = { value: fig.value * factor, verified: [], mismatch: [], near: [], named: s.named, companies: [], roleRefused: false };
+  // Most figures name no party: they share one empty list (never pushed to; see below).
+  const none: Assessment = { value: fig.value * factor, verified: NOTHING, mismatch: NOTHING, near: NOTHING, named: s.named, companies: NOTHING, roleRefused: false };
   if (!s.named.sentence.size && !s.named.previous.size && !s.named.dealsInSentence.size && !s.named.dealsInPrevious.size) return none;
 
   const top = Math.max(fig.value, fig.high ?? fig.value) * factor;
@@ -251,14 +256,25 @@ function assess(index: MatchIndex, q: FigureQuery, ctx: LocalContext, reader: Re
   const { refs: facts, companies } = factsNamed(index, unit, s.named, bottom / MISSTATEMENT_RATIO, top * MISSTATEMENT_RATIO);
   if (!companies.length && !facts.length) return none;
   const usable = facts.filter((ref) => kindFitsMetric(fig.kind, ref.fact.metric));
-  const result: Assessment = { ...none, near: usable, companies };
+  // Built field by field (no object spreads): this runs per figure, often before the code is optimised.
+  const result: Assessment = none;
+  result.near = usable;
+  result.companies = companies;
+  result.verified = [];
+  result.mismatch = [];
 
   // A figure the recognizer could not pin down (a "$" that may be another dollar) is checked against nothing.
-  if (fig.uncertain) return { ...result, blocked: { kind: 'uncertain' } };
+  if (fig.uncertain) {
+    result.blocked = { kind: 'uncertain' };
+    return result;
+  }
   const qualifier = qualifierOf(fig, ctx.before);
   const lead = reader.lead(q);
   const blocked = uncheckable(qualifier, ctx.words, lead);
-  if (blocked) return { ...result, blocked };
+  if (blocked) {
+    result.blocked = blocked;
+    return result;
+  }
 
   const sentenceFrom = fig.start - q.at;
   const clauseSpans = s.spans.filter((sp) => sp.start >= sentenceFrom + ctx.clauseStart && sp.end <= sentenceFrom + ctx.clauseEnd);
@@ -307,7 +323,7 @@ function assess(index: MatchIndex, q: FigureQuery, ctx: LocalContext, reader: Re
     }
     const time = timeFit({ announced: announcedOf(ref), asOf: ref.fact.asOf }, published, near);
     if (!time.fits) {
-      result.timeRefusal ??= { ...time, ref };
+      result.timeRefusal ??= { fits: false, why: time.why, text: time.text, ref };
       continue;
     }
     // A fact with the very value (even an outdated one) says the figure is that fact's; a merely close one counts only if current.
@@ -458,8 +474,9 @@ export function matchBatch(index: MatchIndex, request: MatchRequest): Verdict[] 
   // The deals the page is about: those an unambiguous figure verifies.
   const salience = new Map<string, number>();
   for (const a of assessments) {
-    const deals = new Set(a.verified.map((c) => c.ref.fact.deal));
-    if (deals.size === 1) for (const d of deals) salience.set(d, (salience.get(d) ?? 0) + 1);
+    if (!a.verified.length) continue;
+    const deal = a.verified[0]!.ref.fact.deal;
+    if (a.verified.every((c) => c.ref.fact.deal === deal)) salience.set(deal, (salience.get(deal) ?? 0) + 1);
   }
   const rank = ranker(salience, request.published);
   return assessments.map((a) => decide(index, a, rank, salience));

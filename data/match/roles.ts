@@ -13,48 +13,107 @@ export interface Cue {
   words: string[];
 }
 
+/** A cue found in a word list: where it starts, its length in words, and which lexicon it is of. */
+interface Hit {
+  at: number;
+  n: number;
+  cue: Cue;
+  lexicon: number;
+}
+
+/** The cues found in one word list, and where the figure's separator is in it (-1: none). */
+interface Scan {
+  hits: Hit[];
+  gap: number;
+}
+
 /**
- * A list of cue phrases indexed by first word, so finding any of them in a clause is one map
- * lookup per word (every figure scans a dozen lexicons).
+ * Every lexicon's cues by first word. A figure's clause is asked about a dozen lexicons (roles,
+ * claims, time words); scanning it once against all of them, and answering each lexicon from the
+ * hits, costs one map lookup per word instead of one per word per lexicon.
+ */
+const ALL_BY_FIRST = new Map<string, { cue: Cue; lexicon: number }[]>();
+let lexicons = 0;
+
+function scanAll(words: readonly string[]): Scan {
+  const hits: Hit[] = [];
+  let gap = -1;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (w === GAP && gap < 0) gap = i;
+    const list = ALL_BY_FIRST.get(w);
+    if (list) for (const { cue, lexicon } of list) if (occursAt(words, i, cue.words)) hits.push({ at: i, n: cue.words.length, cue, lexicon });
+  }
+  return { hits, gap };
+}
+
+// The last two word lists scanned: a figure's clause and its lead, asked about in turn. (A
+// WeakMap of every list scanned cost more in garbage collection than it saved.) Word lists are
+// never changed once made (see localContexts and the matcher's Reader).
+let lastWords: readonly string[] | undefined;
+let lastScan: Scan | undefined;
+let prevWords: readonly string[] | undefined;
+let prevScan: Scan | undefined;
+
+function scanOf(words: readonly string[]): Scan {
+  if (words === lastWords) return lastScan!;
+  if (words === prevWords) {
+    [prevWords, prevScan, lastWords, lastScan] = [lastWords, lastScan, prevWords, prevScan];
+    return lastScan!;
+  }
+  const scan = scanAll(words);
+  [prevWords, prevScan, lastWords, lastScan] = [lastWords, lastScan, words, scan];
+  return scan;
+}
+
+/** Separator `localContexts` puts where the figure was. */
+const GAP = '\u0000';
+
+/**
+ * A list of cue phrases. Lexicons are module constants: each registers its cues in one shared
+ * index when made (see ALL_BY_FIRST), so that a word list is scanned once for all of them.
+ * `within` limits a lookup to cues lying within that many words of the figure's separator.
  */
 export class Lexicon {
-  private readonly byFirst = new Map<string, Cue[]>();
   readonly all: Cue[];
+  private readonly id = lexicons++;
 
   constructor(phrases: readonly string[]) {
     this.all = phrases.map((text) => ({ text, words: phraseWords(text) })).filter((c) => c.words.length);
     for (const cue of this.all) {
-      const list = this.byFirst.get(cue.words[0]!);
-      if (list) list.push(cue);
-      else this.byFirst.set(cue.words[0]!, [cue]);
+      const list = ALL_BY_FIRST.get(cue.words[0]!);
+      const entry = { cue, lexicon: this.id };
+      if (list) list.push(entry);
+      else ALL_BY_FIRST.set(cue.words[0]!, [entry]);
     }
   }
 
   /** The first cue (in text order) that occurs in `words`. */
-  find(words: readonly string[]): Cue | undefined {
-    for (let i = 0; i < words.length; i++) {
-      const list = this.byFirst.get(words[i]!);
-      if (list) for (const cue of list) if (occursAt(words, i, cue.words)) return cue;
-    }
+  find(words: readonly string[], within?: number): Cue | undefined {
+    const { hits, gap } = scanOf(words);
+    const [lo, hi] = windowOf(gap, within, words.length);
+    for (const h of hits) if (h.lexicon === this.id && h.at >= lo && h.at + h.n <= hi) return h.cue;
     return undefined;
   }
 
   /** The cue nearest the figure's place in `words` (counted from the separator `localContexts` puts there). */
-  nearest(words: readonly string[]): { cue: Cue; distance: number } | undefined {
-    const gap = words.indexOf('\u0000');
+  nearest(words: readonly string[], within?: number): { cue: Cue; distance: number } | undefined {
+    const { hits, gap } = scanOf(words);
+    const [lo, hi] = windowOf(gap, within, words.length);
     let best: { cue: Cue; distance: number } | undefined;
-    for (let i = 0; i < words.length; i++) {
-      const list = this.byFirst.get(words[i]!);
-      if (!list) continue;
-      for (const cue of list) {
-        if (!occursAt(words, i, cue.words)) continue;
-        const n = cue.words.length;
-        const distance = gap < 0 ? i : i >= gap ? i - gap : gap - (i + n);
-        if (!best || distance < best.distance) best = { cue, distance };
-      }
+    for (const h of hits) {
+      if (h.lexicon !== this.id || h.at < lo || h.at + h.n > hi) continue;
+      const distance = gap < 0 ? h.at - lo : h.at >= gap ? h.at - gap : gap - (h.at + h.n);
+      if (!best || distance < best.distance) best = { cue: h.cue, distance };
     }
     return best;
   }
+}
+
+/** The word range [lo, hi) within `within` words of the separator at `gap`; everything when there is no separator or no limit. */
+function windowOf(gap: number, within: number | undefined, length: number): [number, number] {
+  if (within === undefined || gap < 0) return [0, length];
+  return [Math.max(0, gap - within), Math.min(length, gap + within + 1)];
 }
 
 function occursAt(words: readonly string[], i: number, phrase: readonly string[]): boolean {
@@ -195,12 +254,6 @@ export interface RoleFacts {
   excludes: readonly string[][];
 }
 
-/** The words within `n` of the figure's place (the separator `localContexts` puts there), or all when there is none. */
-function nearGap(words: readonly string[], n: number): readonly string[] {
-  const at = words.indexOf('\u0000');
-  return at < 0 ? words : words.slice(Math.max(0, at - n), at + n + 1);
-}
-
 
 function contains(words: readonly string[], phrase: readonly string[]): boolean {
   if (!phrase.length) return false;
@@ -225,16 +278,16 @@ export function roleFit(fact: RoleFacts, words: readonly string[], lead: readonl
   const against = (cue: { cue: Cue; distance: number } | undefined) => cue !== undefined && (!own || cue.distance < own.distance);
   for (const other of CONFLICTS[fact.role] ?? []) {
     // "worth" names a valuation and a deal's size alike ("a contract worth $12.9 billion"): only valuation's own words conflict.
-    const cue = (other === 'valuation' ? VALUATION_WORDS : SPECIFIC[other]).nearest(nearGap(words, 4));
+    const cue = (other === 'valuation' ? VALUATION_WORDS : SPECIFIC[other]).nearest(words, 4);
     if (against(cue) && !fact.cues.some((c) => c.join(' ') === cue!.cue.words.join(' '))) return { tier: 'conflict', cue: cue!.cue.text };
   }
   if (NOT_WITH_INCREMENT.has(fact.role)) {
-    const cue = INCREMENT.find(nearGap(words, 3));
+    const cue = INCREMENT.find(words, 3);
     if (cue) return { tier: 'conflict', cue: cue.text };
   }
   if (fact.fact.metric !== 'valuation' && fact.role !== 'stake') {
     // A valuation word right beside a money figure says it is a valuation, whatever else it is.
-    const cue = VALUATION_WORDS.nearest(nearGap(words, 3));
+    const cue = VALUATION_WORDS.nearest(words, 3);
     if (against(cue)) return { tier: 'conflict', cue: cue!.cue.text };
   }
   if (own) return { tier: 'specific', cue: own.cue.text };
@@ -247,7 +300,7 @@ export function roleFit(fact: RoleFacts, words: readonly string[], lead: readonl
   }
   // "another $4 billion" is a later part: enough to confirm a remainder, never to contradict one.
   if (fact.role === 'remaining') {
-    const added = INCREMENT.find(nearGap(words, 3));
+    const added = INCREMENT.find(words, 3);
     if (added) return { tier: 'generic', cue: added.text, isDefault: false };
   }
   const generic = packGeneric ?? GENERIC[fact.fact.metric].find(words)?.text;

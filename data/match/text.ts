@@ -38,20 +38,31 @@ function isAsciiWordChar(code: number): boolean {
  * allocates nothing but the words themselves.
  */
 export function tokenize(text: string, offset = 0): Tokens {
-  const words: string[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
+  const tokens: Tokens = { words: [], starts: [], ends: [] };
+  scanWords(text, 0, text.length, tokens.words, tokens, offset);
+  return tokens;
+}
+
+/**
+ * Appends the stemmed words of `text` from `from` to `to` to `words`, as `tokenize` would split
+ * `text.slice(from, to)`, without the slice or offsets (a figure's clause is read this way).
+ */
+export function pushWords(text: string, from: number, to: number, words: string[]): void {
+  scanWords(text, from, to, words, undefined, 0);
+}
+
+function scanWords(text: string, from: number, to: number, words: string[], at: Pick<Tokens, 'starts' | 'ends'> | undefined, offset: number): void {
   let start = -1;
   // Whether the current word has a character toLowerCase may change (most words have none).
   let fold = false;
-  for (let i = 0; i <= text.length; i++) {
-    const code = i < text.length ? text.charCodeAt(i) : 32;
+  for (let i = from; i <= to; i++) {
+    const code = i < to ? text.charCodeAt(i) : 32;
     let word: boolean;
     let width = 1;
     if (code < 128) word = isAsciiWordChar(code);
     else {
       // Surrogate pairs (rare letters outside the BMP) are tested as one character.
-      width = code >= 0xd800 && code <= 0xdbff ? 2 : 1;
+      width = code >= 0xd800 && code <= 0xdbff && i + 1 < to ? 2 : 1;
       word = NON_ASCII_WORD.test(text.slice(i, i + width));
     }
     if (word) {
@@ -61,13 +72,14 @@ export function tokenize(text: string, offset = 0): Tokens {
     } else if (start >= 0) {
       const raw = text.slice(start, i);
       words.push(dropPlural(fold ? raw.toLowerCase() : raw));
-      starts.push(offset + start);
-      ends.push(offset + i);
+      if (at) {
+        at.starts.push(offset + start - from);
+        at.ends.push(offset + i - from);
+      }
       start = -1;
       fold = false;
     }
   }
-  return { words, starts, ends };
 }
 
 /** A phrase as stemmed words: "pre-money" -> ["pre", "money"]. */

@@ -41,9 +41,8 @@ function endsWith(words: readonly string[], tail: readonly string[]): boolean {
  */
 export function qualifierOf(figure: Figure, before: string): QualifierClass | undefined {
   const phrases = figure.kind === 'duration' ? DURATION_QUALIFIERS : BY_WORDS;
-  const candidates = [figure.qualifier ?? '', figure.text.split(/\d/, 1)[0] ?? ''];
-  for (const text of candidates) {
-    if (!/[~\p{L}]/u.test(text)) continue; // most figures open with a digit or a currency sign
+  for (const text of [figure.qualifier ?? '', beforeDigit(figure.text)]) {
+    if (!text || !/[~\p{L}]/u.test(text)) continue; // most figures open with a digit or a currency sign
     if (text.includes('~')) return 'approx';
     const words = tokenize(text).words;
     // A qualifier written alone or opening the figure's text ("about $5 billion").
@@ -56,6 +55,17 @@ export function qualifierOf(figure: Figure, before: string): QualifierClass | un
   const tail = tokenize(before.slice(-40)).words;
   for (const q of phrases) if (q.words.length && endsWith(tail, q.words)) return q.cls;
   return undefined;
+}
+
+/** The figure's text up to its first digit ("about " of "about $5 billion"), by char codes: it runs per figure. */
+function beforeDigit(text: string): string {
+  let i = 0;
+  while (i < text.length && !isDigit(text.charCodeAt(i))) i++;
+  return i === 0 ? '' : text.slice(0, i);
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
 }
 
 /** The last word of every qualifier phrase. */
