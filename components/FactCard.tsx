@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import type { Verdict, FactView } from '../data/schema/verdict';
 import type { MyCorrection } from '../data/schema/correction';
 import { VERDICT_WORDS } from './verdict-words';
+import { packLine, trustWords } from './pack-trust-words';
 
 export interface FactCardProps {
   /** The figure as the article wrote it. */
@@ -9,8 +10,8 @@ export interface FactCardProps {
   verdict: Verdict;
   /** Id of the element that labels the card, unique in its shadow root. */
   id: string;
-  /** Opens the correction form; without it the card offers none. */
-  onSuggest?: () => void;
+  /** Opens the correction form (the event tells whether the reader clicked); without it the card offers none. */
+  onSuggest?: (event: Event) => void;
   /** The open correction form, shown in place of the "Suggest a correction" button. */
   form?: ComponentChildren;
 }
@@ -40,7 +41,7 @@ export function FactCard({ figureText, verdict, id, onSuggest, form }: FactCardP
         {verdict.candidates?.length ? <Candidates facts={verdict.candidates} /> : null}
         {verdict.disagreements?.map((other) => (
           <p class="disagree" key={other.id}>
-            {other.pack.publisher} records <strong>{other.display}</strong> for this.
+            {other.pack.publisher} ({trustWords(other.pack.trust)}) records <strong>{other.display}</strong> for this.
           </p>
         ))}
         {verdict.myCorrection ? <MyCorrectionLine mine={verdict.myCorrection} /> : null}
@@ -120,7 +121,9 @@ function FactDetails({ fact, verdict }: { fact: FactView; verdict: Verdict }) {
           </ul>
         </dd>
       </dl>
-      <p class="pack">From “{fact.pack.title}” by {fact.pack.publisher}</p>
+      <p class="pack" data-trust={fact.pack.trust?.kind ?? 'unknown'}>
+        {packLine(fact.pack)}
+      </p>
     </>
   );
 }

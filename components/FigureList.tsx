@@ -1,5 +1,6 @@
 import type { FoundFigure } from '../data/schema/page-messages';
 import { VERDICT_WORDS } from './verdict-words';
+import { packLine } from './pack-trust-words';
 
 export interface FigureListProps {
   figures: FoundFigure[];
@@ -24,6 +25,11 @@ export function FigureList({ figures, onSelect }: FigureListProps) {
               <span class="verdict">{VERDICT_WORDS[f.verdict]}</span>
               {f.verdict === 'mismatch' && f.display ? <span class="record">record: {f.display}</span> : null}
               {f.label ? <span class="label">{f.label}</span> : null}
+              {f.pack ? (
+                <span class="pack" data-trust={f.pack.trust?.kind ?? 'unknown'}>
+                  {packLine(f.pack)}
+                </span>
+              ) : null}
             </button>
           </li>
         ))}

@@ -1,5 +1,6 @@
 import type { PackListing } from '../data/schema/pack-messages';
 import { UpdateSummary } from './UpdateSummary';
+import { trustWords } from './pack-trust-words';
 
 export interface PackListProps {
   packs: PackListing[];
@@ -67,6 +68,16 @@ function PackRow({ pack: p, busy, onCheck, onPause, onRemove, onExport, onInterv
           <span class="title">{p.title}</span>
           <br />
           <small class="source">{source}</small>
+          <br />
+          <small class="trust" data-trust={p.trust?.kind ?? 'unknown'}>
+            {trustWords(p.trust)}
+          </small>
+          {p.titleShared ? (
+            <>
+              <br />
+              <strong class="same-title">Another installed pack has this title; tell them apart by their keys.</strong>
+            </>
+          ) : null}
         </td>
         <td class="publisher">{p.publisher}</td>
         <td class="version">{p.version}</td>

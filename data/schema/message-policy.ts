@@ -13,8 +13,12 @@ export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<string> = new Set(['annotate',
 export interface SenderInfo {
   id?: string;
   url?: string;
-  tab?: { id?: number };
+  /** The tab the sender runs in; its `url` only when the browser lets the extension see it. */
+  tab?: { id?: number; url?: string };
 }
+
+/** Addresses a web page can have: a tab showing one is the page's, not the reader's. */
+const WEB_URL = /^(https?:|file:|ftp:|data:|blob:|about:blank|about:srcdoc)/i;
 
 export type SenderKind = 'extension-page' | 'content-script' | 'foreign';
 
@@ -24,7 +28,13 @@ export type SenderKind = 'extension-page' | 'content-script' | 'foreign';
  */
 export function senderKind(sender: SenderInfo, extensionId: string, extensionOrigin: string): SenderKind {
   if (sender.id !== extensionId) return 'foreign';
-  if (sender.url?.startsWith(extensionOrigin)) return 'extension-page';
+  if (sender.url?.startsWith(extensionOrigin)) {
+    // One of our pages framed inside a web page's tab is not the reader's own page (none can be
+    // framed today, with no web_accessible_resources; this keeps it so if that changes). The
+    // browser's own pages (chrome://extensions, about:addons) embed the options page: allowed.
+    if (sender.tab?.url !== undefined && WEB_URL.test(sender.tab.url)) return 'foreign';
+    return 'extension-page';
+  }
   if (sender.tab?.id !== undefined) return 'content-script';
   return 'foreign';
 }

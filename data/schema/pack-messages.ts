@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PackTrust } from './verdict';
 
 const PackId = z.string().min(1).max(128);
 const PackUrl = z.url({ protocol: /^https?$/ }).max(2000);
@@ -66,6 +67,10 @@ export const PackListing = PackHeader.extend({
   signature: SignatureStatus.optional(),
   lastError: z.string().optional(),
   lastSummary: UpdateSummary.optional(),
+  /** Who vouches for the installed copy (derived from the fields above by the background). */
+  trust: PackTrust.optional(),
+  /** Another installed pack's title reads the same (compared as `nameSkeleton` does). */
+  titleShared: z.boolean().optional(),
 });
 export type PackListing = z.infer<typeof PackListing>;
 

@@ -8,6 +8,15 @@ export const FoundFigure = z.object({
   verdict: z.enum(['verified', 'mismatch', 'unverified']),
   display: z.optional(z.string()),
   label: z.optional(z.string()),
+  /** The pack of the figure's fact and who vouches for it (FactView.pack; the card says the same). */
+  pack: z.optional(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      publisher: z.string(),
+      trust: z.optional(z.object({ kind: z.enum(['bundled', 'signed', 'unsigned']), fingerprint: z.optional(z.string()), via: z.optional(z.enum(['file', 'address'])) })),
+    }),
+  ),
 });
 export type FoundFigure = z.infer<typeof FoundFigure>;
 

@@ -41,7 +41,7 @@ export default defineBackground(() => {
       if (message.type === 'annotate') {
         const request = decodeAnnotate(message);
         if (!request.ok) return request;
-        return { ok: true, value: packVerdicts(await corrections.decorate(request.value, await facts.match(request.value))) };
+        return { ok: true, value: await packs.withTrust(packVerdicts(await corrections.decorate(request.value, await facts.match(request.value)))) };
       }
       if (message.type.startsWith('packs:')) return await packs.handle(message as Extract<BackgroundMessage, { type: `packs:${string}` }>);
       return await corrections.handle(message as Extract<BackgroundMessage, { type: `corrections:${string}` }>);

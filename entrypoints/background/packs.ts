@@ -3,6 +3,10 @@ import type { BackgroundMessage, Result } from '../../data/schema/messages';
 import { listPacks, removePack, updatePackRow, getPackRow, type FactmarkDB, type PackRow } from '../../data/store/store';
 import { alarmName, checkPack, clampInterval, exportPackText, importPackText, nextCheckTime, packIdOfAlarm, previewPack, subscribe } from '../../data/sync';
 import type { CheckOutcome, PackListing } from '../../data/schema/pack-messages';
+import type { PackTrust } from '../../data/schema/verdict';
+import { nameSkeleton, packTrust } from '../../data/packs/trust';
+import { withPackTrust } from '../../data/match/fact-view';
+import type { PackedVerdicts } from '../../data/match/pack-verdicts';
 import type { FactService } from './facts';
 
 type PackMessage = Extract<BackgroundMessage, { type: `packs:${string}` }>;
@@ -10,7 +14,14 @@ type PackMessage = Extract<BackgroundMessage, { type: `packs:${string}` }>;
 /** The listing row without what only the background needs (validators, raw key, hash). */
 function listing(row: PackRow): PackListing {
   const { etag: _e, lastModified: _l, sha256: _s, publicKey: _k, formatVersion: _f, ...shown } = row;
-  return shown;
+  return { ...shown, trust: packTrust(row) };
+}
+
+/** Every pack's listing, marking packs whose titles read alike so the list shows their keys. */
+function listings(rows: readonly PackRow[]): PackListing[] {
+  const titles = new Map<string, number>();
+  for (const row of rows) titles.set(nameSkeleton(row.title), (titles.get(nameSkeleton(row.title)) ?? 0) + 1);
+  return rows.map((row) => ({ ...listing(row), ...(titles.get(nameSkeleton(row.title))! > 1 ? { titleShared: true } : {}) }));
 }
 
 /**
@@ -22,6 +33,25 @@ export class PackService {
     private readonly db: FactmarkDB,
     private readonly facts: FactService,
   ) {}
+
+  /** Each installed pack's trust by id, read from the store once per change of packs. */
+  private trusts: Promise<ReadonlyMap<string, PackTrust>> | null = null;
+
+  /**
+   * The answer with each fact's pack trust filled in from how the pack was installed, so a card
+   * never has to take a pack's word for who it is. Per distinct fact: verdicts refer to them.
+   */
+  async withTrust(packed: PackedVerdicts): Promise<PackedVerdicts> {
+    if (packed.facts.length === 0) return packed;
+    this.trusts ??= listPacks(this.db)
+      .then((rows) => new Map(rows.map((row) => [row.id, packTrust(row)])))
+      .catch((error) => {
+        this.trusts = null; // let the next answer try again
+        throw error;
+      });
+    const trusts = await this.trusts;
+    return { ...packed, facts: withPackTrust(packed.facts, (id) => trusts.get(id)) };
+  }
 
   /** One check per pack at a time: a manual check during an alarm's check shares its result. */
   private readonly running = new Map<string, Promise<Result<CheckOutcome>>>();
@@ -44,7 +74,7 @@ export class PackService {
     switch (message.type) {
       case 'packs:list':
         await this.facts.seeded();
-        return { ok: true, value: (await listPacks(this.db)).map(listing) };
+        return { ok: true, value: listings(await listPacks(this.db)) };
       case 'packs:preview':
         return previewPack(message.url, { timeoutMs: message.timeoutMs });
       case 'packs:subscribe': {
@@ -116,6 +146,7 @@ export class PackService {
   /** After an install or update: rebuild the index lazily and ask open tabs to annotate again. */
   private async changed(id: string | null, status: string): Promise<void> {
     if (id) await this.schedule(id);
+    this.trusts = null; // a check that changed nothing may still have changed how a pack is signed
     if (status === 'unchanged' || status === 'not-modified') return;
     this.facts.invalidate();
     const tabs = await browser.tabs.query({}).catch(() => []);

@@ -93,6 +93,7 @@ export class PageAnnotator {
           verdict: a.verdict.verdict,
           display: a.verdict.fact?.display,
           label: a.verdict.fact?.label,
+          pack: a.verdict.fact?.pack,
         })),
       },
     };

@@ -99,8 +99,8 @@ describe('fact pack subscriptions', () => {
   it('shows both publishers on a card when two packs disagree', async () => {
     const card = await hoverFigure(article, (await shownFigures(article)).find((f) => f.text === '$15 billion')!);
     expect(card.verifiedValue).toBe('$15 billion');
-    expect(card.text).toContain('by Factmark');
-    expect(card.text).toContain('Example Newsroom records $16 billion for this.');
+    expect(card.text).toContain('bundled with Factmark');
+    expect(card.text).toMatch(/Example Newsroom \(signed by key [0-9a-f ]+\) records \$16 billion for this\./);
   });
 
   it('updates on "Check now", summarises what changed, and open cards show the new value without a reload', async () => {
