@@ -12,7 +12,10 @@ export default defineConfig({
   manifest: ({ browser, manifestVersion }) => ({
     name: 'Factmark',
     description: 'Checks the deal figures in news articles against verified facts, on your device.',
-    permissions: ['storage', 'alarms'],
+    // scripting: the underlines' styles go in as a user-origin sheet the page cannot override (ARCHITECTURE.md, 'The page cannot touch the verdict').
+    permissions: ['storage', 'alarms', 'scripting'],
+    // The pages the content script already runs on: scripting.insertCSS needs host access to the tab (no wider than the content script's matches).
+    host_permissions: ['http://*/*', 'https://*/*'],
     // public/icon/<size>.png (npm run icons, from assets/icon.svg) are the extension's icons; the toolbar's too.
     [manifestVersion === 2 ? 'browser_action' : 'action']: { default_icon: { 16: 'icon/16.png', 32: 'icon/32.png' } },
     ...(browser === 'firefox'

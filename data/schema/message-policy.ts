@@ -1,13 +1,22 @@
 /**
  * Who may send the background what. The content script runs inside every web page, so whatever it
  * sends is treated as coming from the page: it may only ask for verdicts and hand over a drafted
- * correction (and read the deal list the in-page form offers). Pack management, exports and
+ * correction (the card hands over the figure; the form, its deal list and the sending are the
+ * correction window's, an extension page). Pack management, exports and
  * settings come only from the extension's own pages. Pure: the background passes what the
  * browser says about the sender.
  */
 
 /** Message types a content script may send. */
-export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<string> = new Set(['annotate', 'corrections:submit', 'corrections:deals']);
+export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<string> = new Set(['annotate', 'corrections:draft', ...['highlights:style', 'page:state']]);
+
+/**
+ * What a frame says about the page itself (its highlight names to style, the badge's state): not
+ * lookups, so limited apart from them. A frame sends one when its state changes, at most four a
+ * second (`tamper-report.ts`); 20 at once lets a tab's frames all report after a load.
+ */
+export const PAGE_STATE_TYPES: ReadonlySet<string> = new Set(['highlights:style', 'page:state']);
+export const PAGE_STATE_RATE = { perSecond: 5, burst: 20 } as const;
 
 /** What the browser reports about a message's sender (`runtime.MessageSender`). */
 export interface SenderInfo {
@@ -15,6 +24,8 @@ export interface SenderInfo {
   url?: string;
   /** The tab the sender runs in; its `url` only when the browser lets the extension see it. */
   tab?: { id?: number; url?: string };
+  /** The frame in the tab (0: the top one). */
+  frameId?: number;
 }
 
 /** Addresses a web page can have: a tab showing one is the page's, not the reader's. */

@@ -4,6 +4,7 @@ import { PACK_MESSAGES } from './pack-messages';
 import { CORRECTION_MESSAGES } from './correction-messages';
 import { LIMITS } from './limits';
 import { FIGURE_FIELDS } from './annotate-wire';
+import { PAGE_STATE_MESSAGES } from './page-state-messages';
 
 export { LIMITS } from './limits';
 export { parseMessage, type Result } from './result';
@@ -29,6 +30,8 @@ export interface MatchRequest {
   /** The article's publication day ('YYYY-MM-DD'), when the page declares one. */
   published?: string;
   blocks: string[];
+  /** Per block, the position in `blocks` of its heading, or -1 (see AnnotateRequest.headings). */
+  headings?: number[];
   figures: FigureQuery[];
 }
 
@@ -63,6 +66,8 @@ export const AnnotateRequest = z.object({
   /** The publication day the page declares (metadata, JSON-LD, <time>, or its address). */
   published: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
   blocks: z.array(z.string().max(LIMITS.blockChars)).max(LIMITS.blocksPerBatch),
+  /** Per block, the position in `blocks` of its heading (the nearest h1-h6 before it, or its list's lead-in), or -1; checked when decoded. */
+  headings: z.array(z.number().int().min(-1)).max(LIMITS.blocksPerBatch).optional(),
   /** Kinds, units and qualifiers, referred to by position from `figures`. */
   strings: z.array(z.string().max(40)).max(LIMITS.stringsPerBatch),
   figures: figureNumbers(),
@@ -70,5 +75,5 @@ export const AnnotateRequest = z.object({
 export type AnnotateRequest = z.infer<typeof AnnotateRequest>;
 
 /** Every message the background accepts. */
-export const BackgroundMessage = z.discriminatedUnion('type', [AnnotateRequest, ...PACK_MESSAGES, ...CORRECTION_MESSAGES]);
+export const BackgroundMessage = z.discriminatedUnion('type', [AnnotateRequest, ...PACK_MESSAGES, ...CORRECTION_MESSAGES, ...PAGE_STATE_MESSAGES]);
 export type BackgroundMessage = z.infer<typeof BackgroundMessage>;

@@ -32,6 +32,8 @@ export type ContentMessage = z.infer<typeof ContentMessage>;
 export const PageFigures = z.object({
   host: z.string(),
   enabled: z.boolean(),
+  /** What the page did to Factmark's highlights (tamper-guard.ts), if anything; the popup says so. */
+  interference: z.optional(z.array(z.string().check(z.maxLength(40))).check(z.maxLength(10))),
   figures: z.array(FoundFigure),
 });
 export type PageFigures = z.infer<typeof PageFigures>;

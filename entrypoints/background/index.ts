@@ -1,13 +1,15 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { BackgroundMessage, parseMessage, type Result } from '../../data/schema/messages';
-import { refusal, senderKind, TabRateLimiter, type SenderInfo } from '../../data/schema/message-policy';
+import { PAGE_STATE_TYPES, refusal, senderKind, TabRateLimiter, type SenderInfo } from '../../data/schema/message-policy';
+import type { HighlightStyleRequest, PageStateReport } from '../../data/schema/page-state-messages';
 import { openStore } from '../../data/store/store';
 import { decodeAnnotate, packVerdicts } from '../../data/match';
 import { FactService } from './facts';
 import { measure } from './measure';
 import { PackService } from './packs';
 import { CorrectionService } from './corrections';
+import { PageStateService } from './page-state';
 
 export default defineBackground(() => {
   const db = openStore();
@@ -17,6 +19,9 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(() => void facts.ready());
   packs.start();
   corrections.start();
+  // Highlight styles and the toolbar badge, from each page's content script.
+  const pageState = new PageStateService();
+  pageState.start();
 
   // Lookups a tab may ask for: a long page sends a few dozen batches at once, a page that mutates
   // without end is held to a few per second.
@@ -36,6 +41,10 @@ export default defineBackground(() => {
     const kind = senderKind(sender, browser.runtime.id, origin);
     const refused = refusal(message.type, kind);
     if (refused) return { ok: false, error: refused };
+    if (PAGE_STATE_TYPES.has(message.type)) {
+      if (kind !== 'content-script') return { ok: false, error: `"${message.type}" comes only from a page's content script.` };
+      return await pageState.handle(message as HighlightStyleRequest | PageStateReport, sender);
+    }
     if (kind === 'content-script' && !lookups.take(sender.tab!.id!)) return { ok: false, error: 'This page asked for too many lookups; Factmark will read it again shortly.' };
     try {
       if (message.type === 'annotate') {
@@ -44,7 +53,7 @@ export default defineBackground(() => {
         return { ok: true, value: await packs.withTrust(packVerdicts(await corrections.decorate(request.value, await facts.match(request.value)))) };
       }
       if (message.type.startsWith('packs:')) return await packs.handle(message as Extract<BackgroundMessage, { type: `packs:${string}` }>);
-      return await corrections.handle(message as Extract<BackgroundMessage, { type: `corrections:${string}` }>);
+      return await corrections.handle(message as Extract<BackgroundMessage, { type: `corrections:${string}` }>, sender);
     } catch (error) {
       return { ok: false, error: `Factmark could not do that: ${(error as Error).message}` };
     }

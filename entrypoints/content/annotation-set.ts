@@ -1,42 +1,64 @@
+import { browser } from 'wxt/browser';
+import type { InterferenceKind, PageStateReport } from '../../data/schema/page-state-messages';
+import type { Result } from '../../data/schema/result';
 import type { VerdictKind } from '../../data/schema/verdict';
 import type { Annotation } from './annotation';
 import { annotationAt, type NodeIndex } from './hit-test';
 import { NearViewport } from './near-viewport';
-
-const KINDS: VerdictKind[] = ['verified', 'mismatch', 'unverified'];
+import { HighlightGuard, KINDS } from './tamper-guard';
+import { PageStateReporter } from './tamper-report';
 
 /**
- * The page's live annotations and their CSS highlights (`factmark-verified`, `factmark-mismatch`,
- * `factmark-unverified`). Added and removed incrementally, so a change to one paragraph costs
- * work in proportion to that paragraph, not to the page; only paragraphs near the viewport have
- * their ranges registered (see NearViewport).
+ * The page's live annotations and their CSS highlights, one per verdict under names drawn for
+ * this document (HighlightGuard, which also checks that the page left them alone). Added and
+ * removed incrementally, so a change to one paragraph costs work in proportion to that paragraph,
+ * not to the page; only paragraphs near the viewport have their ranges registered (see
+ * NearViewport). What the toolbar badge shows (the count that differ, interference, "off") is
+ * reported from here.
  */
 export class AnnotationSet {
   private readonly byNode: NodeIndex = new Map();
   private readonly all = new Set<Annotation>();
   private readonly byOwner = new Map<Element, Annotation[]>();
   private readonly near: NearViewport;
-  private readonly highlights = new Map<VerdictKind, Highlight>(KINDS.map((k) => [k, new Highlight()]));
+  private readonly guard: HighlightGuard;
+  private readonly reporter: PageStateReporter;
   private ordered: Annotation[] | null = null;
   private showUnverified = true;
+  private mismatches = 0;
 
   constructor(private readonly doc: Document) {
+    this.reporter = new PageStateReporter(doc.defaultView!, (report) => send(report));
+    this.guard = new HighlightGuard(doc, (names) => send({ type: 'highlights:style', names }), () =>
+      this.reporter.update({ interference: this.guard.noticed }),
+    );
     this.near = new NearViewport(doc.defaultView!, (owner, isNear) => {
       for (const a of this.byOwner.get(owner) ?? []) {
-        const highlight = this.highlights.get(a.verdict.verdict)!;
-        if (isNear) highlight.add(a.range);
-        else highlight.delete(a.range);
+        if (isNear) this.guard.add(a.verdict.verdict, a.range);
+        else this.guard.delete(a.verdict.verdict, a.range);
       }
+      this.guard.checkSoon();
     });
   }
 
   /** Registers the highlights with the page (again after `clear`). */
   show(showUnverified: boolean): void {
     this.showUnverified = showUnverified;
-    for (const kind of KINDS) {
-      if (kind === 'unverified' && !showUnverified) CSS.highlights.delete(`factmark-${kind}`);
-      else CSS.highlights.set(`factmark-${kind}`, this.highlights.get(kind)!);
-    }
+    this.guard.show(KINDS.filter((k) => k !== 'unverified' || showUnverified));
+  }
+
+  /** Says whether Factmark is on for this site, for the toolbar badge ("off"). */
+  report(enabled: boolean): void {
+    this.reporter.update({ enabled });
+  }
+
+  /**
+   * Checks now that the page left the highlights alone (restoring what it changed) and answers
+   * what it has done so far: the popup asks this before it lists the figures.
+   */
+  interference(): InterferenceKind[] {
+    this.guard.check('full');
+    return [...this.guard.noticed];
   }
 
   /** Adds annotations, given in reading order; those near the viewport are painted at once. */
@@ -57,8 +79,15 @@ export class AnnotationSet {
       }
     }
     this.near.watchAll(newOwners);
-    for (const a of annotations) if (this.near.has(a.owner)) this.highlights.get(a.verdict.verdict)!.add(a.range);
-    if (annotations.length) this.ordered = null;
+    for (const a of annotations) {
+      if (a.verdict.verdict === 'mismatch') this.mismatches++;
+      if (this.near.has(a.owner)) this.guard.add(a.verdict.verdict, a.range);
+    }
+    if (annotations.length) {
+      this.ordered = null;
+      this.reporter.update({ mismatches: this.mismatches });
+      this.guard.checkSoon();
+    }
   }
 
   /** Drops every annotation that touches `node` (its text is about to be read again). */
@@ -78,17 +107,20 @@ export class AnnotationSet {
     this.byNode.clear();
     this.byOwner.clear();
     this.near.clear();
-    for (const h of this.highlights.values()) h.clear();
-    for (const kind of KINDS) CSS.highlights.delete(`factmark-${kind}`);
+    this.guard.clear();
     this.ordered = [];
+    this.mismatches = 0;
+    this.reporter.resend();
+    this.reporter.update({ mismatches: 0 });
   }
 
   has(a: Annotation): boolean {
     return this.all.has(a);
   }
 
-  /** Annotations in document order, skipping hidden unverified ones when `visibleOnly`. */
+  /** Annotations in document order, skipping hidden unverified ones when `visibleOnly` (the highlights are checked first: focus and keyboard steps come here). */
   inOrder(visibleOnly = false): Annotation[] {
+    this.guard.check('full');
     this.ordered ??= [...this.all].sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
     return visibleOnly && !this.showUnverified ? this.ordered.filter((a) => a.verdict.verdict !== 'unverified') : this.ordered;
   }
@@ -98,15 +130,17 @@ export class AnnotationSet {
     return undefined;
   }
 
-  /** The visible annotation under the viewport point (x, y). */
+  /** The visible annotation under the viewport point (x, y); every pointer frame checks the highlights quickly, a hit fully. */
   at(x: number, y: number): Annotation | null {
     const hit = annotationAt(this.doc, this.byNode, x, y);
+    this.guard.check(hit ? 'full' : 'quick');
     return hit && (hit.verdict.verdict !== 'unverified' || this.showUnverified) ? hit : null;
   }
 
   private remove(a: Annotation): void {
     if (!this.all.delete(a)) return;
-    this.highlights.get(a.verdict.verdict)!.delete(a.range);
+    this.guard.delete(a.verdict.verdict, a.range);
+    if (a.verdict.verdict === 'mismatch') this.reporter.update({ mismatches: --this.mismatches });
     const siblings = this.byOwner.get(a.owner)?.filter((x) => x !== a) ?? [];
     if (siblings.length) this.byOwner.set(a.owner, siblings);
     else {
@@ -119,5 +153,15 @@ export class AnnotationSet {
       else this.byNode.delete(node);
     }
     this.ordered = null;
+  }
+}
+
+/** Sends a page-state message to the background; true when it was done. */
+async function send(message: PageStateReport | { type: 'highlights:style'; names: Record<VerdictKind, string> }): Promise<boolean> {
+  try {
+    const answer = (await browser.runtime.sendMessage(message)) as Result<unknown> | undefined;
+    return answer?.ok === true;
+  } catch {
+    return false; // the extension was reloaded or is waking: the caller tries again later
   }
 }

@@ -4,12 +4,13 @@ import { ContentMessage } from '../../data/schema/page-messages';
 import { parseMessage } from '../../data/schema/result';
 import { isArticleFrame } from './frames';
 import { PageAnnotator } from './page-annotator';
-import './highlights.css';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
   allFrames: true,
+  // WXT would otherwise post a 'wxt:content-script-started' message every page can read: a fingerprint.
+  noScriptStartedPostMessage: true,
   main() {
     if (!isArticleFrame(window)) return;
     const annotator = new PageAnnotator(document);

@@ -8,9 +8,11 @@ import { pagePublicationDay } from '../../data/text/page-date';
 import type { Annotation } from './annotation';
 import { AnnotationSet } from './annotation-set';
 import { scanRoots, type AskVerdicts, type Timings } from './annotate';
-import { CardController, CARD_HOST_TAG } from './card';
+import { CardController } from './card';
 import { outermost, summarize } from './changes';
 import { insideSkipped } from './blocks';
+import { measuring, recordMeasure } from './measures';
+import { PassPacer } from './pacing';
 
 const CLOSE_DELAY_MS = 250;
 /** Least time between two passes that re-read text the page revealed (a page may toggle its classes often). */
@@ -38,6 +40,7 @@ export class PageAnnotator {
   /** Work waiting for the next pass: subtrees to read, or the whole page. */
   private pending: ReturnType<typeof emptyWork> = emptyWork(true);
   private running: Promise<void> | null = null;
+  private readonly pacer = new PassPacer(performance.now());
   private lastUrl: string;
   private nextIndex = 0;
   private closeTimer = 0;
@@ -55,10 +58,12 @@ export class PageAnnotator {
   }
 
   async start(): Promise<void> {
+    void measuring(); // read the flag once, before the first pass ends
     this.settings = await readSettings(browser.storage.local);
     browser.storage.onChanged.addListener((_changes, area) => {
       if (area === 'local') void this.reloadSettings();
     });
+    this.annotations.report(this.enabled);
     if (this.enabled) this.activate();
   }
 
@@ -87,6 +92,8 @@ export class PageAnnotator {
       value: {
         host: this.host,
         enabled: this.enabled,
+        // Checked (and restored) before the list is made: the popup is where interference is said.
+        interference: this.annotations.interference(),
         figures: this.annotations.inOrder().map((a) => ({
           index: a.index,
           text: a.figure.text,
@@ -102,6 +109,7 @@ export class PageAnnotator {
   private async reloadSettings(): Promise<void> {
     const wasEnabled = this.enabled;
     this.settings = await readSettings(browser.storage.local);
+    this.annotations.report(this.enabled);
     if (this.enabled && !wasEnabled) this.activate();
     else if (!this.enabled && wasEnabled) this.deactivate();
     else if (this.active) this.annotations.show(this.settings.showUnverified);
@@ -167,6 +175,12 @@ export class PageAnnotator {
   private async drain(): Promise<void> {
     while (this.active && hasWork(this.pending)) {
       if (this.doc.visibilityState === 'hidden') return; // resumed by visibilitychange
+      // A page that changes without end is read a bounded number of times a second; what changes meanwhile joins the next pass.
+      const wait = this.pacer.take(performance.now());
+      if (wait > 0) {
+        await new Promise((resume) => setTimeout(resume, wait));
+        continue;
+      }
       const work = this.pending;
       this.pending = emptyWork(false);
       await this.pass(work);
@@ -218,7 +232,7 @@ export class PageAnnotator {
       return;
     }
     if (this.card.current && !this.annotations.has(this.card.current)) this.card.close();
-    performance.measure('factmark:annotate', { start, end: performance.now(), detail: { figures: result.value, full: work.full, ...timings } });
+    recordMeasure('factmark:annotate', start, performance.now(), { figures: result.value, full: work.full, ...timings });
   }
 
   private pageFacts?: { url: string; title: string; published?: string };
@@ -268,7 +282,8 @@ export class PageAnnotator {
   };
 
   private isOwnUi(node: Node): boolean {
-    return node instanceof Element && node.localName === CARD_HOST_TAG;
+    // The card's own host only: a page's elements named like it are read like any other.
+    return node instanceof Element && this.card.isHost(node);
   }
 
   private isInOwnUi(node: Node): boolean {
@@ -276,7 +291,10 @@ export class PageAnnotator {
     return false;
   }
 
+  // Only the reader's own input acts: a page can dispatch pointer, focus and key events of its own
+  // (isTrusted false) to open cards or step through figures in the reader's name.
   private readonly onPointerMove = (event: PointerEvent): void => {
+    if (!event.isTrusted) return;
     if (this.card.contains(event.target)) return this.cancelClose();
     const { clientX, clientY } = event;
     cancelAnimationFrame(this.pointerFrame);
@@ -290,10 +308,12 @@ export class PageAnnotator {
   };
 
   private readonly onMouseOut = (event: MouseEvent): void => {
+    if (!event.isTrusted) return;
     if (!event.relatedTarget && this.card.current) this.scheduleClose();
   };
 
   private readonly onKeyDown = (event: KeyboardEvent): void => {
+    if (!event.isTrusted) return;
     if (event.key === 'Escape' && this.card.current) {
       this.card.close();
       event.stopPropagation();
@@ -312,6 +332,7 @@ export class PageAnnotator {
   };
 
   private readonly onFocusIn = (event: FocusEvent): void => {
+    if (!event.isTrusted) return;
     const target = event.target;
     if (this.card.contains(target) || !(target instanceof Element)) return;
     const inside = this.annotations.inOrder(true).find((a) => target.contains(a.range.startContainer));

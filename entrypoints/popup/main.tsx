@@ -58,6 +58,12 @@ function Popup() {
       {page ? (
         <>
           <SiteSwitch host={page.host} enabled={page.enabled} onChange={toggle} />
+          {/* The popup is the page's trusted account: the list is the content script's own, whatever the page did to the underlines. */}
+          {page.enabled && page.interference?.length ? (
+            <p class="interference" role="alert">
+              This page is interfering with Factmark's underlines. The list below is what Factmark found.
+            </p>
+          ) : null}
           {page.enabled ? <FigureList figures={page.figures} onSelect={reveal} /> : <p class="status">Switched off on this site.</p>}
         </>
       ) : null}

@@ -50,9 +50,12 @@ export async function shownFigures(page: Page): Promise<ShownFigure[]> {
         window.scrollTo(0, top);
         await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 20))));
       }
-      for (const verdict of ['verified', 'mismatch', 'unverified']) {
-        const highlight = CSS.highlights.get(`factmark-${verdict}`);
-        if (highlight) for (const range of highlight) found.push({ range: range as Range, verdict });
+      // Factmark draws its highlight names per page, so a page cannot aim a rule at them: a verdict is
+      // known by what the reader sees, its underline colour (highlights.css).
+      const colours: Record<string, string> = { 'rgb(26, 127, 55)': 'verified', 'rgb(207, 34, 46)': 'mismatch', 'rgb(110, 119, 129)': 'unverified' };
+      for (const [name, highlight] of CSS.highlights) {
+        const verdict = colours[getComputedStyle(document.body, `::highlight(${name})`).textDecorationColor];
+        if (verdict) for (const range of highlight) found.push({ range: range as Range, verdict });
       }
       if (top >= last) break;
     }

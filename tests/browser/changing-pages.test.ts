@@ -26,7 +26,7 @@ const open = (path: string) => openAnnotated(browser.context, server.url(path));
 
 /** Whether the verified figure in the paragraph with this id has its highlight registered now. */
 const isPainted = (page: Page, id: string) =>
-  page.evaluate((id) => [...(CSS.highlights.get('factmark-verified') ?? [])].some((r) => (r as Range).startContainer.parentElement?.id === id), id);
+  page.evaluate((id) => [...([...CSS.highlights].find(([name]) => getComputedStyle(document.body, `::highlight(${name})`).textDecorationColor === 'rgb(26, 127, 55)')?.[1] ?? [])].some((r) => (r as Range).startContainer.parentElement?.id === id), id);
 
 const pairs = async (page: Page) => (await shownFigures(page)).map((f) => [f.text, f.verdict]);
 
@@ -93,7 +93,7 @@ describe('changing pages', () => {
       document.getElementById('feed')!.innerHTML = '<p>Nvidia put $30 billion into OpenAI, part of a $110 billion round.</p>';
     });
     await page.waitForFunction(() => performance.getEntriesByName('factmark:annotate').some((e, i) => i > 0 && ((e as PerformanceMeasure).detail as { full: boolean }).full));
-    await page.waitForFunction(() => CSS.highlights.get('factmark-verified')?.size === 2);
+    await page.waitForFunction(() => [...CSS.highlights].find(([name]) => getComputedStyle(document.body, `::highlight(${name})`).textDecorationColor === 'rgb(26, 127, 55)')?.[1]?.size === 2);
     expect(await pairs(page)).toEqual([
       ['$30 billion', 'verified'],
       ['$110 billion', 'verified'],
@@ -113,7 +113,7 @@ describe('long pages', () => {
   it('annotates the whole page but registers highlights only near the viewport, following the scroll', async () => {
     const page = await open('/long');
     expect((await passes(page))[0]).toMatchObject({ figures: 300, full: true });
-    const painted = () => page.evaluate(() => CSS.highlights.get('factmark-verified')?.size ?? 0);
+    const painted = () => page.evaluate(() => [...CSS.highlights].find(([name]) => getComputedStyle(document.body, `::highlight(${name})`).textDecorationColor === 'rgb(26, 127, 55)')?.[1]?.size ?? 0);
     const lastIsPainted = () => isPainted(page, 'p299');
     expect(await painted()).toBeGreaterThan(0);
     expect(await painted()).toBeLessThan(100);
@@ -136,8 +136,11 @@ describe('long pages', () => {
     const painted = () =>
       page.evaluate(() => {
         const shown: [number, string][] = [];
-        for (const verdict of ['verified', 'mismatch', 'unverified']) {
-          for (const range of CSS.highlights.get(`factmark-${verdict}`) ?? []) {
+        // Factmark's highlights have names drawn per page: each verdict is known by its underline colour.
+        const colours: Record<string, string> = { 'rgb(26, 127, 55)': 'verified', 'rgb(207, 34, 46)': 'mismatch', 'rgb(110, 119, 129)': 'unverified' };
+        for (const [name, highlight] of CSS.highlights) {
+          const verdict = colours[getComputedStyle(document.body, `::highlight(${name})`).textDecorationColor];
+          if (verdict) for (const range of highlight) {
             shown.push([Number((range as Range).startContainer.parentElement!.id.slice(1)), verdict]);
           }
         }

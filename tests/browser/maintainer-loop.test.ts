@@ -33,7 +33,12 @@ const ARTICLE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><tit
 /** Waits until the article shows `text` with `verdict`, without reloading it. */
 async function waitForVerdict(page: Page, text: string, verdict: string): Promise<void> {
   await page.waitForFunction(
-    ([t, v]) => [...(CSS.highlights.get(`factmark-${v}`) ?? [])].some((r) => (r as Range).toString() === t),
+    ([t, v]) => {
+      // Factmark's highlight names are drawn per page: a verdict is known by its underline colour.
+      const colour = { verified: 'rgb(26, 127, 55)', mismatch: 'rgb(207, 34, 46)', unverified: 'rgb(110, 119, 129)' }[v];
+      const highlight = [...CSS.highlights].find(([name]) => getComputedStyle(document.body, `::highlight(${name})`).textDecorationColor === colour)?.[1];
+      return [...(highlight ?? [])].some((r) => (r as Range).toString() === t);
+    },
     [text, verdict] as const,
     { timeout: 15_000 },
   );

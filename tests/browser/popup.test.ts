@@ -72,12 +72,12 @@ describe('settings', () => {
     const options = await browser.context.newPage();
     await options.goto(browser.extensionUrl('/options.html'));
     await options.uncheck('text=Underline figures that no fact pack covers');
-    await article.waitForFunction(() => !CSS.highlights.has('factmark-unverified'));
+    await article.waitForFunction(() => ![...CSS.highlights.keys()].some((name) => getComputedStyle(document.body, `::highlight(${name})`).textDecorationColor === 'rgb(110, 119, 129)'));
     const verdicts = new Set((await shownFigures(article)).map((f) => f.verdict));
     expect([...verdicts].sort()).toEqual(['mismatch', 'verified']);
     expect(await options.textContent('table.packs')).toContain('Factmark');
     await options.check('text=Underline figures that no fact pack covers');
-    await article.waitForFunction(() => CSS.highlights.has('factmark-unverified'));
+    await article.waitForFunction(() => [...CSS.highlights.keys()].some((name) => getComputedStyle(document.body, `::highlight(${name})`).textDecorationColor === 'rgb(110, 119, 129)'));
     await options.close();
     await article.close();
   });

@@ -222,7 +222,12 @@ if (realPages.length) {
           for (let top = 0; ; top += 2 * innerHeight) {
             window.scrollTo(0, top);
             await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
-            for (const kind in seen) for (const range of CSS.highlights.get(`factmark-${kind}`) ?? []) seen[kind]!.add(range);
+            // Factmark's highlight names are drawn per page: a verdict is known by its underline colour.
+            const colours: Record<string, string> = { 'rgb(26, 127, 55)': 'verified', 'rgb(207, 34, 46)': 'mismatch', 'rgb(110, 119, 129)': 'unverified' };
+            for (const [name, highlight] of CSS.highlights) {
+              const kind = colours[getComputedStyle(document.body, `::highlight(${name})`).textDecorationColor];
+              if (kind) for (const range of highlight) seen[kind]!.add(range);
+            }
             if (top + innerHeight >= document.documentElement.scrollHeight) break;
           }
           const verdicts: Record<string, number> = {};
