@@ -1,30 +1,33 @@
 /**
  * Evidence rules about names: which deal a sentence is about. Each is a small pure function over
- * the entity ids found in the figure's sentence, the sentence before it, its paragraph and the
- * page title.
+ * the entity ids found in the figure's sentence, the sentence before it, its heading, its
+ * paragraph and the page title.
  */
 
 /** Entity ids named in each place around a figure. */
 export interface NamedAround {
   sentence: ReadonlySet<string>;
   previous: ReadonlySet<string>;
+  /** The paragraph's heading: the nearest h1-h6 before it, or its list's lead-in. */
+  heading: ReadonlySet<string>;
   paragraph: ReadonlySet<string>;
   title: ReadonlySet<string>;
   /** Deal ids whose own names ("Stargate") the sentence / the sentence before gives. */
   dealsInSentence: ReadonlySet<string>;
   dealsInPrevious: ReadonlySet<string>;
+  dealsInHeading: ReadonlySet<string>;
 }
 
 /**
  * How firmly the text ties a figure to a deal: `sentence`, every party the fact needs is named in
- * the figure's sentence (or the deal's own name is); `linked`, in it and the sentence before;
- * `supported`, at least one there and the rest in the paragraph or the title. Names in the title
- * or paragraph alone never bind.
+ * the figure's sentence (or the deal's own name is); `linked`, in it and the text linked to it
+ * (the sentence before, the paragraph's heading); `supported`, at least one there and the rest in
+ * the paragraph or the title. Names in the title or paragraph alone never bind.
  */
 export type Binding = 'sentence' | 'linked' | 'supported';
 
 /** Where each required party was found, for the card's reason line. */
-export type PartyPlace = 'sentence' | 'previous' | 'paragraph' | 'title';
+export type PartyPlace = 'sentence' | 'previous' | 'heading' | 'paragraph' | 'title';
 
 export interface BindingEvidence {
   binding: Binding;
@@ -41,14 +44,20 @@ export function requiredParties(fact: { subject: string; object?: string }): str
 function placeOf(id: string, named: NamedAround): PartyPlace | undefined {
   if (named.sentence.has(id)) return 'sentence';
   if (named.previous.has(id)) return 'previous';
+  if (named.heading.has(id)) return 'heading';
   if (named.paragraph.has(id)) return 'paragraph';
   if (named.title.has(id)) return 'title';
   return undefined;
 }
 
+/** The figure's sentence and the text clearly linked to it: the sentence before, the paragraph's heading. */
+function isLinked(place: PartyPlace): boolean {
+  return place === 'sentence' || place === 'previous' || place === 'heading';
+}
+
 /** The binding of a fact of deal `deal` needing `parties`, or undefined when the text does not tie them. */
 export function bindingOf(deal: string, parties: readonly string[], named: NamedAround): BindingEvidence | undefined {
-  const byName = named.dealsInSentence.has(deal) || named.dealsInPrevious.has(deal);
+  const byName = named.dealsInSentence.has(deal) || named.dealsInPrevious.has(deal) || named.dealsInHeading.has(deal);
   // Most facts of a named company are with someone the text never names: answer those without allocating.
   if (!byName) for (const id of parties) if (!placeOf(id, named)) return undefined;
   const places: [string, PartyPlace][] = [];
@@ -57,11 +66,11 @@ export function bindingOf(deal: string, parties: readonly string[], named: Named
     if (place) places.push([id, place]);
   }
   if (named.dealsInSentence.has(deal)) return { binding: 'sentence', places, byDealName: true };
-  if (named.dealsInPrevious.has(deal)) return { binding: 'linked', places, byDealName: true };
+  if (named.dealsInPrevious.has(deal) || named.dealsInHeading.has(deal)) return { binding: 'linked', places, byDealName: true };
   if (places.length < parties.length) return undefined;
   if (places.every(([, p]) => p === 'sentence')) return { binding: 'sentence', places, byDealName: false };
-  if (places.every(([, p]) => p === 'sentence' || p === 'previous')) return { binding: 'linked', places, byDealName: false };
-  if (places.some(([, p]) => p === 'sentence' || p === 'previous')) return { binding: 'supported', places, byDealName: false };
+  if (places.every(([, p]) => isLinked(p))) return { binding: 'linked', places, byDealName: false };
+  if (places.some(([, p]) => isLinked(p))) return { binding: 'supported', places, byDealName: false };
   return undefined;
 }
 

@@ -24,8 +24,12 @@ interface ReadBlock {
   /** The entity ids of `entities`, once per block. */
   named: ReadonlySet<string>;
   deals: Span[];
+  /** The deal ids of `deals`, made when the block is a heading. */
+  dealIds?: ReadonlySet<string>;
   dates: (DateMention & { start: number; end: number })[];
 }
+
+const NO_NAMES: ReadonlySet<string> = new Set();
 
 /** What the words around one figure name, computed once per sentence. */
 interface SentenceNames {
@@ -91,15 +95,18 @@ class Reader {
     let s = this.sentences.get(key);
     if (!s) {
       const b = this.block(q.block);
+      const head = this.heading(q.block);
       const prevFrom = from > 0 ? previousSentenceStart(this.request.blocks[q.block] ?? '', from) : from;
       s = {
         named: {
           sentence: idsIn(b.entities, from, to),
           previous: idsIn(b.entities, prevFrom, from),
+          heading: head ? head.named : NO_NAMES,
           paragraph: b.named,
           title: this.title,
           dealsInSentence: idsIn(b.deals, from, to),
           dealsInPrevious: idsIn(b.deals, prevFrom, from),
+          dealsInHeading: head ? (head.dealIds ??= new Set(head.deals.map((d) => d.id))) : NO_NAMES,
         },
         spans: b.entities.filter((e) => e.start >= from && e.end <= to),
         dealSpans: b.deals.filter((e) => e.start >= from && e.end <= to),
@@ -108,6 +115,12 @@ class Reader {
       this.sentences.set(key, s);
     }
     return s;
+  }
+
+  /** The heading block of block `i` (its nearest h1-h6, or its list's lead-in), if the page sent one. */
+  private heading(i: number): ReadBlock | undefined {
+    const h = this.request.headings?.[i] ?? -1;
+    return h >= 0 ? this.block(h) : undefined;
   }
 
   /** Stemmed words of the sentence before the figure. */
@@ -142,6 +155,8 @@ interface Candidate {
   distance: number;
   /** The fact's subject is named in the figure's own clause ("Nvidia is contributing $30 billion"). */
   inClause: boolean;
+  /** The clause places the figure in an earlier deal ("the earlier $6 billion round"). */
+  earlier: boolean;
 }
 
 /** Everything found for one figure before ties between deals are settled. */
@@ -219,11 +234,11 @@ function plausibleMisstatement(figure: number, fact: number): boolean {
   return ratio <= MISSTATEMENT_RATIO && ratio >= 1 / MISSTATEMENT_RATIO;
 }
 
-/** The facts a figure could be about: of its unit, with a required party named in its sentence or the one before, or of a named deal. */
+/** The facts a figure could be about: of its unit, with a required party named in its sentence, the one before or its heading, or of a named deal. */
 function factsNamed(index: MatchIndex, unit: string, named: NamedAround, lo: number, hi: number): { refs: FactRef[]; companies: string[] } {
   const companies: string[] = [];
   const refs: FactRef[] = [];
-  for (const names of [named.sentence, named.previous]) for (const id of names) {
+  for (const names of [named.sentence, named.previous, named.heading]) for (const id of names) {
     const bucket = index.buckets.get(unit, id);
     if (!bucket || companies.includes(id)) continue;
     // Only values the figure could state or plausibly misstate: a contiguous run of the sorted bucket.
@@ -234,7 +249,7 @@ function factsNamed(index: MatchIndex, unit: string, named: NamedAround, lo: num
     }
     companies.push(id);
   }
-  for (const deals of [named.dealsInSentence, named.dealsInPrevious]) for (const id of deals) {
+  for (const deals of [named.dealsInSentence, named.dealsInPrevious, named.dealsInHeading]) for (const id of deals) {
     for (const ref of index.byDeal.get(id) ?? []) if (ref.unit === unit && ref.value >= lo && ref.value <= hi && !refs.includes(ref)) refs.push(ref);
   }
   return { refs, companies };
@@ -249,7 +264,8 @@ function assess(index: MatchIndex, q: FigureQuery, ctx: LocalContext, reader: Re
   const { unit, factor } = canonicalUnit(fig.unit);
   // Most figures name no party: they share one empty list (never pushed to; see below).
   const none: Assessment = { value: fig.value * factor, verified: NOTHING, mismatch: NOTHING, near: NOTHING, named: s.named, companies: NOTHING, roleRefused: false };
-  if (!s.named.sentence.size && !s.named.previous.size && !s.named.dealsInSentence.size && !s.named.dealsInPrevious.size) return none;
+  const n = s.named;
+  if (!n.sentence.size && !n.previous.size && !n.heading.size && !n.dealsInSentence.size && !n.dealsInPrevious.size && !n.dealsInHeading.size) return none;
 
   const top = Math.max(fig.value, fig.high ?? fig.value) * factor;
   const bottom = Math.min(fig.value, fig.high ?? fig.value) * factor;
@@ -333,6 +349,7 @@ function assess(index: MatchIndex, q: FigureQuery, ctx: LocalContext, reader: Re
       ref, binding, fit, time, value,
       distance: nearestMention(s.spans, ref.fact.subject, fig.start, fig.end),
       inClause: clauseSpans.some((sp) => sp.id === ref.fact.subject),
+      earlier: earlier !== undefined,
     };
     if (value === 'equal') {
       // A superseded fact is confirmed only by a figure the text dates to its own time.
@@ -367,7 +384,8 @@ function assess(index: MatchIndex, q: FigureQuery, ctx: LocalContext, reader: Re
 /** Orders candidates: firmer binding, then a role word over a metric word, then the deal the page is about, then recency, then nearness. */
 function ranker(salience: Map<string, number>, published: string | undefined) {
   const recent = (c: Candidate) => {
-    if (!published) return 0;
+    // "the earlier round", "the original $4 billion": the deal just announced is not the likelier one.
+    if (!published || c.earlier) return 0;
     const gap = dayNumber(published) - dayNumber(announcedOf(c.ref));
     return gap >= -2 && gap <= 120 ? 1 : 0;
   };

@@ -23,6 +23,7 @@ export function listNames(names: readonly string[]): string {
 const PLACE: Record<PartyPlace, string> = {
   sentence: 'in this sentence',
   previous: 'in the sentence before',
+  heading: 'in the heading',
   paragraph: 'in this paragraph',
   title: 'in the title',
 };

@@ -49,6 +49,16 @@ export function decodeAnnotate(request: AnnotateRequest): Result<MatchRequest> {
     figures[i] = { figure, sentence: last.sentence, at: start - last.from, block: blockAt };
   }
   const value: MatchRequest = { url: request.url, title: request.title, blocks, figures };
+  if (request.headings) {
+    const { headings } = request;
+    if (headings.length !== blocks.length) return { ok: false, error: 'Invalid message at headings: one per block expected' };
+    for (let b = 0; b < headings.length; b++) {
+      const h = headings[b]!;
+      // A heading is another block, itself without a heading (so no chain can loop).
+      if (h !== -1 && (!isIndex(h, blocks.length) || h === b || headings[h] !== -1)) return { ok: false, error: `Invalid message at headings.${b}: no such block` };
+    }
+    value.headings = headings;
+  }
   if (request.published) value.published = request.published;
   return { ok: true, value };
 }

@@ -12,6 +12,9 @@ import type { AnnotateRequest } from './messages';
  */
 export const FIGURE_FIELDS = 10;
 
+/** A heading's text is sent up to this long (a longer one is no heading, but it still reads). */
+const HEADING_CHARS = 300;
+
 /** Builds one `annotate` message; pure, so the content script and benchmarks share it. */
 export class AnnotateWriter {
   readonly blocks: string[] = [];
@@ -24,8 +27,26 @@ export class AnnotateWriter {
     return this.figures.length / FIGURE_FIELDS;
   }
 
-  /** Adds a block of text; answers its position, for `addFigure`. */
-  addBlock(text: string): number {
+  /** Per block, the position of its heading block, or -1 (sent only when some block has one). */
+  private readonly headings: number[] = [];
+  private readonly headingAt = new Map<string, number>();
+
+  /**
+   * Adds a block of text; answers its position, for `addFigure`. `heading` is the text of the
+   * block's heading (the nearest h1-h6 before it, or its list's lead-in), sent once per batch.
+   */
+  addBlock(text: string, heading?: string): number {
+    let head = -1;
+    if (heading) {
+      heading = heading.slice(0, HEADING_CHARS);
+      head = this.headingAt.get(heading) ?? -1;
+      if (head < 0) {
+        head = this.blocks.push(heading) - 1;
+        this.headings.push(-1);
+        this.headingAt.set(heading, head);
+      }
+    }
+    this.headings.push(head);
     return this.blocks.push(text) - 1;
   }
 
@@ -48,6 +69,7 @@ export class AnnotateWriter {
   /** The message, for a page's address, title and publication day. */
   request(url: string, title: string, published?: string): AnnotateRequest {
     const request: AnnotateRequest = { type: 'annotate', url, title, blocks: this.blocks, strings: this.strings, figures: this.figures };
+    if (this.headingAt.size) request.headings = this.headings;
     if (published) request.published = published;
     return request;
   }

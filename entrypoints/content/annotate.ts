@@ -2,6 +2,7 @@ import { recognize } from '../../data/recognize';
 import type { AnnotateRequest } from '../../data/schema/messages';
 import { AnnotateWriter } from '../../data/schema/annotate-wire';
 import { LIMITS } from '../../data/schema/limits';
+import { HeadingFinder, type HeadingElement } from '../../data/text/headings';
 import type { Result } from '../../data/schema/result';
 import type { Figure } from '../../data/schema/figure';
 import type { Verdict } from '../../data/schema/verdict';
@@ -121,6 +122,8 @@ export async function scanRoots(request: ScanRequest, ask: AskVerdicts): Promise
 class Batch {
   private readonly found: { block: TextBlock; figure: Figure; owner: Element }[] = [];
   private readonly writer = new AnnotateWriter();
+  /** Each paragraph's heading goes with it: the matcher reads its names like the sentence before (a hidden heading is none). */
+  private readonly headings = new HeadingFinder((h) => (h as unknown as Element).checkVisibility?.() ?? true);
 
   get size(): number {
     return this.found.length;
@@ -138,7 +141,7 @@ class Batch {
     for (const figure of figures) {
       if (window === -1 || figure.start < from || figure.end > from + max) {
         from = block.text.length <= max ? 0 : Math.max(0, Math.min(figure.start - max / 2, block.text.length - max));
-        window = this.writer.addBlock(block.text.slice(from, from + max));
+        window = this.writer.addBlock(block.text.slice(from, from + max), this.headings.of((block.owner ?? owner) as unknown as HeadingElement));
       }
       this.writer.addFigure(window, figure, from);
       this.found.push({ block, figure, owner });

@@ -5,6 +5,7 @@
  * the `hidden` attribute or an inline display:none / visibility:hidden hides.
  */
 import { parseHTML } from 'linkedom';
+import { HeadingFinder, type HeadingElement } from '../../data/text/headings';
 import { pagePublicationDay } from '../../data/text/page-date';
 
 /** An expectation over [start, end) of a block: 'verified:<fact>', 'mismatch:<fact>' or 'unverified'. */
@@ -22,6 +23,8 @@ export interface ReadArticle {
   lang?: string;
   published?: string;
   blocks: string[];
+  /** Each block's heading (the nearest h1-h6 before it, or its list's lead-in), as the content script finds it. */
+  headings: (string | undefined)[];
   expectations: Expectation[];
 }
 
@@ -40,10 +43,18 @@ export function readArticle(html: string, name: string): ReadArticle {
   const canonical = document.querySelector('link[rel="canonical"]')?.getAttribute('href');
   const url = canonical ?? `https://eval.example/${name}`;
   const blocks: string[] = [];
+  const headings: (string | undefined)[] = [];
+  const finder = new HeadingFinder();
   const expectations: Expectation[] = [];
   let current: string | undefined;
+  // The paragraph the current block reads as: its nearest non-inline element.
+  let paragraph: Element | undefined;
+  let owner: Element | undefined;
   const flush = () => {
-    if (current !== undefined && /\S/.test(current)) blocks.push(current);
+    if (current !== undefined && /\S/.test(current)) {
+      blocks.push(current);
+      headings.push(owner ? finder.of(owner as unknown as HeadingElement) : undefined);
+    }
     current = undefined;
   };
   const visit = (node: Node, expect: string | undefined): void => {
@@ -52,6 +63,7 @@ export function readArticle(html: string, name: string): ReadArticle {
       if (current === undefined) {
         if (!/\S/.test(text)) return;
         current = '';
+        owner = paragraph;
       }
       const start = current.length;
       current += text;
@@ -64,9 +76,12 @@ export function readArticle(html: string, name: string): ReadArticle {
     if (SKIPPED.has(tag) || isHidden(el)) return;
     const inline = INLINE.has(tag);
     if (!inline) flush();
+    const outer = paragraph;
+    if (!inline) paragraph = el;
     const own = el.getAttribute('data-expect') ?? expect;
     for (const child of Array.from(el.childNodes)) visit(child, own);
     if (!inline) flush();
+    paragraph = outer;
   };
   visit(document.body, undefined);
   flush();
@@ -78,5 +93,5 @@ export function readArticle(html: string, name: string): ReadArticle {
     else merged.push({ ...e });
   }
   const lang = document.documentElement.getAttribute('lang') ?? undefined;
-  return { url, title: document.title ?? '', lang, published: pagePublicationDay(document as unknown as Document, url), blocks, expectations: merged };
+  return { url, title: document.title ?? '', lang, published: pagePublicationDay(document as unknown as Document, url), blocks, headings, expectations: merged };
 }

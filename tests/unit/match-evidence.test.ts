@@ -17,13 +17,17 @@ interface Page {
   block?: string;
   title?: string;
   published?: string;
+  /** The paragraph's heading (sent as a block of its own, as the content script sends it). */
+  heading?: string;
 }
 
 /** The verdict of the figure `text` in `sentence`, on a page with the given paragraph, title and date. */
 function verdictOf(sentence: string, text: string, spec: FigureSpec, page: Page = {}, index = bundled): Verdict {
   const block = page.block ?? sentence;
   const query = figureIn(sentence, text, spec, 0, block.indexOf(sentence));
-  const request = { ...annotate([query], page.title ?? '', [block]), ...(page.published ? { published: page.published } : {}) };
+  const blocks = page.heading ? [block, page.heading] : [block];
+  const request = { ...annotate([query], page.title ?? '', blocks), ...(page.published ? { published: page.published } : {}) };
+  if (page.heading) request.headings = [1, -1];
   return matchBatch(index, request)[0]!;
 }
 
@@ -68,6 +72,32 @@ describe('the same deal', () => {
     const v = verdictOf('The Stargate venture starts with an initial $100 billion.', '$100 billion', usd(100), {}, buildIndex([pack]));
     expect(summary(v)).toEqual(['verified', 'stargate.initial']);
     expect(v.why).toContain("'Stargate' named in this sentence");
+  });
+});
+
+describe("a paragraph's heading", () => {
+  const day = { published: '2026-02-27' };
+
+  it('names the parties like the sentence before: linked, so a right value verifies', () => {
+    const v = verdictOf('The retailer pays an initial $15 billion.', '$15 billion', usd(15), { ...day, heading: 'Amazon and OpenAI' });
+    expect(summary(v)).toEqual(['verified', 'amazon-openai-2026.investment-initial']);
+    expect(v.why).toContain('Amazon and OpenAI named in the heading');
+    // Without the heading nothing names a party.
+    expect(verdictOf('The retailer pays an initial $15 billion.', '$15 billion', usd(15), day).verdict).toBe('unverified');
+  });
+
+  it('one party in the heading and the other in the title support a match', () => {
+    const page = { ...day, heading: 'Amazon', title: 'What OpenAI got' };
+    expect(summary(verdictOf('The retailer pays an initial $15 billion.', '$15 billion', usd(15), page))).toEqual(['verified', 'amazon-openai-2026.investment-initial']);
+    expect(verdictOf('The retailer pays an initial $15 billion.', '$15 billion', usd(15), { ...day, title: 'What OpenAI got' }).verdict).toBe('unverified');
+  });
+
+  it('never makes a figure differ: only its own sentence can', () => {
+    expect(verdictOf('The retailer pays an initial $20 billion.', '$20 billion', usd(20), { ...day, heading: 'Amazon and OpenAI' }).verdict).toBe('unverified');
+  });
+
+  it('does not bind a figure whose clause names someone else', () => {
+    expect(verdictOf('Microsoft pays an initial $15 billion.', '$15 billion', usd(15), { ...day, heading: 'Amazon and OpenAI' }).verdict).toBe('unverified');
   });
 });
 
@@ -259,6 +289,18 @@ describe('ties and reasons', () => {
     expect(v.verdict).toBe('unverified');
     expect(v.candidates?.map((c) => c.id).sort()).toEqual(['deal-a.total', 'deal-b.total']);
     expect(v.why).toBe('Fits more than one deal on record equally: Amazon–OpenAI deal A (2024) and Amazon–OpenAI deal B (2025)');
+  });
+
+  it('"earlier" takes away the preference for the deal just announced: two rounds of one value tie', () => {
+    const older = { id: 'amazon-openai-2024', title: 'An older Amazon–OpenAI deal', parties: ['amazon', 'openai'], announced: '2024-05-01' };
+    const initial = bundledPack.facts.find((f) => f.id === 'amazon-openai-2026.investment-initial')!;
+    const pack: Pack = { ...bundledPack, id: 'two-rounds', deals: [...bundledPack.deals, older], facts: [...bundledPack.facts, { ...initial, id: 'amazon-openai-2024.initial', deal: older.id, asOf: older.announced }] };
+    const index = buildIndex([pack]);
+    const page = { published: '2026-02-28' };
+    expect(summary(verdictOf('Amazon gives OpenAI an initial $15 billion.', '$15 billion', usd(15), page, index))).toEqual(['verified', 'amazon-openai-2026.investment-initial']);
+    const v = verdictOf('Amazon gave OpenAI an earlier initial $15 billion.', '$15 billion', usd(15), page, index);
+    expect(v.verdict).toBe('unverified');
+    expect(v.candidates?.map((c) => c.id).sort()).toEqual(['amazon-openai-2024.initial', 'amazon-openai-2026.investment-initial']);
   });
 
   it('the article date settles the tie for the deal announced just before it', () => {
