@@ -46,7 +46,7 @@ export function evaluate(packs: readonly Pack[], setPack: Pack, log: (line: stri
     article.blocks.forEach((text, b) => {
       const figures = recognize(text, { locale: article.lang });
       if (!figures.length) return;
-      const at = writer.addBlock(text, article.headings[b]);
+      const at = writer.addBlock(text, article.headings[b], article.leads[b]);
       for (const f of figures) {
         writer.addFigure(at, f);
         found.push({ block: b, start: f.start, end: f.end, text: f.text });

@@ -24,7 +24,7 @@ interface ReadBlock {
   /** The entity ids of `entities`, once per block. */
   named: ReadonlySet<string>;
   deals: Span[];
-  /** The deal ids of `deals`, made when the block is a heading. */
+  /** The deal ids of `deals`, made when the block is a heading or a sentence before a paragraph. */
   dealIds?: ReadonlySet<string>;
   dates: (DateMention & { start: number; end: number })[];
 }
@@ -57,6 +57,12 @@ function previousSentenceStart(text: string, from: number): number {
   i--; // step over what ended it
   while (i > 0 && !(endsSentence(text.charCodeAt(i - 1)) && isSpace(text.charCodeAt(i)))) i--;
   return Math.max(0, i);
+}
+
+/** True if only spaces come before `from` in `text`: the sentence there opens its paragraph. */
+function firstSentence(text: string, from: number): boolean {
+  for (let i = 0; i < from; i++) if (!isSpace(text.charCodeAt(i))) return false;
+  return true;
 }
 
 /** Per-request reading: each block and the title scanned for names and dates once. */
@@ -95,17 +101,19 @@ class Reader {
     let s = this.sentences.get(key);
     if (!s) {
       const b = this.block(q.block);
-      const head = this.heading(q.block);
+      const head = this.context(this.request.headings, q.block);
       const prevFrom = from > 0 ? previousSentenceStart(this.request.blocks[q.block] ?? '', from) : from;
+      // The paragraph's first sentence: the sentence before it ends the paragraph before.
+      const lead = firstSentence(this.request.blocks[q.block] ?? '', from) ? this.context(this.request.leads, q.block) : undefined;
       s = {
         named: {
           sentence: idsIn(b.entities, from, to),
-          previous: idsIn(b.entities, prevFrom, from),
+          previous: lead ? lead.named : idsIn(b.entities, prevFrom, from),
           heading: head ? head.named : NO_NAMES,
           paragraph: b.named,
           title: this.title,
           dealsInSentence: idsIn(b.deals, from, to),
-          dealsInPrevious: idsIn(b.deals, prevFrom, from),
+          dealsInPrevious: lead ? (lead.dealIds ??= new Set(lead.deals.map((d) => d.id))) : idsIn(b.deals, prevFrom, from),
           dealsInHeading: head ? (head.dealIds ??= new Set(head.deals.map((d) => d.id))) : NO_NAMES,
         },
         spans: b.entities.filter((e) => e.start >= from && e.end <= to),
@@ -117,9 +125,9 @@ class Reader {
     return s;
   }
 
-  /** The heading block of block `i` (its nearest h1-h6, or its list's lead-in), if the page sent one. */
-  private heading(i: number): ReadBlock | undefined {
-    const h = this.request.headings?.[i] ?? -1;
+  /** The block `links` names for block `i` (its heading, or the sentence before it), if the page sent one. */
+  private context(links: readonly number[] | undefined, i: number): ReadBlock | undefined {
+    const h = links?.[i] ?? -1;
     return h >= 0 ? this.block(h) : undefined;
   }
 
@@ -257,6 +265,16 @@ function factsNamed(index: MatchIndex, unit: string, named: NamedAround, lo: num
 
 const NOTHING: never[] = [];
 
+/** `o` is a fact of the same role needing every party `c` needs and more, bound at least as firmly: the figure is more likely `o`'s. */
+function claimsMore(o: Candidate, c: Candidate): boolean {
+  return (
+    o.ref.role === c.ref.role &&
+    o.ref.required.length > c.ref.required.length &&
+    c.ref.required.every((id) => o.ref.required.includes(id)) &&
+    BIND_RANK[o.binding.binding] >= BIND_RANK[c.binding.binding]
+  );
+}
+
 /** Weighs every fact the figure's sentence could be about. */
 function assess(index: MatchIndex, q: FigureQuery, ctx: LocalContext, reader: Reader, published: string | undefined): Assessment {
   const fig = q.figure;
@@ -320,6 +338,8 @@ function assess(index: MatchIndex, q: FigureQuery, ctx: LocalContext, reader: Re
   /** Unknown names in the clause that are not the fact's own cue words ("Trainium" for a Trainium fact). */
   const strangersTo = (ref: FactRef) => unknownInClause().filter((w) => !ref.cues.some((c) => c.join(' ') === w.toLowerCase()));
   let anyEqual = false;
+  /** Facts that passed every rule but the value. */
+  let otherValues: Candidate[] | undefined;
   // Facts with the same role, metric and cues fit this figure's words alike: weigh the words once per key.
   const fits = new Map<string, RoleFit>();
 
@@ -351,6 +371,7 @@ function assess(index: MatchIndex, q: FigureQuery, ctx: LocalContext, reader: Re
       inClause: clauseSpans.some((sp) => sp.id === ref.fact.subject),
       earlier: earlier !== undefined,
     };
+    if (value !== 'equal') (otherValues ??= []).push(candidate);
     if (value === 'equal') {
       // A superseded fact is confirmed only by a figure the text dates to its own time.
       if (ref.superseded && time.by !== 'text' && !(published && ref.supersededFrom && published < ref.supersededFrom)) continue;
@@ -378,6 +399,9 @@ function assess(index: MatchIndex, q: FigureQuery, ctx: LocalContext, reader: Re
   }
   // "Differs" only when nothing else on record fits the figure as well.
   if (anyEqual) result.mismatch = [];
+  // The deal the text names more fully claims the figure: "The rest, $30 billion" after "Amazon will
+  // invest ... in OpenAI" is Amazon's remainder misstated, not OpenAI's own $30 billion remainder.
+  if (otherValues && result.verified.length) result.verified = result.verified.filter((c) => !otherValues!.some((o) => claimsMore(o, c)));
   return result;
 }
 

@@ -49,15 +49,18 @@ export function decodeAnnotate(request: AnnotateRequest): Result<MatchRequest> {
     figures[i] = { figure, sentence: last.sentence, at: start - last.from, block: blockAt };
   }
   const value: MatchRequest = { url: request.url, title: request.title, blocks, figures };
-  if (request.headings) {
-    const { headings } = request;
-    if (headings.length !== blocks.length) return { ok: false, error: 'Invalid message at headings: one per block expected' };
-    for (let b = 0; b < headings.length; b++) {
-      const h = headings[b]!;
-      // A heading is another block, itself without a heading (so no chain can loop).
-      if (h !== -1 && (!isIndex(h, blocks.length) || h === b || headings[h] !== -1)) return { ok: false, error: `Invalid message at headings.${b}: no such block` };
+  for (const field of ['headings', 'leads'] as const) {
+    const links = request[field];
+    if (!links) continue;
+    if (links.length !== blocks.length) return { ok: false, error: `Invalid message at ${field}: one per block expected` };
+    for (let b = 0; b < links.length; b++) {
+      const h = links[b]!;
+      // Context is another block, itself without context (so no chain can loop).
+      if (h !== -1 && (!isIndex(h, blocks.length) || h === b || request.headings?.[h] !== undefined && request.headings[h] !== -1 || request.leads?.[h] !== undefined && request.leads[h] !== -1)) {
+        return { ok: false, error: `Invalid message at ${field}.${b}: no such block` };
+      }
     }
-    value.headings = headings;
+    value[field] = links;
   }
   if (request.published) value.published = request.published;
   return { ok: true, value };

@@ -12,8 +12,8 @@ import type { AnnotateRequest } from './messages';
  */
 export const FIGURE_FIELDS = 10;
 
-/** A heading's text is sent up to this long (a longer one is no heading, but it still reads). */
-const HEADING_CHARS = 300;
+/** A heading or a sentence before a paragraph is sent up to this long. */
+const CONTEXT_CHARS = 1000;
 
 /** Builds one `annotate` message; pure, so the content script and benchmarks share it. */
 export class AnnotateWriter {
@@ -27,27 +27,35 @@ export class AnnotateWriter {
     return this.figures.length / FIGURE_FIELDS;
   }
 
-  /** Per block, the position of its heading block, or -1 (sent only when some block has one). */
+  /** Per block, the position of its heading block / of the sentence before it, or -1 (sent only when some block has one). */
   private readonly headings: number[] = [];
-  private readonly headingAt = new Map<string, number>();
+  private readonly leads: number[] = [];
+  private readonly contextAt = new Map<string, number>();
 
   /**
    * Adds a block of text; answers its position, for `addFigure`. `heading` is the text of the
-   * block's heading (the nearest h1-h6 before it, or its list's lead-in), sent once per batch.
+   * block's heading (the nearest h2-h6 before it, or its list's lead-in), `lead` the last sentence
+   * of the paragraph before it; each distinct one is sent once per batch, as a block of its own.
    */
-  addBlock(text: string, heading?: string): number {
-    let head = -1;
-    if (heading) {
-      heading = heading.slice(0, HEADING_CHARS);
-      head = this.headingAt.get(heading) ?? -1;
-      if (head < 0) {
-        head = this.blocks.push(heading) - 1;
-        this.headings.push(-1);
-        this.headingAt.set(heading, head);
-      }
-    }
+  addBlock(text: string, heading?: string, lead?: string): number {
+    const head = this.context(heading);
+    const before = this.context(lead);
     this.headings.push(head);
+    this.leads.push(before);
     return this.blocks.push(text) - 1;
+  }
+
+  private context(text: string | undefined): number {
+    if (!text) return -1;
+    text = text.slice(0, CONTEXT_CHARS);
+    let at = this.contextAt.get(text);
+    if (at === undefined) {
+      at = this.blocks.push(text) - 1;
+      this.headings.push(-1);
+      this.leads.push(-1);
+      this.contextAt.set(text, at);
+    }
+    return at;
   }
 
   /** Adds a figure found in block `block`, whose offsets are `shift` characters after the block's start. */
@@ -69,7 +77,8 @@ export class AnnotateWriter {
   /** The message, for a page's address, title and publication day. */
   request(url: string, title: string, published?: string): AnnotateRequest {
     const request: AnnotateRequest = { type: 'annotate', url, title, blocks: this.blocks, strings: this.strings, figures: this.figures };
-    if (this.headingAt.size) request.headings = this.headings;
+    if (this.headings.some((h) => h >= 0)) request.headings = this.headings;
+    if (this.leads.some((h) => h >= 0)) request.leads = this.leads;
     if (published) request.published = published;
     return request;
   }

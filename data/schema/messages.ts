@@ -32,6 +32,8 @@ export interface MatchRequest {
   blocks: string[];
   /** Per block, the position in `blocks` of its heading, or -1 (see AnnotateRequest.headings). */
   headings?: number[];
+  /** Per block, the position in `blocks` of the sentence before the paragraph, or -1 (see AnnotateRequest.leads). */
+  leads?: number[];
   figures: FigureQuery[];
 }
 
@@ -68,6 +70,8 @@ export const AnnotateRequest = z.object({
   blocks: z.array(z.string().max(LIMITS.blockChars)).max(LIMITS.blocksPerBatch),
   /** Per block, the position in `blocks` of its heading (the nearest h1-h6 before it, or its list's lead-in), or -1; checked when decoded. */
   headings: z.array(z.number().int().min(-1)).max(LIMITS.blocksPerBatch).optional(),
+  /** Per block, the position in `blocks` of the last sentence of the paragraph before it, or -1; checked when decoded. */
+  leads: z.array(z.number().int().min(-1)).max(LIMITS.blocksPerBatch).optional(),
   /** Kinds, units and qualifiers, referred to by position from `figures`. */
   strings: z.array(z.string().max(40)).max(LIMITS.stringsPerBatch),
   figures: figureNumbers(),

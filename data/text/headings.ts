@@ -1,3 +1,5 @@
+import { sentenceAround } from './sentence';
+
 /**
  * The heading of a paragraph: the text of the nearest h2-h6 before it within its section, or, for
  * a list item, its list's lead-in ("The terms:" before the list). The matcher treats names in a
@@ -98,6 +100,23 @@ export class HeadingFinder {
     }
     return null;
   }
+}
+
+/** Elements that read as a paragraph of running text, whose last sentence may lead into the next. */
+const PARAGRAPHS = new Set(['p', 'li', 'blockquote', 'dd']);
+
+/**
+ * The last sentence of the paragraph right before `owner` (its previous sibling, when that is a
+ * shown paragraph of text), for a figure in the first sentence of `owner`: the sentence before it
+ * is there. Up to `max` characters.
+ */
+export function sentenceBefore(owner: HeadingElement, shown: (el: HeadingElement) => boolean = () => true, max = 1000): string | undefined {
+  const prev = owner.previousElementSibling;
+  if (!prev || !PARAGRAPHS.has(prev.localName) || !PARAGRAPHS.has(owner.localName) || !shown(prev)) return undefined;
+  const text = (prev.textContent ?? '').replace(/\s+/g, ' ').trim();
+  if (!text) return undefined;
+  const { sentence } = sentenceAround(text, text.length - 1, text.length, max);
+  return sentence || undefined;
 }
 
 /** The list item holding the paragraph (itself, or up to two levels up). */

@@ -2,7 +2,7 @@ import { recognize } from '../../data/recognize';
 import type { AnnotateRequest } from '../../data/schema/messages';
 import { AnnotateWriter } from '../../data/schema/annotate-wire';
 import { LIMITS } from '../../data/schema/limits';
-import { HeadingFinder, type HeadingElement } from '../../data/text/headings';
+import { HeadingFinder, sentenceBefore, type HeadingElement } from '../../data/text/headings';
 import type { Result } from '../../data/schema/result';
 import type { Figure } from '../../data/schema/figure';
 import type { Verdict } from '../../data/schema/verdict';
@@ -118,12 +118,15 @@ export async function scanRoots(request: ScanRequest, ask: AskVerdicts): Promise
   return { ok: true, value: annotated };
 }
 
+/** Whether a heading or a paragraph before a figure's is rendered: hidden text names nothing. */
+const shown = (el: HeadingElement) => (el as unknown as Element).checkVisibility?.() ?? true;
+
 /** Figures waiting for their verdicts, with the paragraphs they came from. */
 class Batch {
   private readonly found: { block: TextBlock; figure: Figure; owner: Element }[] = [];
   private readonly writer = new AnnotateWriter();
   /** Each paragraph's heading goes with it: the matcher reads its names like the sentence before (a hidden heading is none). */
-  private readonly headings = new HeadingFinder((h) => (h as unknown as Element).checkVisibility?.() ?? true);
+  private readonly headings = new HeadingFinder(shown);
 
   get size(): number {
     return this.found.length;
@@ -141,7 +144,8 @@ class Batch {
     for (const figure of figures) {
       if (window === -1 || figure.start < from || figure.end > from + max) {
         from = block.text.length <= max ? 0 : Math.max(0, Math.min(figure.start - max / 2, block.text.length - max));
-        window = this.writer.addBlock(block.text.slice(from, from + max), this.headings.of((block.owner ?? owner) as unknown as HeadingElement));
+        const paragraph = (block.owner ?? owner) as unknown as HeadingElement;
+        window = this.writer.addBlock(block.text.slice(from, from + max), this.headings.of(paragraph), from === 0 ? sentenceBefore(paragraph, shown) : undefined);
       }
       this.writer.addFigure(window, figure, from);
       this.found.push({ block, figure, owner });

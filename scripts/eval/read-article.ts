@@ -5,7 +5,7 @@
  * the `hidden` attribute or an inline display:none / visibility:hidden hides.
  */
 import { parseHTML } from 'linkedom';
-import { HeadingFinder, type HeadingElement } from '../../data/text/headings';
+import { HeadingFinder, sentenceBefore, type HeadingElement } from '../../data/text/headings';
 import { pagePublicationDay } from '../../data/text/page-date';
 
 /** An expectation over [start, end) of a block: 'verified:<fact>', 'mismatch:<fact>' or 'unverified'. */
@@ -25,6 +25,8 @@ export interface ReadArticle {
   blocks: string[];
   /** Each block's heading (the nearest h1-h6 before it, or its list's lead-in), as the content script finds it. */
   headings: (string | undefined)[];
+  /** Each block's sentence before it: the last of the paragraph before, as the content script sends it. */
+  leads: (string | undefined)[];
   expectations: Expectation[];
 }
 
@@ -44,6 +46,7 @@ export function readArticle(html: string, name: string): ReadArticle {
   const url = canonical ?? `https://eval.example/${name}`;
   const blocks: string[] = [];
   const headings: (string | undefined)[] = [];
+  const leads: (string | undefined)[] = [];
   const finder = new HeadingFinder();
   const expectations: Expectation[] = [];
   let current: string | undefined;
@@ -54,6 +57,7 @@ export function readArticle(html: string, name: string): ReadArticle {
     if (current !== undefined && /\S/.test(current)) {
       blocks.push(current);
       headings.push(owner ? finder.of(owner as unknown as HeadingElement) : undefined);
+      leads.push(owner ? sentenceBefore(owner as unknown as HeadingElement, (el) => !isHidden(el as unknown as Element)) : undefined);
     }
     current = undefined;
   };
@@ -93,5 +97,5 @@ export function readArticle(html: string, name: string): ReadArticle {
     else merged.push({ ...e });
   }
   const lang = document.documentElement.getAttribute('lang') ?? undefined;
-  return { url, title: document.title ?? '', lang, published: pagePublicationDay(document as unknown as Document, url), blocks, headings, expectations: merged };
+  return { url, title: document.title ?? '', lang, published: pagePublicationDay(document as unknown as Document, url), blocks, headings, leads, expectations: merged };
 }

@@ -19,15 +19,19 @@ interface Page {
   published?: string;
   /** The paragraph's heading (sent as a block of its own, as the content script sends it). */
   heading?: string;
+  /** The last sentence of the paragraph before (sent as a block of its own). */
+  lead?: string;
 }
 
 /** The verdict of the figure `text` in `sentence`, on a page with the given paragraph, title and date. */
 function verdictOf(sentence: string, text: string, spec: FigureSpec, page: Page = {}, index = bundled): Verdict {
   const block = page.block ?? sentence;
   const query = figureIn(sentence, text, spec, 0, block.indexOf(sentence));
-  const blocks = page.heading ? [block, page.heading] : [block];
+  const blocks = [block, ...(page.heading ? [page.heading] : []), ...(page.lead ? [page.lead] : [])];
   const request = { ...annotate([query], page.title ?? '', blocks), ...(page.published ? { published: page.published } : {}) };
-  if (page.heading) request.headings = [1, -1];
+  const none = blocks.slice(1).map(() => -1);
+  if (page.heading) request.headings = [1, ...none];
+  if (page.lead) request.leads = [blocks.length - 1, ...none];
   return matchBatch(index, request)[0]!;
 }
 
@@ -98,6 +102,40 @@ describe("a paragraph's heading", () => {
 
   it('does not bind a figure whose clause names someone else', () => {
     expect(verdictOf('Microsoft pays an initial $15 billion.', '$15 billion', usd(15), { ...day, heading: 'Amazon and OpenAI' }).verdict).toBe('unverified');
+  });
+});
+
+describe('the sentence before, across a paragraph break', () => {
+  const day = { published: '2026-02-27' };
+  const lead = 'Amazon agreed on Friday to invest in OpenAI.';
+
+  it("a paragraph's first sentence is linked to the last sentence of the paragraph before", () => {
+    const v = verdictOf('The retailer pays an initial $15 billion.', '$15 billion', usd(15), { ...day, lead });
+    expect(summary(v)).toEqual(['verified', 'amazon-openai-2026.investment-initial']);
+    expect(v.why).toContain('Amazon and OpenAI named in the sentence before');
+    expect(verdictOf('The retailer pays an initial $15 billion.', '$15 billion', usd(15), day).verdict).toBe('unverified');
+  });
+
+  it('only the first sentence: a later one has its own sentence before', () => {
+    const block = 'Shares rose. The retailer pays an initial $15 billion.';
+    expect(verdictOf('The retailer pays an initial $15 billion.', '$15 billion', usd(15), { ...day, lead, block }).verdict).toBe('unverified');
+  });
+});
+
+describe('the deal the text names more fully', () => {
+  it("claims the figure: OpenAI's own $30 billion does not verify a misstated Amazon remainder", () => {
+    const own = { id: 'openai-raise-2025', title: 'OpenAI raise', parties: ['openai'], announced: '2025-03-31' };
+    const remaining = bundledPack.facts.find((f) => f.id === 'amazon-openai-2026.investment-remaining')!;
+    const pack: Pack = {
+      ...bundledPack, id: 'own-remainder', deals: [...bundledPack.deals, own],
+      facts: [...bundledPack.facts, { ...remaining, id: 'openai-raise-2025.remaining', deal: own.id, subject: 'openai', object: undefined, quantity: { value: 30e9, unit: 'USD' }, asOf: own.announced }],
+    };
+    const index = buildIndex([pack]);
+    const page = { published: '2026-03-01', lead: 'Amazon will invest an initial $15 billion in OpenAI.' };
+    // The text names both sides of Amazon's deal, whose remainder is $35 billion: $30 billion is no one's for sure.
+    expect(verdictOf('The rest, $30 billion, follows later.', '$30 billion', usd(30), page, index).verdict).toBe('unverified');
+    // Naming OpenAI alone, its own remainder verifies.
+    expect(summary(verdictOf('OpenAI gets the rest, $30 billion, later.', '$30 billion', usd(30), { published: '2025-04-01' }, index))).toEqual(['verified', 'openai-raise-2025.remaining']);
   });
 });
 

@@ -7,7 +7,7 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { decodeAnnotate } from '../../data/match';
 import { AnnotateWriter } from '../../data/schema/annotate-wire';
-import { HeadingFinder, type HeadingElement } from '../../data/text/headings';
+import { HeadingFinder, sentenceBefore, type HeadingElement } from '../../data/text/headings';
 
 function headingsOf(html: string, shown?: (h: HeadingElement) => boolean): Record<string, string | undefined> {
   const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
@@ -46,6 +46,18 @@ describe('HeadingFinder', () => {
   });
 });
 
+describe('sentenceBefore', () => {
+  it("gives the last sentence of the paragraph right before, when both are paragraphs of text and it is shown", () => {
+    const { document } = parseHTML(`<!doctype html><html><body><p>First. Amazon agreed to invest in OpenAI.</p><p id="a">x</p>
+      <h2>H</h2><p id="b">y</p><p class="hidden">Hidden one.</p><p id="c">z</p></body></html>`);
+    const at = (id: string) => document.getElementById(id) as unknown as HeadingElement;
+    const shown = (el: HeadingElement) => !(el as unknown as Element).classList.contains('hidden');
+    expect(sentenceBefore(at('a'), shown)).toBe('Amazon agreed to invest in OpenAI.');
+    expect(sentenceBefore(at('b'), shown)).toBeUndefined();
+    expect(sentenceBefore(at('c'), shown)).toBeUndefined();
+  });
+});
+
 describe('headings on the wire', () => {
   const request = () => {
     const writer = new AnnotateWriter();
@@ -61,6 +73,14 @@ describe('headings on the wire', () => {
     expect(r.headings).toEqual([-1, 0, 0]);
     const decoded = decodeAnnotate(r);
     expect(decoded.ok && decoded.value.headings).toEqual([-1, 0, 0]);
+  });
+
+  it('sends the sentence before a paragraph the same way', () => {
+    const writer = new AnnotateWriter();
+    writer.addBlock('The retailer pays $15 billion.', undefined, 'Amazon agreed to invest in OpenAI.');
+    const r = writer.request('https://news.example/a', 'Title');
+    expect([r.blocks, r.headings, r.leads]).toEqual([['Amazon agreed to invest in OpenAI.', 'The retailer pays $15 billion.'], undefined, [-1, 0]]);
+    expect(decodeAnnotate({ ...r, leads: [0, -1] }).ok).toBe(false);
   });
 
   it('rejects headings that are not other blocks without headings of their own', () => {
