@@ -113,17 +113,32 @@ export async function loadHeads(db: FactmarkDB): Promise<PackDataRow[]> {
   return db.packData.toArray();
 }
 
-/** The deal rows (of every pack) with a fact about any of `entities`. */
+/**
+ * The deal rows (of every pack) with a fact about any of `entities`, each row once. One index
+ * read per id, all in one transaction: an `anyOf` cursor steps row by row, which in Chromium cost
+ * several times as much as these reads together.
+ */
 export async function dealRowsByEntity(db: FactmarkDB, entities: readonly string[]): Promise<DealFactsRow[]> {
-  if (!entities.length) return [];
-  // A row about two of the entities comes once.
-  return db.dealFacts.where('entities').anyOf(entities).distinct().toArray();
+  return rowsByIndex(db, 'entities', entities);
 }
 
 /** The deal rows (of every pack) of any of the deal ids. */
 export async function dealRowsByDeal(db: FactmarkDB, deals: readonly string[]): Promise<DealFactsRow[]> {
-  if (!deals.length) return [];
-  return db.dealFacts.where('dealId').anyOf(deals).toArray();
+  return rowsByIndex(db, 'dealId', deals);
+}
+
+async function rowsByIndex(db: FactmarkDB, index: 'entities' | 'dealId', keys: readonly string[]): Promise<DealFactsRow[]> {
+  if (!keys.length) return [];
+  const lists = await db.transaction('r', db.dealFacts, () => Promise.all(keys.map((key) => db.dealFacts.where(index).equals(key).toArray())));
+  const seen = new Set<string>();
+  const rows: DealFactsRow[] = [];
+  for (const list of lists) {
+    for (const row of list) {
+      const key = `${row.packId}\u0001${row.dealId}`;
+      if (!seen.has(key)) (seen.add(key), rows.push(row));
+    }
+  }
+  return rows;
 }
 
 /** The installed packs' listing rows (no facts), by title. */

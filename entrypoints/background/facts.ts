@@ -29,16 +29,28 @@ export class FactService {
     return this.seeding;
   }
 
+  private naming: Promise<unknown> | null = null;
+
   /** Seeds the bundled pack and reads the names table: all a lookup needs before it knows its page. */
-  async ready(): Promise<void> {
-    await this.seeded();
-    await this.lazy.names();
+  ready(): Promise<unknown> {
+    this.naming ??= (async () => {
+      await this.seeded();
+      const start = performance.now();
+      await this.lazy.names();
+      measure('factmark:names', start);
+    })().catch((error) => {
+      this.naming = null;
+      throw error;
+    });
+    return this.naming;
   }
 
   /** Verdicts for one page's batch, in the order asked. */
   async match(request: MatchRequest): Promise<Verdict[]> {
     await this.ready();
+    const loading = performance.now();
     const index = await this.lazy.indexFor(request);
+    measure('factmark:facts', loading, { facts: index.factCount });
     const start = performance.now();
     const verdicts = matchBatch(index, request);
     measure('factmark:match', start, { figures: request.figures.length });
@@ -47,6 +59,7 @@ export class FactService {
 
   /** Drops names and cached facts so the next lookup sees changed packs. */
   invalidate(): void {
+    this.naming = null;
     this.lazy.invalidate();
   }
 }
