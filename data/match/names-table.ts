@@ -80,15 +80,22 @@ export function buildNamesTable(heads: readonly PackHead[]): NamesTable {
 }
 
 /**
- * The entity ids and deal ids named in the paragraphs that hold the request's figures, found the
- * way the matcher finds them (the same tokens, the same matchers). The matcher only looks facts
- * up by names in a figure's sentence or the one before, both inside its paragraph.
+ * The entity ids and deal ids named in the paragraphs that hold the request's figures and in their
+ * headings and leads (the sentence before a paragraph), found the way the matcher finds them (the
+ * same tokens, the same matchers). The matcher looks facts up only by names in a figure's
+ * sentence, the sentence before it (in its paragraph, or its lead) and its heading.
  */
 export function namedIn(table: NamesTable, request: MatchRequest): { entities: Set<string>; deals: Set<string> } {
   const entities = new Set<string>();
   const deals = new Set<string>();
   const blocks = new Set<number>();
-  for (const q of request.figures) blocks.add(q.block);
+  for (const q of request.figures) {
+    blocks.add(q.block);
+    const heading = request.headings?.[q.block] ?? -1;
+    const lead = request.leads?.[q.block] ?? -1;
+    if (heading >= 0) blocks.add(heading);
+    if (lead >= 0) blocks.add(lead);
+  }
   for (const i of blocks) {
     const { words } = tokenize(request.blocks[i] ?? '');
     table.names.entities.scan(words, (id) => entities.add(id));

@@ -60,12 +60,13 @@ function articleRequests(): [string, MatchRequest][] {
     .map((name) => {
       const article = readArticle(readFileSync(new URL(name, dir), 'utf8'), name);
       const writer = new AnnotateWriter();
-      for (const text of article.blocks) {
+      // As the evaluation builds its requests (scripts/eval.ts): each paragraph with its heading and lead.
+      article.blocks.forEach((text, b) => {
         const figures = recognize(text, { locale: article.lang });
-        if (!figures.length) continue;
-        const at = writer.addBlock(text);
+        if (!figures.length) return;
+        const at = writer.addBlock(text, article.headings[b], article.leads[b]);
         for (const f of figures) writer.addFigure(at, f);
-      }
+      });
       const decoded = decodeAnnotate(AnnotateRequest.parse(writer.request(article.url, article.title.slice(0, 500), article.published)));
       if (!decoded.ok) throw new Error(`${name}: ${decoded.error}`);
       return [name, decoded.value];
