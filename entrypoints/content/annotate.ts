@@ -1,4 +1,5 @@
-import { recognize } from '../../data/recognize';
+import type { RecognizeOptions } from '../../data/recognize';
+import { recognizeInWindows } from '../../data/recognize/windows';
 import type { AnnotateRequest } from '../../data/schema/messages';
 import { AnnotateWriter } from '../../data/schema/annotate-wire';
 import { LIMITS } from '../../data/schema/limits';
@@ -8,7 +9,8 @@ import type { Figure } from '../../data/schema/figure';
 import type { Verdict } from '../../data/schema/verdict';
 import { locate, shownIn, unclipped, visibleText, walkBlocks, type TextBlock } from './blocks';
 import type { Annotation } from './annotation';
-import { Slice } from './slices';
+import { Slice, takeLongest } from './slices';
+import { ViewportFirst } from './viewport-first';
 
 /** Sends one batch to the background and returns its verdicts. */
 export type AskVerdicts = (request: AnnotateRequest) => Promise<Result<Verdict[]>>;
@@ -45,6 +47,10 @@ export interface Timings {
   batches: number;
   /** From the start until the first figures were handed over for painting (-1 if none were). */
   firstAnswer: number;
+  /** From the start until the first figures on screen were handed over for painting (-1 if none were, or not a full pass). */
+  firstInView?: number;
+  /** The longest run of the pass's own work between two yields to the page. */
+  longestTask?: number;
 }
 
 /**
@@ -54,6 +60,9 @@ export interface Timings {
  * short page, read in one slice, still sends a single message.
  */
 const EARLY_BATCH = 500;
+
+/** Paragraph text one batch carries at most (a batch is full at this or at LIMITS.figuresPerBatch figures). */
+const BATCH_CHARS = 256 * 1024;
 
 /** Batches waiting for answers at most: on a huge page reading waits for the background to catch up. */
 const MAX_IN_FLIGHT = 4;
@@ -66,57 +75,102 @@ const MAX_IN_FLIGHT = 4;
  */
 export async function scanRoots(request: ScanRequest, ask: AskVerdicts): Promise<Result<number>> {
   const started = performance.now();
-  let recognizing = 0;
+  takeLongest();
+  const spent = { recognize: 0 };
   const slice = new Slice();
   let batch = new Batch();
-  const asked: Promise<Result<Annotation[]>>[] = [];
+  const asked: Promise<Result<number>>[] = [];
   let firstAnswer = -1;
+  let firstInView = -1;
   const send = async () => {
     // Keep the background's backlog (and the text it holds) bounded.
-    if (asked.length >= MAX_IN_FLIGHT) await asked[asked.length - MAX_IN_FLIGHT];
+    if (asked.length >= MAX_IN_FLIGHT) {
+      slice.end();
+      await asked[asked.length - MAX_IN_FLIGHT];
+      slice.resumed();
+    }
+    const sent = batch;
     asked.push(
-      batch.ask(request, ask).then((answer) => {
-        if (answer.ok && answer.value.length) {
-          if (firstAnswer < 0) firstAnswer = performance.now() - started;
-          request.onAnswer(answer.value);
-        }
-        return answer;
+      sent.ask(request, ask, (annotations) => {
+        const at = performance.now() - started;
+        if (firstAnswer < 0) firstAnswer = at;
+        if (sent.inView && firstInView < 0) firstInView = at;
+        request.onAnswer(annotations);
       }),
     );
     batch = new Batch();
   };
   const options = { locale: request.locale };
   const styles = new Map<Element, number>();
+  const read = async (block: TextBlock, inView: boolean) => {
+    request.onBlock(block);
+    let figures = await recognizeSliced(block.text, options, slice, spent);
+    const owner = figures.length ? shownIn(block) : null;
+    if (figures.length && !owner) request.onHidden?.(block);
+    // Only the text the reader sees counts: figures and their words come from visible text alone.
+    const seen = owner && block.nodes.length > 1 ? visibleText(block, owner) : block;
+    if (seen !== block) figures = await recognizeSliced(seen.text, options, slice, spent);
+    if (owner && figures.length) figures = unclipped(seen, owner, figures, styles);
+    // A batch is sent when full, so no one message is costly to build, copy and match: one 50 MB
+    // paragraph's figures, each with its 5,000 characters, were once a single 12 MB message.
+    for (let next = 0; owner && next < figures.length; ) {
+      if (batch.size >= LIMITS.figuresPerBatch || batch.chars >= BATCH_CHARS) await send();
+      next = batch.add(seen, figures, next, owner, inView);
+    }
+    if (slice.due()) {
+      if (batch.size >= EARLY_BATCH) await send();
+      await slice.next();
+    }
+  };
+  // A full pass reads what is on screen first (see ViewportFirst); a partial one reads a few paragraphs.
+  const body = request.roots.length === 1 ? request.roots[0]!.ownerDocument?.body : undefined;
+  const order = body && request.roots[0] === body ? new ViewportFirst(body.ownerDocument.defaultView!) : null;
+  const above: TextBlock[] = [];
   for (const root of request.roots) {
     for (const block of walkBlocks(root, request.isOwnUi)) {
-      request.onBlock(block);
-      const before = performance.now();
-      let figures = recognize(block.text, options).slice(0, LIMITS.figuresPerBatch);
-      recognizing += performance.now() - before;
-      const owner = figures.length ? shownIn(block) : null;
-      if (figures.length && !owner) request.onHidden?.(block);
-      // Only the text the reader sees counts: figures and their words come from visible text alone.
-      const seen = owner && block.nodes.length > 1 ? visibleText(block, owner) : block;
-      if (seen !== block) figures = recognize(seen.text, options).slice(0, LIMITS.figuresPerBatch);
-      if (owner && figures.length) figures = unclipped(seen, owner, figures, styles);
-      if (owner && batch.size + figures.length > LIMITS.figuresPerBatch) await send();
-      if (owner && figures.length) batch.add(seen, figures, owner);
-      if (slice.due()) {
-        if (batch.size >= EARLY_BATCH) await send();
-        await slice.next();
-      }
+      if (order && !order.done) {
+        const { place, inView } = order.place(block);
+        if (place === 'above') {
+          above.push(block);
+          continue;
+        }
+        // The walk just left the screen: what it found there goes now, ahead of the rest of the page.
+        if (place === 'below' && batch.size) await send();
+        await read(block, inView);
+      } else await read(block, false);
     }
   }
+  for (const block of above) await read(block, false);
   if (batch.size) await send();
-  const read = performance.now() - started;
+  slice.end();
+  const readMs = performance.now() - started;
   let annotated = 0;
   for (const answer of await Promise.all(asked)) {
     if (!answer.ok) return answer;
-    annotated += answer.value.length;
+    annotated += answer.value;
   }
-  if (request.timings) Object.assign(request.timings, { read, recognize: recognizing, lookup: performance.now() - started - read, batches: asked.length, firstAnswer });
+  if (request.timings) Object.assign(request.timings, { read: readMs, recognize: spent.recognize, lookup: performance.now() - started - readMs, batches: asked.length, firstAnswer, firstInView, longestTask: takeLongest() });
   return { ok: true, value: annotated };
 }
+
+/**
+ * recognize() over one block's text, window by window for a long text (one paragraph may be a
+ * 50 MB text node), giving the page its turn whenever the slice is used up; at most
+ * LIMITS.figuresPerBatch figures. Adds the time spent recognizing to `spent`.
+ */
+async function recognizeSliced(text: string, options: RecognizeOptions, slice: Slice, spent: { recognize: number }): Promise<Figure[]> {
+  const steps = recognizeInWindows(text, options, LIMITS.figuresPerBatch);
+  for (;;) {
+    const before = performance.now();
+    const step = steps.next();
+    spent.recognize += performance.now() - before;
+    if (step.done) return step.value;
+    if (slice.due()) await slice.next();
+  }
+}
+
+/** Annotations handed over at a time while an answer is placed (a batch may hold 10,000 figures). */
+const ANSWER_CHUNK = 250;
 
 /** Whether a heading or a paragraph before a figure's is rendered: hidden text names nothing. */
 const shown = (el: HeadingElement) => (el as unknown as Element).checkVisibility?.() ?? true;
@@ -127,33 +181,49 @@ class Batch {
   private readonly writer = new AnnotateWriter();
   /** Each paragraph's heading goes with it: the matcher reads its names like the sentence before (a hidden heading is none). */
   private readonly headings = new HeadingFinder(shown);
+  /** Whether a figure of this batch lies in a paragraph on screen when the pass began. */
+  inView = false;
+  /** Characters of paragraph text the batch carries. */
+  chars = 0;
 
   get size(): number {
     return this.found.length;
   }
 
   /**
-   * Adds a block's figures, shown in `owner` (see `shownIn`). A block longer than the per-block
-   * limit is sent as windows of that size, each centred on the first figure it holds, so every
-   * figure keeps the words around it.
+   * Adds a block's figures from `first` on, shown in `owner` (see `shownIn`), until the batch is
+   * full (LIMITS.figuresPerBatch figures or BATCH_CHARS of text); answers where it stopped. A
+   * block longer than the per-block limit is sent as windows of that size, each centred on the
+   * first figure it holds, so every figure keeps the words around it.
    */
-  add(block: TextBlock, figures: Figure[], owner: Element): void {
+  add(block: TextBlock, figures: Figure[], first: number, owner: Element, inView = false): number {
+    this.inView ||= inView;
     const max = LIMITS.blockChars;
     let window = -1;
     let from = 0;
-    for (const figure of figures) {
+    let i = first;
+    for (; i < figures.length && this.found.length < LIMITS.figuresPerBatch; i++) {
+      const figure = figures[i]!;
       if (window === -1 || figure.start < from || figure.end > from + max) {
+        if (window !== -1 && this.chars >= BATCH_CHARS) break;
         from = block.text.length <= max ? 0 : Math.max(0, Math.min(figure.start - max / 2, block.text.length - max));
         const paragraph = (block.owner ?? owner) as unknown as HeadingElement;
-        window = this.writer.addBlock(block.text.slice(from, from + max), this.headings.of(paragraph), from === 0 ? sentenceBefore(paragraph, shown) : undefined);
+        const text = block.text.slice(from, from + max);
+        window = this.writer.addBlock(text, this.headings.of(paragraph), from === 0 ? sentenceBefore(paragraph, shown) : undefined);
+        this.chars += text.length;
       }
       this.writer.addFigure(window, figure, from);
       this.found.push({ block, figure, owner });
     }
+    return i;
   }
 
-  /** Asks the background and turns the answers into annotations on text that is still there. */
-  async ask(request: ScanRequest, ask: AskVerdicts): Promise<Result<Annotation[]>> {
+  /**
+   * Asks the background and turns the answers into annotations on text that is still there,
+   * handed to `hand` a few hundred at a time with the page's turn between (placing 10,000 ranges
+   * in one go was a long task). Answers how many were annotated.
+   */
+  async ask(request: ScanRequest, ask: AskVerdicts, hand: (annotations: Annotation[]) => void): Promise<Result<number>> {
     const { url, title, published } = request.page;
     const answer = await ask(this.writer.request(url.slice(0, 2_000), title.slice(0, LIMITS.titleChars), published));
     if (!answer.ok) return answer;
@@ -162,14 +232,22 @@ class Batch {
     const unchanged = new Map<TextBlock, boolean>();
     const stillThere = (block: TextBlock) => {
       let same = unchanged.get(block);
-      if (same === undefined) unchanged.set(block, (same = block.nodes.every((n) => n.isConnected) && block.nodes.map((n) => n.data).join('') === block.text));
+      if (same === undefined) unchanged.set(block, (same = block.nodes.every((n) => n.isConnected) && (block.nodes.length === 1 ? block.nodes[0]!.data : block.nodes.map((n) => n.data).join('')) === block.text));
       return same;
     };
-    const annotations: Annotation[] = [];
-    this.found.forEach(({ block, figure, owner }, i) => {
-      if (!stillThere(block)) return;
-      annotations.push({ index: request.nextIndex(), ...locate(block, figure.start, figure.end), owner, figure, verdict: answer.value[i]! });
-    });
-    return { ok: true, value: annotations };
+    const slice = new Slice();
+    let annotated = 0;
+    for (let from = 0; from < this.found.length; from += ANSWER_CHUNK) {
+      const annotations: Annotation[] = [];
+      for (let i = from; i < Math.min(from + ANSWER_CHUNK, this.found.length); i++) {
+        const { block, figure, owner } = this.found[i]!;
+        if (stillThere(block)) annotations.push({ index: request.nextIndex(), ...locate(block, figure.start, figure.end), owner, figure, verdict: answer.value[i]! });
+      }
+      if (annotations.length) hand(annotations);
+      annotated += annotations.length;
+      if (slice.due()) await slice.next();
+    }
+    slice.end();
+    return { ok: true, value: annotated };
   }
 }

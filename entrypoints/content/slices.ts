@@ -22,7 +22,21 @@ function yieldToPage(): Promise<void> {
   });
 }
 
-/** Tracks a slice's time budget: `due()` is true once the slice has used its time. */
+/** The longest run of our work between two yields since `takeLongest()` last asked (for the tests' measures). */
+let longest = 0;
+
+/** Answers the longest slice run since the last call, and starts counting afresh. */
+export function takeLongest(): number {
+  const answer = longest;
+  longest = 0;
+  return answer;
+}
+
+/**
+ * Tracks a slice's time budget: `due()` is true once the slice has used its time. It also notes
+ * how long each slice actually ran (the longest is in the pass's measure), so a test can tell
+ * Factmark's own tasks apart from whatever else held the page.
+ */
 export class Slice {
   private started = performance.now();
 
@@ -32,7 +46,18 @@ export class Slice {
 
   /** Yields to the page, then starts a new slice. */
   async next(): Promise<void> {
+    this.end();
     await yieldToPage();
     this.started = performance.now();
+  }
+
+  /** Starts a new slice after the caller waited for something else (its own task begins now). */
+  resumed(): void {
+    this.started = performance.now();
+  }
+
+  /** Notes the slice's length when the work ends or waits. */
+  end(): void {
+    longest = Math.max(longest, performance.now() - this.started);
   }
 }

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import { MEASURES_KEY } from '../../data/schema/measures';
 
 /** Where the built Chrome extension is (`npm run build`). */
 export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
@@ -20,9 +21,11 @@ export interface ChromiumExtension {
 
 /**
  * Launches Chromium with a fresh profile and the built extension. The demo and the benchmarks use
- * it directly; tests go through `launchWithExtension`, which runs in either browser.
+ * it directly; tests go through `launchWithExtension`, which runs in either browser. Factmark
+ * records its performance measures there (MEASURES_KEY, set before any page opens, which tests
+ * and benchmarks read) unless `measures` is false.
  */
-export async function launchChromium(options: { headless?: boolean } = {}): Promise<ChromiumExtension> {
+export async function launchChromium(options: { headless?: boolean; measures?: boolean } = {}): Promise<ChromiumExtension> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`No built extension in ${EXTENSION_DIR}: run "npm run build" first.`);
   if (!existsSync(CHROMIUM_PATH)) throw new Error(`No Chromium at ${CHROMIUM_PATH}: install Debian's "chromium" package.`);
   const profile = await mkdtemp(join(tmpdir(), 'factmark-profile-'));
@@ -44,6 +47,7 @@ export async function launchChromium(options: { headless?: boolean } = {}): Prom
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
   const extensionId = new URL(worker.url()).host;
+  if (options.measures ?? true) await worker.evaluate((key) => (globalThis as unknown as { chrome: { storage: { local: { set(o: object): Promise<void> } } } }).chrome.storage.local.set({ [key]: true }), MEASURES_KEY);
   return {
     context,
     extensionId,
