@@ -39,12 +39,22 @@ interface SentenceNames {
   /** Deal-name spans of the sentence, in block offsets. */
   dealSpans: Span[];
   dates: ReadBlock['dates'];
+  /** How each fact weighed so far binds to this sentence: the same for every figure in it. */
+  bindings: Map<FactRef, BindingEvidence | undefined>;
 }
 
-function idsIn(spans: readonly Span[], from: number, to: number): Set<string> {
-  const ids = new Set<string>();
-  for (const s of spans) if (s.start >= from && s.end <= to) ids.add(s.id);
-  return ids;
+/** Ids of the spans inside [from, to); the shared empty set when none (most sentences name one company or none). */
+function idsIn(spans: readonly Span[], from: number, to: number): ReadonlySet<string> {
+  let ids: Set<string> | undefined;
+  for (const s of spans) if (s.start >= from && s.end <= to) (ids ??= new Set()).add(s.id);
+  return ids ?? NO_NAMES;
+}
+
+/** Spans inside [from, to); the shared empty list when none. */
+function spansIn<T extends { start: number; end: number }>(spans: readonly T[], from: number, to: number): T[] {
+  let out: T[] | undefined;
+  for (const s of spans) if (s.start >= from && s.end <= to) (out ??= []).push(s);
+  return out ?? (NOTHING as T[]);
 }
 
 const isSpace = (c: number) => c === 32 || c === 10 || c === 9 || c === 13 || c === 0xa0;
@@ -116,9 +126,10 @@ class Reader {
           dealsInPrevious: lead ? (lead.dealIds ??= new Set(lead.deals.map((d) => d.id))) : idsIn(b.deals, prevFrom, from),
           dealsInHeading: head ? (head.dealIds ??= new Set(head.deals.map((d) => d.id))) : NO_NAMES,
         },
-        spans: b.entities.filter((e) => e.start >= from && e.end <= to),
-        dealSpans: b.deals.filter((e) => e.start >= from && e.end <= to),
-        dates: b.dates.filter((d) => d.start >= from && d.end <= to),
+        spans: spansIn(b.entities, from, to),
+        dealSpans: spansIn(b.deals, from, to),
+        dates: spansIn(b.dates, from, to),
+        bindings: new Map(),
       };
       this.sentences.set(key, s);
     }
@@ -347,7 +358,8 @@ function assess(index: MatchIndex, q: FigureQuery, ctx: LocalContext, reader: Re
     const value = valueFit(written, ref.value);
     // Neither its value nor a plausible misstatement of it: nothing this fact could say about the figure.
     if (value === 'differs' && !plausibleMisstatement(written.value, ref.value)) continue;
-    const binding = bindingOf(ref.fact.deal, ref.required, s.named);
+    let binding = s.bindings.get(ref);
+    if (binding === undefined && !s.bindings.has(ref)) s.bindings.set(ref, (binding = bindingOf(ref.fact.deal, ref.required, s.named)));
     if (!binding) continue;
     // Someone outside the deal named in the figure's own clause: their number, not this deal's.
     if (namesOutsider(clauseSpans, ref.parties)) continue;

@@ -25,6 +25,8 @@ interface Hit {
 interface Scan {
   hits: Hit[];
   gap: number;
+  /** Per lexicon, its first hit (most lookups want only that), made on first use. */
+  first?: (Hit | undefined)[];
 }
 
 /**
@@ -90,7 +92,15 @@ export class Lexicon {
 
   /** The first cue (in text order) that occurs in `words`. */
   find(words: readonly string[], within?: number): Cue | undefined {
-    const { hits, gap } = scanOf(words);
+    const scan = scanOf(words);
+    const { hits, gap } = scan;
+    if (within === undefined || gap < 0) {
+      if (!scan.first) {
+        scan.first = new Array<Hit | undefined>(lexicons);
+        for (let i = hits.length - 1; i >= 0; i--) scan.first[hits[i]!.lexicon] = hits[i];
+      }
+      return scan.first[this.id]?.cue;
+    }
     const [lo, hi] = windowOf(gap, within, words.length);
     for (const h of hits) if (h.lexicon === this.id && h.at >= lo && h.at + h.n <= hi) return h.cue;
     return undefined;
