@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
 import { decorateVerdicts, deliverDue, deliverOne, Outbox, toBundle, type DeliveryDeps, type PackEndpoint } from '../../data/corrections';
 import type { BackgroundMessage, MatchRequest, Result } from '../../data/schema/messages';
-import type { DealChoice } from '../../data/schema/correction-messages';
+import type { CorrectionDraft, DealChoice } from '../../data/schema/correction-messages';
+import type { SenderInfo } from '../../data/schema/message-policy';
 import type { Verdict } from '../../data/schema/verdict';
 import { getPack, loadPacks, type FactmarkDB } from '../../data/store/store';
 
@@ -9,6 +10,16 @@ type CorrectionMessage = Extract<BackgroundMessage, { type: `corrections:${strin
 
 /** The one alarm that wakes the outbox (survives the service worker sleeping). */
 export const OUTBOX_ALARM = 'corrections:outbox';
+/** Drafts kept for correction windows at once; an older one's window can still send, it only loses its prefill. */
+const MAX_DRAFTS = 20;
+
+/** A draft the card handed over, with the tab (and frame) to read again once it is saved. */
+interface HeldDraft {
+  draft: CorrectionDraft;
+  tabId: number;
+  frameId: number;
+  windowId?: number;
+}
 
 /**
  * The contributors' corrections outbox: saves corrections, posts them to their pack's endpoint
@@ -23,6 +34,8 @@ export class CorrectionService {
    * every annotation pass cost more than the whole rest of a small lookup.
    */
   private pages: Promise<Set<string>> | null = null;
+  /** Drafts by id, oldest first: each opened a correction window that asks for its own. */
+  private readonly drafts = new Map<string, HeldDraft>();
 
   constructor(private readonly db: FactmarkDB) {
     this.outbox = new Outbox(db);
@@ -44,12 +57,22 @@ export class CorrectionService {
     });
   }
 
-  async handle(message: CorrectionMessage): Promise<Result<unknown>> {
+  /** Answers a corrections message; `sender` is the content script's tab for `corrections:draft`. */
+  async handle(message: CorrectionMessage, sender: SenderInfo & { frameId?: number } = {}): Promise<Result<unknown>> {
     switch (message.type) {
+      case 'corrections:draft':
+        return this.openWindow(message, sender);
+      case 'corrections:draft-get': {
+        const held = this.drafts.get(message.id);
+        return held ? { ok: true, value: held.draft } : { ok: false, error: 'This correction window has expired; open it again from the card.' };
+      }
       case 'corrections:submit': {
         const saved = await this.outbox.submit(message.target, message.input);
         this.pages = null;
-        if (saved.ok) void this.deliver();
+        if (saved.ok) {
+          void this.deliver();
+          if (message.draftId) this.refreshTab(message.draftId);
+        }
         return saved;
       }
       case 'corrections:list':
@@ -70,6 +93,39 @@ export class CorrectionService {
       case 'corrections:export':
         return { ok: true, value: toBundle(await this.outbox.list(), new Date(), `Factmark ${browser.runtime.getManifest().version}`) };
     }
+  }
+
+  /**
+   * Keeps the card's draft and opens the correction window for it: a small extension window the
+   * page can neither read nor script, which asks for the draft by the id in its address. The
+   * page's address is the sender's (the frame the card was in), not what the page says.
+   */
+  private async openWindow(message: Extract<CorrectionMessage, { type: 'corrections:draft' }>, sender: SenderInfo & { frameId?: number }): Promise<Result<{ id: string }>> {
+    const tabId = sender.tab?.id;
+    if (tabId === undefined || !sender.url) return { ok: false, error: 'A correction can only be drafted from a page.' };
+    // One correction window per tab: a new draft replaces the last one's window.
+    for (const [id, held] of this.drafts) {
+      if (held.tabId !== tabId) continue;
+      this.drafts.delete(id);
+      if (held.windowId !== undefined) void browser.windows?.remove(held.windowId).catch(() => undefined);
+    }
+    const id = crypto.randomUUID();
+    const draft: CorrectionDraft = { id, figureText: message.figureText, page: { url: sender.url.split('#')[0]!.slice(0, 2_000), title: message.title }, fact: message.fact };
+    const held: HeldDraft = { draft, tabId, frameId: sender.frameId ?? 0 };
+    this.drafts.set(id, held);
+    if (this.drafts.size > MAX_DRAFTS) this.drafts.delete(this.drafts.keys().next().value!);
+    const url = browser.runtime.getURL(`/correct.html#${id}`);
+    // Firefox for Android has no windows: a tab of its own does the same.
+    if (browser.windows) held.windowId = (await browser.windows.create({ url, type: 'popup', width: 460, height: 720 }))?.id;
+    else await browser.tabs.create({ url });
+    return { ok: true, value: { id } };
+  }
+
+  /** Reads the draft's page again, so its card shows the correction just saved (annotate answers carry it). */
+  private refreshTab(draftId: string): void {
+    const held = this.drafts.get(draftId);
+    if (!held) return;
+    browser.tabs.sendMessage(held.tabId, { type: 'page:refresh' }, { frameId: held.frameId }).catch(() => undefined);
   }
 
   /** Adds the reader's own corrections on this page to its verdicts. */

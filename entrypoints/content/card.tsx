@@ -1,91 +1,83 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { FactCard } from '../../components/FactCard';
-import { CorrectionForm, type FieldErrors } from '../../components/CorrectionForm';
 import { CARD_CSS, CORRECTION_CSS } from '../../components/card-styles';
-import { checkDraft } from '../../data/corrections/draft';
-import { summarize } from '../../data/corrections/decorate';
-import type { CorrectionInput, CorrectionRecord, CorrectionTarget } from '../../data/schema/correction';
-import type { DealChoice } from '../../data/schema/correction-messages';
-import type { Result } from '../../data/schema/messages';
+import { CARD_OPEN_ROOT_KEY } from '../../data/schema/test-hooks';
 import type { Annotation } from './annotation';
+import { CARD_HOST_CSS, CARD_HOST_TAG, HOST_STYLE, cardInterference, supportsPopover, type CardInterference } from './card-host';
 
-/** Tag of the element that hosts the card's shadow root; the walker skips it. */
-export const CARD_HOST_TAG = 'factmark-card';
+export { CARD_HOST_TAG } from './card-host';
 const GAP = 6;
 const MARGIN = 8;
+/** How often, while one card is open, it moves back over a page's top-layer element shown after it. */
+const MAX_RAISES = 3;
 
 /**
- * Owns the one hover card: creates its shadow root lazily, renders FactCard into it and places it
- * next to the figure, inside the viewport, never over the figure itself.
+ * Owns the one hover card: creates its host lazily, renders FactCard into a closed shadow root
+ * (the reference stays here, so page script cannot read or rewrite the card), shows it in the
+ * top layer (a manual popover, above any z-index) and places it next to the figure, inside the
+ * viewport, never over the figure itself. After showing, it checks that the reader can see it and
+ * tells the background when the page hid or covered it. Only the reader's own (trusted) events act.
  */
 export class CardController {
   private host: HTMLElement | null = null;
   private mount: HTMLElement | null = null;
   private returnFocus: Element | null = null;
   current: Annotation | null = null;
-  /** True while the correction form is open: the card then stays until Escape, Cancel or a save. */
-  private formOpen = false;
-  /** Set during the dispatch of an Escape key press, so `close()` knows it came from the keyboard. */
-  private escaping = false;
-  private deals: DealChoice[] | null = null;
+  private raises = 0;
+  private checkTimer = 0;
+  private reported = new Set<CardInterference>();
+  /** Tests read the card through an open root (a storage key only the extension can set); readers never get one. */
+  private openRoot = false;
 
-  constructor(private readonly doc: Document) {
-    // Window capture runs before the page annotator's document listener, which calls close() on Escape.
-    doc.defaultView?.addEventListener(
-      'keydown',
-      (event) => {
-        if (event.key !== 'Escape') return;
-        this.escaping = true;
-        setTimeout(() => (this.escaping = false));
-      },
-      true,
-    );
+  constructor(
+    private readonly doc: Document,
+    private readonly report: (what: CardInterference) => void = reportToBackground,
+  ) {
+    void browser.storage.local
+      .get(CARD_OPEN_ROOT_KEY)
+      .then((items) => (this.openRoot = items[CARD_OPEN_ROOT_KEY] === true))
+      .catch(() => undefined);
+    // A page's popover or modal shown after the card would sit over it in the top layer.
+    doc.defaultView?.addEventListener('toggle', this.onToggle, true);
   }
 
-  /** True while the card holds a correction form (it then ignores hover changes and pointer leave). */
-  get isBusy(): boolean {
-    return this.formOpen && !!this.current;
-  }
-
-  /** True for events inside the card. */
+  /** True for events inside the card (they are retargeted to its host). */
   contains(target: EventTarget | null): boolean {
     return !!this.host && target instanceof Node && this.host.contains(target);
   }
 
+  /** True for the card's own host (the page may make elements with the same tag name). */
+  isHost(node: Node): boolean {
+    return node === this.host;
+  }
+
   /** Shows the card for `annotation`; with `focus`, moves keyboard focus into it. */
   open(annotation: Annotation, focus: boolean): void {
-    if (this.isBusy && annotation !== this.current) return; // never throw away a form being filled in
     const mount = this.ensureMount();
     if (focus && !this.contains(this.doc.activeElement)) this.returnFocus = this.doc.activeElement;
-    if (annotation !== this.current) this.formOpen = false;
+    if (annotation !== this.current) this.raises = 0;
     this.current = annotation;
+    this.show();
     this.render();
     if (focus) (mount.firstElementChild as HTMLElement | null)?.focus();
   }
 
-  /**
-   * Hides the card; focus goes back to where it was when the keyboard opened it. While the
-   * correction form is open, Escape only closes the form and pointer leave does nothing, unless
-   * `force` (the site was switched off).
-   */
-  close(force = false): void {
+  /** Hides the card; focus goes back to where it was when the keyboard opened it. */
+  close(): void {
     if (!this.mount || !this.current) return;
-    if (this.formOpen && !force) {
-      if (this.escaping) this.closeForm();
-      return;
-    }
-    this.formOpen = false;
     const hadFocus = this.contains(this.doc.activeElement);
     render(null, this.mount);
     this.current = null;
+    clearTimeout(this.checkTimer);
+    if (this.host && supportsPopover(this.host) && this.host.matches(':popover-open')) this.host.hidePopover();
     if (hadFocus && this.returnFocus instanceof HTMLElement) this.returnFocus.focus();
     this.returnFocus = null;
   }
 
   /** Re-places the card after scrolling or resizing. */
   place(): void {
-    const card = this.mount?.firstElementChild as HTMLElement | null;
+    const card = this.card();
     if (!card || !this.current) return;
     const figure = this.current.range.getBoundingClientRect();
     const view = this.doc.defaultView!;
@@ -109,87 +101,104 @@ export class CardController {
     card.style.left = `${Math.round(left)}px`;
     card.style.overflow = 'auto';
     card.style.visibility = 'visible';
+    this.scheduleCheck();
   }
 
   /** Removes the card's host from the page. */
   destroy(): void {
-    this.close(true);
+    this.close();
     this.host?.remove();
     this.host = this.mount = null;
   }
 
-  /** Renders the card (and the form, when open) for the current annotation and places it. */
+  private card(): HTMLElement | null {
+    return (this.mount?.firstElementChild as HTMLElement | null) ?? null;
+  }
+
   private render(): void {
     const annotation = this.current;
     if (!annotation || !this.mount) return;
     const id = `factmark-${annotation.index}`;
-    const form = this.formOpen ? this.renderForm(annotation, `${id}-fix`) : undefined;
-    render(<FactCard figureText={annotation.figure.text} verdict={annotation.verdict} id={id} onSuggest={() => this.openForm()} form={form} />, this.mount);
+    render(<FactCard figureText={annotation.figure.text} verdict={annotation.verdict} id={id} onSuggest={(event) => this.suggest(annotation, event)} />, this.mount);
     this.place();
   }
 
-  private renderForm(annotation: Annotation, id: string) {
+  /**
+   * "Suggest a correction": only a real click or key press of the reader's. The form opens in an
+   * extension window the page can neither read nor script; the card only hands over the figure.
+   */
+  private suggest(annotation: Annotation, event: Event): void {
+    if (!event.isTrusted) return;
     const fact = annotation.verdict.fact;
-    const kind = fact ? 'dispute' : 'new-fact';
-    const initial: CorrectionInput = { value: fact ? '' : annotation.figure.text, measures: fact?.label ?? '', evidenceUrl: '', quote: '', note: '' };
-    const check = (input: CorrectionInput) => {
-      // The value is read back as soon as it parses, whatever the other fields say.
-      const result = checkDraft(input, { factUnit: fact?.quantity.unit });
-      return result.ok ? { resolved: result.value.proposed.display, errors: {} } : { resolved: result.proposed?.display, errors: result.errors as FieldErrors };
+    const draft = {
+      type: 'corrections:draft',
+      figureText: annotation.figure.text.slice(0, 200),
+      title: this.doc.title.slice(0, 500),
+      fact: fact && { packId: fact.pack.id, factId: fact.id, label: fact.label, display: fact.display, unit: fact.quantity.unit, deal: fact.deal },
     };
-    return (
-      <CorrectionForm
-        key={`${annotation.index}-form`}
-        id={id}
-        kind={kind}
-        initial={initial}
-        deals={this.deals}
-        check={check}
-        onSubmit={(input, deal) => this.submit(annotation, input, deal)}
-        onCancel={() => this.closeForm()}
-      />
-    );
+    browser.runtime.sendMessage(draft).catch((error: Error) => console.warn(`Factmark: the correction window did not open (${error.message})`));
   }
 
-  private openForm(): void {
-    this.formOpen = true;
-    this.render();
-    this.mount?.querySelector<HTMLElement>('.correction-form input')?.focus();
-    if (!this.current?.verdict.fact && this.deals === null) void this.loadDeals();
+  /** Puts the host in the top layer, above anything the page shows there already; fixes what the page changed on it. */
+  private show(): void {
+    const host = this.host!;
+    if (host.getAttribute('style') !== HOST_STYLE) host.setAttribute('style', HOST_STYLE);
+    for (const name of ['hidden', 'inert']) if (host.hasAttribute(name)) host.removeAttribute(name);
+    if (host.getAttribute('popover') !== 'manual') host.setAttribute('popover', 'manual');
+    if (!supportsPopover(host)) return;
+    if (host.matches(':popover-open')) host.hidePopover(); // shown again, it goes on top
+    host.showPopover();
   }
 
-  private closeForm(): void {
-    this.formOpen = false;
-    this.render();
-    (this.mount?.querySelector<HTMLElement>('.suggest') ?? (this.mount?.firstElementChild as HTMLElement | null))?.focus();
+  /** Checks after the card painted (a page reacting to it has had its chance too) whether the reader can see it. */
+  private scheduleCheck(): void {
+    clearTimeout(this.checkTimer);
+    const view = this.doc.defaultView!;
+    view.requestAnimationFrame(() => (this.checkTimer = view.setTimeout(() => this.check(), 50)));
   }
 
-  private async loadDeals(): Promise<void> {
-    const answer = await ask<DealChoice[]>({ type: 'corrections:deals' });
-    this.deals = answer.ok ? answer.value : [];
-    if (this.formOpen) this.render();
+  private check(): void {
+    if (!this.host || !this.current) return;
+    const problem = cardInterference(this.doc, this.host, this.card());
+    if (!problem) return;
+    // Put it back once where that can help (a removed host, a popover closed or shown over it); say so either way.
+    if (this.raises < MAX_RAISES) {
+      this.raises++;
+      if (!this.host.isConnected) this.doc.documentElement.append(this.host);
+      this.show();
+      this.scheduleCheck();
+    }
+    if (!this.reported.has(problem)) {
+      this.reported.add(problem);
+      this.report(problem);
+    }
   }
 
-  /** Saves a correction through the background; on success shows it as pending at once. */
-  private async submit(annotation: Annotation, input: CorrectionInput, deal: DealChoice | undefined): Promise<string | null> {
-    const fact = annotation.verdict.fact;
-    const page = { url: this.doc.location.href.split('#')[0]!.slice(0, 2_000), title: this.doc.title.slice(0, 500) };
-    const target: CorrectionTarget = fact
-      ? { kind: 'dispute', packId: fact.pack.id, factId: fact.id, figureText: annotation.figure.text, page }
-      : { kind: 'new-fact', packId: deal?.packId ?? '', dealId: deal?.dealId, figureText: annotation.figure.text, page };
-    const answer = await ask<CorrectionRecord>({ type: 'corrections:submit', target, input });
-    if (!answer.ok) return answer.error;
-    annotation.verdict = { ...annotation.verdict, myCorrection: summarize(answer.value) };
-    if (this.current === annotation) this.closeForm();
-    return null;
-  }
+  /** Any popover or card toggling while the card is open: the page may have closed ours or shown one over it. */
+  private readonly onToggle = (event: Event): void => {
+    if (!this.current) return;
+    const opened = (event as Event & { newState?: string }).newState === 'open';
+    // Shown after ours, it would sit over the card even if hit-testing passes through it: move ours back on top.
+    if (opened && event.target !== this.host && this.raises < MAX_RAISES) {
+      this.raises++;
+      this.show();
+    }
+    this.scheduleCheck();
+  };
 
   private ensureMount(): HTMLElement {
     if (this.mount && this.host?.isConnected) return this.mount;
+    if (this.host && this.mount) {
+      // The page removed the host: put the same one back (its shadow root is ours alone).
+      this.doc.documentElement.append(this.host);
+      return this.mount;
+    }
     const host = this.doc.createElement(CARD_HOST_TAG);
-    const shadow = host.attachShadow({ mode: 'open' });
+    host.setAttribute('style', HOST_STYLE);
+    host.setAttribute('popover', 'manual');
+    const shadow = host.attachShadow({ mode: this.openRoot ? 'open' : 'closed' });
     const style = this.doc.createElement('style');
-    style.textContent = CARD_CSS + CORRECTION_CSS;
+    style.textContent = CARD_HOST_CSS + CARD_CSS + CORRECTION_CSS;
     const mount = this.doc.createElement('div');
     shadow.append(style, mount);
     // Outside <body>, so the page's own layout and body text are left as they were.
@@ -200,12 +209,7 @@ export class CardController {
   }
 }
 
-/** Sends a message to the background; a dead or missing background becomes an error sentence. */
-async function ask<T>(message: unknown): Promise<Result<T>> {
-  try {
-    const answer = (await browser.runtime.sendMessage(message)) as Result<T> | undefined;
-    return answer ?? { ok: false, error: 'The extension did not answer; your correction was not saved. Try again.' };
-  } catch (error) {
-    return { ok: false, error: `The extension did not answer (${(error as Error).message}); your correction was not saved. Try again.` };
-  }
+/** Tells the background (and so the popup) that the page hid or covered the card. */
+function reportToBackground(what: CardInterference): void {
+  browser.runtime.sendMessage({ type: 'page:card-interference', what }).catch(() => undefined);
 }

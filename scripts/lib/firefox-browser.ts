@@ -62,6 +62,8 @@ export async function launchFirefox(): Promise<ExtensionBrowser> {
   // Factmark records its performance measures only when asked (the tests and benchmarks read them).
   await (await inExtension()).evaluate((key) => (globalThis as unknown as { chrome: { storage: { local: { set(o: object): Promise<void> } } } }).chrome.storage.local.set({ [key]: true }), MEASURES_KEY);
 
+  /** Extension windows already handed to a test (each is waited for once). */
+  const windowsSeen = new WeakSet<object>();
   return {
     name: 'firefox',
     extensionId: FIREFOX_EXTENSION_UUID,
@@ -71,6 +73,22 @@ export async function launchFirefox(): Promise<ExtensionBrowser> {
     context: { newPage: () => open({ type: 'window' }) },
     worker: {
       evaluate: async <R, A>(fn: (arg: A) => R | Promise<R>, arg?: A) => (await inExtension()).evaluate(fn, arg as A),
+    },
+    async waitForWindow(path: string) {
+      const prefix = extensionUrl(path);
+      for (let i = 0; i < 300; i++) {
+        for (const raw of await browser.pages()) {
+          if (windowsSeen.has(raw)) continue;
+          // The driver never sees an extension page's load, so its address is asked, not remembered.
+          const href = await raw.evaluate(() => (document.readyState === 'complete' ? location.href : '')).catch(() => '');
+          if (href.startsWith(prefix)) {
+            windowsSeen.add(raw);
+            return new FirefoxPage(raw, downloads);
+          }
+        }
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      throw new Error(`The extension opened no ${path} within 15 s.`);
     },
     async openPopup(article: Page) {
       const popup = await open({ type: 'window', background: true });

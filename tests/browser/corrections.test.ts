@@ -74,8 +74,24 @@ async function openDemo(): Promise<Page> {
   return page;
 }
 
-/** The card's shadow root, pierced by playwright's CSS locators. */
+/** The card's shadow root (open in tests, see CARD_OPEN_ROOT_KEY), pierced by the harness's CSS locators. */
 const inCard = (page: Page, selector: string) => page.locator(`factmark-card ${selector}`);
+
+/** Clicks "Suggest a correction" on the open card and answers the correction window it opens. */
+async function suggest(page: Page): Promise<Page> {
+  const opened = browser.waitForWindow('/correct.html');
+  await inCard(page, 'button.suggest').click();
+  const win = await opened;
+  await win.waitForSelector('.correction-form');
+  return win;
+}
+
+/** Once the window saved a correction, the card of `text` (hovered again: the page was read again) shows it. */
+async function cardShows(page: Page, text: string, line: string) {
+  await expect
+    .poll(async () => (await hoverFigure(page, (await shownFigures(page)).find((f) => f.text === text)!)).text, { timeout: 15_000 })
+    .toContain(line);
+}
 
 /** The row of one correction in "My corrections", once it shows `status`. */
 async function row(id: string, status: string) {
@@ -91,29 +107,31 @@ describe('suggesting a correction', () => {
     const page = await openDemo();
     const figure = (await shownFigures(page)).find((f) => f.text === '$15 billion')!;
     await hoverFigure(page, figure);
-    await inCard(page, 'button.suggest').click();
-    await expect.poll(() => inCard(page, '#factmark-2-fix-measures').inputValue()).toMatch(/initial/i);
+    const win = await suggest(page);
+    // The form is in the extension's window, prefilled with the figure and its fact; none of it is in the page.
+    await expect.poll(() => win.locator('#fix-measures').inputValue()).toMatch(/initial/i);
+    expect(await win.textContent('.figure')).toBe('$15 billion');
+    expect(await win.textContent('.fact-value')).toBe('$15 billion');
+    expect(await page.evaluate(() => document.documentElement.outerHTML.includes('What it measures'))).toBe(false);
 
-    // The form keeps the card open when the pointer leaves.
-    await page.mouse.move(1, 1);
-    await page.waitForTimeout(500);
-    expect(await openCard(page)).not.toBeNull();
-
-    await inCard(page, 'button[type=submit]').click();
-    expect(await inCard(page, '.field-value .field-error').textContent()).toContain('Write the value you propose');
-    expect(await inCard(page, '.field-evidenceUrl .field-error').textContent()).toBe('Evidence is required: the address of a source that states this value.');
-    await inCard(page, 'input[name=value]').fill('2 GW');
-    await inCard(page, 'input[name=evidenceUrl]').fill('ftp://example.com/x');
-    await inCard(page, 'button[type=submit]').click();
-    expect(await inCard(page, '.field-value .field-error').textContent()).toBe('The fact is measured in USD, but "2 GW" is in GW.');
-    expect(await inCard(page, '.field-evidenceUrl .field-error').textContent()).toBe('The evidence address must start with http:// or https://.');
-    await inCard(page, 'input[name=value]').fill('$16.5bn');
-    expect(await inCard(page, '.field-value .resolved').textContent()).toBe('= $16.5 billion (USD)');
-    await inCard(page, 'input[name=evidenceUrl]').fill('https://example.com/amazon-openai-tranche');
-    await inCard(page, 'textarea[name=quote]').fill('an initial $16.5 billion');
-    await inCard(page, 'button[type=submit]').click();
-    await expect.poll(() => inCard(page, '.mine').textContent()).toBe('Your correction, pending: $16.5 billion (USD)');
-    disputeId = (await inCard(page, '.mine').getAttribute('data-correction-id'))!;
+    await win.locator('button[type=submit]').click();
+    expect(await win.locator('.field-value .field-error').textContent()).toContain('Write the value you propose');
+    expect(await win.locator('.field-evidenceUrl .field-error').textContent()).toBe('Evidence is required: the address of a source that states this value.');
+    await win.locator('input[name=value]').fill('2 GW');
+    await win.locator('input[name=evidenceUrl]').fill('ftp://example.com/x');
+    await win.locator('button[type=submit]').click();
+    expect(await win.locator('.field-value .field-error').textContent()).toBe('The fact is measured in USD, but "2 GW" is in GW.');
+    expect(await win.locator('.field-evidenceUrl .field-error').textContent()).toBe('The evidence address must start with http:// or https://.');
+    await win.locator('input[name=value]').fill('$16.5bn');
+    expect(await win.locator('.field-value .resolved').textContent()).toBe('= $16.5 billion (USD)');
+    await win.locator('input[name=evidenceUrl]').fill('https://example.com/amazon-openai-tranche');
+    await win.locator('textarea[name=quote]').fill('an initial $16.5 billion');
+    await win.locator('button[type=submit]').click();
+    expect(await win.locator('.saved').textContent()).toBe('Saved: your correction, pending: $16.5 billion (USD)');
+    disputeId = (await win.locator('.saved').getAttribute('data-correction-id'))!;
+    await win.close();
+    // The background read the page again: its card says so at once.
+    await cardShows(page, '$15 billion', 'Your correction, pending: $16.5 billion (USD)');
 
     // The endpoint is down: the correction waits in the outbox with a clear message.
     const li = await row(disputeId, 'queued');
@@ -156,23 +174,24 @@ describe('suggesting a correction', () => {
     expect((await openCard(page))!.figureText).toBe('$13 billion');
     const focusedClass = () => page.evaluate(() => document.querySelector('factmark-card')!.shadowRoot!.activeElement?.className ?? '');
     for (let i = 0; i < 10 && (await focusedClass()) !== 'suggest'; i++) await page.keyboard.press('Tab');
+    const opened = browser.waitForWindow('/correct.html');
     await page.keyboard.press('Enter');
-    await expect.poll(focusedClass).toBe('');
-    expect(await inCard(page, 'input[name=value]').inputValue()).toBe('$13 billion');
-    // The first Escape closes the form only, the card stays.
-    await page.keyboard.press('Escape');
-    expect(await inCard(page, '.correction-form').count()).toBe(0);
-    expect(await openCard(page)).not.toBeNull();
-    await expect.poll(focusedClass).toBe('suggest');
-    await page.keyboard.press('Enter');
-    await page.keyboard.press('Tab'); // what it measures
-    await page.keyboard.type("OpenAI's planned 2026 spending on AWS");
-    await page.keyboard.press('Tab'); // the deal (first one kept)
-    await page.keyboard.press('Tab'); // evidence
-    await page.keyboard.type('https://example.com/openai-13bn');
-    await page.keyboard.press('Enter');
-    await expect.poll(() => inCard(page, '.mine').textContent()).toBe('Your correction, pending: $13 billion (USD)');
-    const id = (await inCard(page, '.mine').getAttribute('data-correction-id'))!;
+    const win = await opened;
+    // The window opens with the figure as the proposed value and the keyboard in it.
+    const focusedField = () => win.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name ?? '');
+    await expect.poll(focusedField).toBe('value');
+    expect(await win.locator('input[name=value]').inputValue()).toBe('$13 billion');
+    await expect.poll(() => win.locator('select[name=deal] option').count()).toBeGreaterThan(0);
+    await win.keyboard.press('Tab'); // what it measures
+    await win.keyboard.type("OpenAI's planned 2026 spending on AWS");
+    await win.keyboard.press('Tab'); // the deal (first one kept)
+    await win.keyboard.press('Tab'); // evidence
+    await win.keyboard.type('https://example.com/openai-13bn');
+    await win.keyboard.press('Enter');
+    expect(await win.locator('.saved').textContent()).toBe('Saved: your correction, pending: $13 billion (USD)');
+    const id = (await win.locator('.saved').getAttribute('data-correction-id'))!;
+    await win.close();
+    await cardShows(page, '$13 billion', 'Your correction, pending: $13 billion (USD)');
 
     await expect.poll(() => endpoint.byKey.get(id)?.posts).toBe(1); // the endpoint is up: sent at once
     expect(endpoint.byKey.get(id)!.submission).toMatchObject({ kind: 'new-fact', dealId: expect.any(String), measures: "OpenAI's planned 2026 spending on AWS" });
@@ -192,12 +211,13 @@ describe('suggesting a correction', () => {
     await endpoint.stop();
     const page = await openDemo();
     await hoverFigure(page, (await shownFigures(page)).find((f) => f.text === '$760 billion')!);
-    await inCard(page, 'button.suggest').click();
-    await inCard(page, 'input[name=value]').fill('$730bn');
-    await inCard(page, 'input[name=evidenceUrl]').fill('https://example.com/valuation');
-    await inCard(page, 'button[type=submit]').click();
-    await expect.poll(() => inCard(page, '.mine').textContent()).toContain('pending');
-    const id = (await inCard(page, '.mine').getAttribute('data-correction-id'))!;
+    const win = await suggest(page);
+    await win.locator('input[name=value]').fill('$730bn');
+    await win.locator('input[name=evidenceUrl]').fill('https://example.com/valuation');
+    await win.locator('button[type=submit]').click();
+    expect(await win.locator('.saved').textContent()).toContain('pending');
+    const id = (await win.locator('.saved').getAttribute('data-correction-id'))!;
+    await win.close();
     await (await row(id, 'queued')).locator('button.withdraw').click();
     await row(id, 'withdrawn');
     await page.close();

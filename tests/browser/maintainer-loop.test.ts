@@ -102,13 +102,17 @@ describe.each(DATABASES)('contributor → maintainer → new pack version → su
     const card = await hoverFigure(article, (await shownFigures(article)).find((f) => f.text === '$13 billion')!);
     expect(card.verifiedValue).toBe('$20 billion');
 
+    // The form opens in the extension's correction window, out of the page's reach.
+    const opened = browser.waitForWindow('/correct.html');
     await article.locator('factmark-card button.suggest').click();
-    await article.locator('factmark-card input[name=value]').fill('$13 billion');
-    await article.locator('factmark-card input[name=evidenceUrl]').fill(EVIDENCE);
-    await article.locator('factmark-card textarea[name=quote]').fill('Microsoft has invested $13 billion in OpenAI');
-    await article.locator('factmark-card button[type=submit]').click();
-    await expect.poll(() => article.locator('factmark-card .mine').textContent()).toBe('Your correction, pending: $13 billion (USD)');
-    correctionId = (await article.locator('factmark-card .mine').getAttribute('data-correction-id'))!;
+    const win = await opened;
+    await win.locator('input[name=value]').fill('$13 billion');
+    await win.locator('input[name=evidenceUrl]').fill(EVIDENCE);
+    await win.locator('textarea[name=quote]').fill('Microsoft has invested $13 billion in OpenAI');
+    await win.locator('button[type=submit]').click();
+    expect(await win.locator('.saved').textContent()).toBe('Saved: your correction, pending: $13 billion (USD)');
+    correctionId = (await win.locator('.saved').getAttribute('data-correction-id'))!;
+    await win.close();
   });
 
   it('the inbox receives it exactly once', async () => {

@@ -14,8 +14,9 @@ describe('who may send the background what', () => {
   });
 
   it('a web page may only ask for verdicts and hand over a correction', () => {
-    for (const type of ['annotate', 'corrections:submit', 'corrections:deals']) expect(refusal(type, 'content-script')).toBeUndefined();
-    for (const type of ['packs:subscribe', 'packs:import', 'packs:remove', 'packs:export', 'corrections:export', 'corrections:list', 'corrections:withdraw']) {
+    for (const type of ['annotate', 'corrections:draft']) expect(refusal(type, 'content-script')).toBeUndefined();
+    // Saving a correction and reading the installed packs' deals belong to the correction window (an extension page).
+    for (const type of ['corrections:submit', 'corrections:deals', 'corrections:draft-get', 'packs:subscribe', 'packs:import', 'packs:remove', 'packs:export', 'corrections:export', 'corrections:list', 'corrections:withdraw']) {
       expect(refusal(type, 'content-script')).toBe(`Factmark does not accept "${type}" from a web page.`);
     }
     expect(refusal('packs:subscribe', 'extension-page')).toBeUndefined();
