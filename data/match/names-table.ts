@@ -7,7 +7,7 @@
 import type { Deal, Fact, Pack } from '../schema/pack';
 import type { MatchRequest } from '../schema/messages';
 import { buildIndex, type MatchIndex } from './build';
-import { phraseWords, tokenize } from './text';
+import { tokenize } from './text';
 
 /** A pack as the names table needs it: every field but the facts, and only the deals that have names. */
 export type PackHead = Omit<Pack, 'facts' | 'deals'> & { deals: Deal[] };
@@ -24,59 +24,49 @@ export interface NamesTable {
   readonly heads: readonly PackHead[];
   /** The name part of a MatchIndex over every pack (alias matcher, display names, deal names). */
   readonly names: Pick<MatchIndex, 'entities' | 'names' | 'dealNames'>;
-  /** Entity id -> every entity id a chain of shared names ties it to (itself included). */
-  readonly groups: ReadonlyMap<string, readonly string[]>;
-}
-
-/**
- * Entities grouped by shared names (union-find). The matcher treats two packs' ids for one
- * company as one entity when they share a name (build.ts, canonicalEntities); its groups lie
- * inside these, so loading a whole group never loads less than the matcher compares.
- */
-function nameGroups(heads: readonly PackHead[]): Map<string, string[]> {
-  const parent = new Map<string, string>();
-  const find = (id: string): string => {
-    let root = id;
-    while (parent.get(root) !== root) root = parent.get(root)!;
-    for (let at = id; at !== root; ) {
-      const next = parent.get(at)!;
-      parent.set(at, root);
-      at = next;
-    }
-    return root;
-  };
-  const byName = new Map<string, string>();
-  for (const head of heads) {
-    for (const entity of head.entities) {
-      if (!parent.has(entity.id)) parent.set(entity.id, entity.id);
-      for (const name of [entity.name, ...entity.aliases]) {
-        const key = phraseWords(name).join(' ');
-        if (!key) continue;
-        const other = byName.get(key);
-        if (other === undefined) byName.set(key, entity.id);
-        else {
-          const a = find(other), b = find(entity.id);
-          if (a !== b) parent.set(b, a);
-        }
-      }
-    }
-  }
-  const members = new Map<string, string[]>();
-  for (const id of parent.keys()) {
-    const root = find(id);
-    const list = members.get(root);
-    if (list) list.push(id);
-    else members.set(root, [id]);
-  }
-  const groups = new Map<string, string[]>();
-  for (const list of members.values()) for (const id of list) groups.set(id, list);
-  return groups;
+  /** Entity id -> its names and aliases in every pack. */
+  readonly namesOf: ReadonlyMap<string, readonly string[]>;
+  /** Name groups found so far (see withNameGroups), by entity id. */
+  readonly groups: Map<string, readonly string[]>;
 }
 
 /** Compiles the names of every pack (heads in the store's pack order). */
 export function buildNamesTable(heads: readonly PackHead[]): NamesTable {
   const { entities, names, dealNames } = buildIndex(heads.map((h) => ({ ...h, facts: [] })));
-  return { heads, names: { entities, names, dealNames }, groups: nameGroups(heads) };
+  const namesOf = new Map<string, string[]>();
+  for (const head of heads) {
+    for (const entity of head.entities) {
+      const list = namesOf.get(entity.id);
+      if (list) list.push(entity.name, ...entity.aliases);
+      else namesOf.set(entity.id, [entity.name, ...entity.aliases]);
+    }
+  }
+  return { heads, names: { entities, names, dealNames }, namesOf, groups: new Map() };
+}
+
+/**
+ * Entity `id` and every entity a chain of names ties it to: those the alias matcher finds inside
+ * one of its names, and theirs in turn. The matcher treats two packs' ids for one company as one
+ * entity when they share a name (build.ts, canonicalEntities); a shared name is found this way,
+ * so a group holds every entity the matcher compares with `id`, and whole groups keep that
+ * comparison exact when only some packs' entities are indexed. Found on first need (a page names
+ * a few entities), not for every entity when the worker wakes.
+ */
+function nameGroup(table: NamesTable, id: string): readonly string[] {
+  const known = table.groups.get(id);
+  if (known) return known;
+  const group = new Set([id]);
+  const queue = [id];
+  for (let next = queue.pop(); next !== undefined; next = queue.pop()) {
+    for (const name of table.namesOf.get(next) ?? []) {
+      table.names.entities.scan(tokenize(name).words, (other) => {
+        if (!group.has(other)) (group.add(other), queue.push(other));
+      });
+    }
+  }
+  const members = [...group];
+  for (const member of members) table.groups.set(member, members);
+  return members;
 }
 
 /**
@@ -109,7 +99,7 @@ export function withNameGroups(table: NamesTable, ids: Iterable<string>): Set<st
   const out = new Set<string>();
   for (const id of ids) {
     if (out.has(id)) continue;
-    for (const member of table.groups.get(id) ?? [id]) out.add(member);
+    for (const member of nameGroup(table, id)) out.add(member);
   }
   return out;
 }
