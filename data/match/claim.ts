@@ -31,11 +31,15 @@ const FORWARD = cueList(
 const OTHER_TOPIC = cueList(
   'market', 'markets', 'industry', 'sector', 'economy', 'revenue', 'revenues', 'sales', 'loss', 'losses', 'lost',
   'lose', 'losing', 'profit', 'profits', 'earnings', 'income', 'debt', 'loan', 'loans', 'bond', 'bonds', 'capex',
-  'capital expenditure', 'spent', 'burn', 'burned', 'cost', 'costs', 'price', 'prices', 'share price', 'stock', 'budget',
+  'capital expenditure', 'spent', 'burn', 'burned', 'cost', 'costs', 'price', 'prices', 'share price', 'stock price',
+  'stock market', 'stock rose', 'stock fell', 'stock jumped', 'stock dropped', 'shares rose', 'shares fell', 'budget',
   'salary', 'fine', 'penalty', 'tax', 'subsidy', 'grant', 'buyback', 'dividend', 'market cap', 'market value',
   'market capitalization', 'gdp', 'tariff', 'lawsuit',
   'damages', 'settlement', 'fee', 'fees', 'rent', 'quarter', 'quarterly', 'annual', 'annually',
 );
+
+/** Sales that are deals, not revenue: "a $6.6 billion share sale". */
+const DEAL_SALES = cueList('share sale', 'stock sale', 'secondary sale', 'tender offer', 'sold', 'sell', 'selling');
 
 /** Why a figure's claim cannot be checked, if it cannot. */
 export type Uncheckable =
@@ -56,7 +60,8 @@ export function uncheckable(qualifier: QualifierClass | undefined, clause: reado
   const speculative = cueIn(clause, SPECULATIVE) ?? cueIn(lead, SPECULATIVE) ?? cueIn(lead, CONDITIONAL);
   if (speculative) return { kind: 'speculative', cue: speculative };
   const other = cueIn(clause, OTHER_TOPIC);
-  if (other) return { kind: 'other-topic', cue: other };
+  // "stock" alone is what a stake is paid in ("$5 billion of Intel stock"); its price and market are other topics.
+  if (other && !(other === 'sales' && cueIn(clause, DEAL_SALES))) return { kind: 'other-topic', cue: other };
   return undefined;
 }
 

@@ -8,6 +8,8 @@ import { testPack as bundledPack } from './deal-pack';
 import type { Pack } from '../../data/schema/pack';
 import type { Verdict } from '../../data/schema/verdict';
 import { annotate, figureIn, type FigureSpec } from './figure-helpers';
+import { uncheckable } from '../../data/match/claim';
+import { phraseWords } from '../../data/match/text';
 
 const bundled = buildIndex([bundledPack]);
 const usd = (billions: number, extra: Partial<FigureSpec> = {}): FigureSpec => ({ value: billions * 1e9, unit: 'USD', ...extra });
@@ -288,6 +290,17 @@ describe('the same claim', () => {
     ['a rounded figure must round from the fact: "$1 trillion" is not 730 billion', 'OpenAI got a $1 trillion pre-money valuation.', '$1 trillion', usd(1000, { precision: 1e12 })],
   ];
   it.each(cases)('%s', (_name, sentence, text, spec) => expect(verdictOf(sentence, text, spec).verdict).toBe('unverified'));
+
+  it('stock is what a stake is paid in; its price and market are other topics', () => {
+    expect(verdictOf('Amazon will invest $50 billion in OpenAI stock.', '$50 billion', usd(50)).verdict).toBe('verified');
+    expect(verdictOf("Amazon's stock price fell after it agreed to invest $50 billion in OpenAI.", '$50 billion', usd(50)).verdict).toBe('unverified');
+    expect(uncheckable(undefined, phraseWords('stock market \u0000'), [])?.kind).toBe('other-topic');
+  });
+
+  it('a share sale is a deal; sales alone are revenue', () => {
+    expect(uncheckable(undefined, phraseWords('in a \u0000 share sale'), [])).toBeUndefined();
+    expect(uncheckable(undefined, phraseWords('sales of \u0000'), [])?.kind).toBe('other-topic');
+  });
 
   it('"about" verifies what rounds to the figure, and contradicts only what is well off', () => {
     expect(verdictOf('Amazon will invest about $50 billion in OpenAI.', '$50 billion', usd(50)).verdict).toBe('verified');
