@@ -1,33 +1,6 @@
 import { browser } from 'wxt/browser';
-import type { InterferenceKind, PageStateReport } from '../../data/schema/page-state-messages';
-
-/** Badge colours: the mismatch red of the underlines, and amber when the page interferes. */
-const MISMATCH_COLOUR = '#cf222e';
-const INTERFERENCE_COLOUR = '#9a6700';
-const OFF_COLOUR = '#6e7781';
-
-interface FrameState {
-  enabled: boolean;
-  mismatches: number;
-  interference: InterferenceKind[];
-}
-
-/** What the badge says for one tab, from its frames' reports: the top frame (id 0) decides "off". */
-export function badgeFor(frames: ReadonlyMap<number, FrameState>): { text: string; title: string; colour: string } {
-  if (frames.get(0)?.enabled === false) return { text: 'off', title: 'Factmark is off for this site', colour: OFF_COLOUR };
-  let mismatches = 0;
-  let interfering = false;
-  for (const frame of frames.values()) {
-    if (!frame.enabled) continue;
-    mismatches += frame.mismatches;
-    interfering ||= frame.interference.length > 0;
-  }
-  const count = mismatches > 999 ? '999+' : mismatches ? String(mismatches) : '';
-  const lines = ['Factmark'];
-  if (mismatches) lines.push(`${mismatches} ${mismatches === 1 ? 'figure differs' : 'figures differ'} from the record`);
-  if (interfering) lines.push("This page is interfering with Factmark's underlines");
-  return { text: interfering ? `${count}!` : count, title: lines.join('\n'), colour: interfering ? INTERFERENCE_COLOUR : MISMATCH_COLOUR };
-}
+import type { PageStateReport } from '../../data/schema/page-state-messages';
+import { badgeFor, type FrameState } from '../../data/text/badge-text';
 
 /**
  * The toolbar badge per tab: how many figures on the page differ from the record, a "!" when the
@@ -42,8 +15,9 @@ export class Badge {
 
   start(): void {
     browser.tabs.onUpdated.addListener((tabId, change) => {
-      // A new page (or a same-document navigation, after which the page's content script reports again).
-      if (change.status === 'loading') this.forget(tabId);
+      // The tab went to another address (its content script reports again, also after a
+      // same-document navigation). Not every 'loading': a frame loading late sets that too.
+      if (change.url !== undefined) this.forget(tabId);
     });
     browser.tabs.onRemoved.addListener((tabId) => this.tabs.delete(tabId));
   }

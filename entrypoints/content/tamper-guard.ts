@@ -130,21 +130,23 @@ export class HighlightGuard {
     return found;
   }
 
-  /** The highlight holds exactly the expected ranges: a page's ranges are removed, ours put back. */
+  /**
+   * The highlight holds exactly the expected ranges: a page's ranges are removed, ours put back.
+   * Membership is asked range by range (`has`), never by iterating the highlight: Firefox cannot
+   * iterate a page object's setlike from a content script ("Xray wrapping of iterators").
+   */
   private checkRanges(kind: VerdictKind, ours: Highlight, depth: CheckDepth): void {
     const expected = this.expected.get(kind)!;
-    // Same size and only our ranges means the same set; a quick check trusts the size alone.
+    // A quick check trusts the size alone (a page that swaps one range for another keeps it).
     if (depth === 'quick' && ours.size === expected.size) return;
-    const foreign: AbstractRange[] = [];
-    for (const range of ours.keys()) if (!expected.has(range as Range)) foreign.push(range);
-    if (foreign.length) {
-      this.noticed.add('foreign-ranges');
-      for (const range of foreign) ours.delete(range);
-    }
-    if (ours.size < expected.size) {
-      this.noticed.add('missing-ranges');
-      for (const range of expected) if (!ours.has(range)) ours.add(range);
-    }
+    let present = 0;
+    for (const range of expected) if (ours.has(range)) present++;
+    // All of ours there and nothing else: the same set.
+    if (present === expected.size && ours.size === present) return;
+    if (ours.size > present) this.noticed.add('foreign-ranges');
+    if (present < expected.size) this.noticed.add('missing-ranges');
+    ours.clear();
+    for (const range of expected) ours.add(range);
   }
 
   /** The computed `::highlight()` style still draws each shown verdict's underline (only once it was seen to). */
