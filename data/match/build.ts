@@ -361,3 +361,8 @@ export function buildIndex(packs: readonly Pack[]): MatchIndex {
     factCount,
   };
 }
+
+/** The name part of buildIndex alone (aliases, display names, deal names): a names table needs no facts. */
+export function buildNames(packs: readonly Pack[]): Pick<MatchIndex, 'entities' | 'names' | 'dealNames'> {
+  return { entities: collectEntities(packs), names: entityNames(packs), dealNames: collectDealNames(packs) };
+}

@@ -6,7 +6,7 @@
  */
 import type { Deal, Fact, Pack } from '../schema/pack';
 import type { MatchRequest } from '../schema/messages';
-import { buildIndex, type MatchIndex } from './build';
+import { buildIndex, buildNames, type MatchIndex } from './build';
 import { tokenize } from './text';
 
 /** A pack as the names table needs it: every field but the facts, and only the deals that have names. */
@@ -32,7 +32,7 @@ export interface NamesTable {
 
 /** Compiles the names of every pack (heads in the store's pack order). */
 export function buildNamesTable(heads: readonly PackHead[]): NamesTable {
-  const { entities, names, dealNames } = buildIndex(heads.map((h) => ({ ...h, facts: [] })));
+  const { entities, names, dealNames } = buildNames(heads.map((h) => ({ ...h, facts: [] })));
   const namesOf = new Map<string, string[]>();
   for (const head of heads) {
     for (const entity of head.entities) {
