@@ -119,6 +119,15 @@ export function sentenceBefore(owner: HeadingElement, shown: (el: HeadingElement
   return sentence || undefined;
 }
 
+/**
+ * True if `start` lies in the first sentence of `text` (same sentence ends as sentenceAround):
+ * only a figure there needs the sentence before its paragraph, so only then is it sent.
+ */
+export function inFirstSentence(text: string, start: number): boolean {
+  const { sentence, at } = sentenceAround(text, start, start + 1);
+  return !/\S/.test(text.slice(0, start - at)) && sentence.length > 0;
+}
+
 /** The list item holding the paragraph (itself, or up to two levels up). */
 function listItemOf(el: HeadingElement): HeadingElement | undefined {
   let at: HeadingElement | null = el;

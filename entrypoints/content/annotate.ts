@@ -3,7 +3,7 @@ import { recognizeInWindows } from '../../data/recognize/windows';
 import type { AnnotateRequest } from '../../data/schema/messages';
 import { AnnotateWriter } from '../../data/schema/annotate-wire';
 import { LIMITS } from '../../data/schema/limits';
-import { HeadingFinder, sentenceBefore, type HeadingElement } from '../../data/text/headings';
+import { HeadingFinder, inFirstSentence, sentenceBefore, type HeadingElement } from '../../data/text/headings';
 import type { Result } from '../../data/schema/result';
 import type { Figure } from '../../data/schema/figure';
 import type { Verdict } from '../../data/schema/verdict';
@@ -209,7 +209,7 @@ class Batch {
         from = block.text.length <= max ? 0 : Math.max(0, Math.min(figure.start - max / 2, block.text.length - max));
         const paragraph = (block.owner ?? owner) as unknown as HeadingElement;
         const text = block.text.slice(from, from + max);
-        window = this.writer.addBlock(text, this.headings.of(paragraph), from === 0 ? sentenceBefore(paragraph, shown) : undefined);
+        window = this.writer.addBlock(text, this.headings.of(paragraph), from === 0 && inFirstSentence(block.text, figure.start) ? sentenceBefore(paragraph, shown) : undefined);
         this.chars += text.length;
       }
       this.writer.addFigure(window, figure, from);

@@ -7,7 +7,7 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { decodeAnnotate } from '../../data/match';
 import { AnnotateWriter } from '../../data/schema/annotate-wire';
-import { HeadingFinder, sentenceBefore, type HeadingElement } from '../../data/text/headings';
+import { HeadingFinder, inFirstSentence, sentenceBefore, type HeadingElement } from '../../data/text/headings';
 
 function headingsOf(html: string, shown?: (h: HeadingElement) => boolean): Record<string, string | undefined> {
   const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
@@ -55,6 +55,14 @@ describe('sentenceBefore', () => {
     expect(sentenceBefore(at('a'), shown)).toBe('Amazon agreed to invest in OpenAI.');
     expect(sentenceBefore(at('b'), shown)).toBeUndefined();
     expect(sentenceBefore(at('c'), shown)).toBeUndefined();
+  });
+});
+
+describe('inFirstSentence', () => {
+  it('says whether a figure opens its paragraph (only then is the sentence before it sent)', () => {
+    const text = '  The retailer pays $15 billion. Later it pays $35 billion.';
+    expect(inFirstSentence(text, text.indexOf('$15'))).toBe(true);
+    expect(inFirstSentence(text, text.indexOf('$35'))).toBe(false);
   });
 });
 
