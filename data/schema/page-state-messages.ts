@@ -10,7 +10,7 @@ import { z } from 'zod';
 export const HIGHLIGHT_NAME = /^h[0-9a-f]{24}$/;
 
 /** What the content script can notice a page doing to its highlights. */
-export const INTERFERENCE_KINDS = ['unregistered', 'replaced', 'foreign-ranges', 'missing-ranges', 'restyled', 'reprioritized'] as const;
+export const INTERFERENCE_KINDS = ['unregistered', 'replaced', 'foreign-ranges', 'missing-ranges', 'restyled', 'reprioritized', 'card-hidden', 'card-covered'] as const;
 export type InterferenceKind = (typeof INTERFERENCE_KINDS)[number];
 
 const HighlightName = z.string().max(25).regex(HIGHLIGHT_NAME);

@@ -47,6 +47,12 @@ export class AnnotationSet {
     this.guard.show(KINDS.filter((k) => k !== 'unverified' || showUnverified));
   }
 
+  /** The page hid or covered the card (the card noticed): said in the badge and the popup like any interference. */
+  noticeCard(what: 'hidden' | 'covered'): void {
+    this.guard.noticed.add(`card-${what}`);
+    this.reporter.update({ interference: this.guard.noticed });
+  }
+
   /** Says whether Factmark is on for this site, for the toolbar badge ("off"). */
   report(enabled: boolean): void {
     this.reporter.update({ enabled });

@@ -32,7 +32,8 @@ export class CardController {
 
   constructor(
     private readonly doc: Document,
-    private readonly report: (what: CardInterference) => void = reportToBackground,
+    /** Tells the reader, where the page can't reach (badge and popup), that the page hid or covered the card. */
+    private readonly report: (what: CardInterference) => void,
   ) {
     void browser.storage.local
       .get(CARD_OPEN_ROOT_KEY)
@@ -168,10 +169,14 @@ export class CardController {
       this.show();
       this.scheduleCheck();
     }
-    if (!this.reported.has(problem)) {
-      this.reported.add(problem);
-      this.report(problem);
-    }
+    this.notice(problem);
+  }
+
+  /** Tells the reader once per kind (badge and popup). */
+  private notice(problem: CardInterference): void {
+    if (this.reported.has(problem)) return;
+    this.reported.add(problem);
+    this.report(problem);
   }
 
   /** Any popover or card toggling while the card is open: the page may have closed ours or shown one over it. */
@@ -179,9 +184,11 @@ export class CardController {
     if (!this.current) return;
     const opened = (event as Event & { newState?: string }).newState === 'open';
     // Shown after ours, it would sit over the card even if hit-testing passes through it: move ours back on top.
-    if (opened && event.target !== this.host && this.raises < MAX_RAISES) {
-      this.raises++;
-      this.show();
+    if (opened && event.target !== this.host) {
+      if (this.raises < MAX_RAISES) {
+        this.raises++;
+        this.show();
+      } else this.notice('covered'); // the page keeps putting its own on top; hit-testing may pass through it
     }
     this.scheduleCheck();
   };
@@ -207,9 +214,4 @@ export class CardController {
     this.mount = mount;
     return mount;
   }
-}
-
-/** Tells the background (and so the popup) that the page hid or covered the card. */
-function reportToBackground(what: CardInterference): void {
-  browser.runtime.sendMessage({ type: 'page:card-interference', what }).catch(() => undefined);
 }

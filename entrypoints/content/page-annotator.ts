@@ -51,7 +51,7 @@ export class PageAnnotator {
     private readonly ask: AskVerdicts = askBackground,
   ) {
     this.annotations = new AnnotationSet(doc);
-    this.card = new CardController(doc);
+    this.card = new CardController(doc, (what) => this.annotations.noticeCard(what));
     this.lastUrl = doc.location.href;
     this.observer = new MutationObserver((records) => this.onMutations(records));
     this.revealObserver = new MutationObserver(() => this.onReveal());

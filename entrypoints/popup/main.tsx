@@ -59,9 +59,14 @@ function Popup() {
         <>
           <SiteSwitch host={page.host} enabled={page.enabled} onChange={toggle} />
           {/* The popup is the page's trusted account: the list is the content script's own, whatever the page did to the underlines. */}
-          {page.enabled && page.interference?.length ? (
+          {page.enabled && page.interference?.some((k) => !k.startsWith('card-')) ? (
             <p class="interference" role="alert">
               This page is interfering with Factmark's underlines. The list below is what Factmark found.
+            </p>
+          ) : null}
+          {page.enabled && page.interference?.some((k) => k.startsWith('card-')) ? (
+            <p class="interference card-interference" role="alert">
+              This page hid or covered Factmark's card. The list below is what Factmark found.
             </p>
           ) : null}
           {page.enabled ? <FigureList figures={page.figures} onSelect={reveal} /> : <p class="status">Switched off on this site.</p>}

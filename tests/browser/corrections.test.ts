@@ -7,6 +7,7 @@ import { hoverFigure, openCard, shownFigures, waitForAnnotation } from '../../sc
 import { CorrectionBundle } from '../../data/schema/correction';
 import { CorrectionsEndpoint } from './corrections-endpoint';
 import { demoArticle } from './pages';
+import { giveBundledPackAnEndpoint } from './bundled-endpoint';
 
 /** The extension API inside extension pages and the service worker. */
 declare const chrome: {
@@ -19,47 +20,13 @@ let server: StaticServer;
 let endpoint: CorrectionsEndpoint;
 let options: Page;
 
-/**
- * The bundled pack gets no endpoint, so the test gives it one: before any article is opened, the
- * options page (extension origin) rewrites the installed pack in IndexedDB as version 2 with a
- * `correctionsEndpoint`. Seeding then sees a newer pack and leaves it; verdicts stay the same.
- */
-async function giveBundledPackAnEndpoint(url: string): Promise<void> {
-  await options.evaluate(async (endpointUrl) => {
-    await chrome.runtime.sendMessage({ type: 'corrections:deals' }); // the background has opened the store
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const open = indexedDB.open('factmark');
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
-    });
-    const get = <T,>(store: string, key: string) =>
-      new Promise<T | undefined>((resolve, reject) => {
-        const req = db.transaction(store).objectStore(store).get(key);
-        req.onsuccess = () => resolve(req.result as T);
-        req.onerror = () => reject(req.error);
-      });
-    let row: Record<string, unknown> | undefined;
-    for (let i = 0; i < 100 && !(row = await get('packs', 'factmark-default')); i++) await new Promise((r) => setTimeout(r, 100));
-    const data = await get<{ packId: string; pack: Record<string, unknown> }>('packData', 'factmark-default');
-    if (!row || !data) throw new Error('the bundled pack was never seeded');
-    await new Promise<void>((resolve, reject) => {
-      const tx = db.transaction(['packs', 'packData'], 'readwrite');
-      tx.objectStore('packData').put({ ...data, pack: { ...data.pack, version: 2, correctionsEndpoint: endpointUrl } });
-      tx.objectStore('packs').put({ ...row, version: 2 });
-      tx.oncomplete = () => resolve();
-      tx.onerror = () => reject(tx.error);
-    });
-    db.close();
-  }, url);
-}
-
 beforeAll(async () => {
   server = await serveHtml({ '/demo': demoArticle });
   endpoint = new CorrectionsEndpoint(await CorrectionsEndpoint.freePort()); // not started: "down"
   browser = await launchWithExtension();
   options = await browser.context.newPage();
   await options.goto(browser.extensionUrl('/options.html'));
-  await giveBundledPackAnEndpoint(endpoint.url);
+  await giveBundledPackAnEndpoint(options, endpoint.url);
 });
 afterAll(async () => {
   await browser?.close();
