@@ -83,8 +83,9 @@ export class LazyIndex {
   /**
    * An index holding every fact the request's figures could be weighed against: the facts of the
    * entities and deals their paragraphs name, of every entity sharing a name with those (two
-   * packs' ids for one company), and of the same deals in other packs and of the deals whose facts
-   * replaced them (their day), so its verdicts are those of an index over every installed fact.
+   * packs' ids for one company: other packs' facts about the same thing are among them), and of
+   * the deals whose facts replaced them (their day), so its verdicts are those of an index over
+   * every installed fact.
    */
   async indexFor(request: MatchRequest): Promise<MatchIndex> {
     const generation = this.generation;
@@ -102,12 +103,11 @@ export class LazyIndex {
     const entities = [...named.entities];
     for (const row of byName) entities.push(...row.entities);
     add(await this.load(byEntity, [...withNameGroups(table, entities)], (ids) => dealRowsByEntity(this.db, ids), (row) => row.entities));
-    const deals = new Set<string>();
-    for (const row of rows.values()) {
-      deals.add(row.dealId);
-      for (const later of row.successorDeals) deals.add(later);
-    }
-    add(await this.load(byDeal, [...deals], (ids) => dealRowsByDeal(this.db, ids), (row) => [row.dealId]));
+    // A replaced fact's successor may be in a deal of its pack nobody named: its day is part of the fact.
+    const have = new Set([...rows.values()].map((row) => row.dealId));
+    const successors = new Set<string>();
+    for (const row of rows.values()) for (const later of row.successorDeals) if (!have.has(later)) successors.add(later);
+    add(await this.load(byDeal, [...successors], (ids) => dealRowsByDeal(this.db, ids), (row) => [row.dealId]));
 
     const key = [...rows.keys()].sort().join('\u0002');
     if (this.last?.key === key) return this.last.index;
