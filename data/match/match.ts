@@ -253,6 +253,14 @@ function plausibleMisstatement(figure: number, fact: number): boolean {
   return ratio <= MISSTATEMENT_RATIO && ratio >= 1 / MISSTATEMENT_RATIO;
 }
 
+/** True if every one of `ids` is named somewhere around the figure (see bindingOf's places). */
+function allNamed(ids: readonly string[], named: NamedAround): boolean {
+  for (const id of ids) {
+    if (!named.sentence.has(id) && !named.previous.has(id) && !named.heading.has(id) && !named.paragraph.has(id) && !named.title.has(id)) return false;
+  }
+  return true;
+}
+
 /** The facts a figure could be about: of its unit, with a required party named in its sentence, the one before or its heading, or of a named deal. */
 function factsNamed(index: MatchIndex, unit: string, named: NamedAround, lo: number, hi: number): { refs: FactRef[]; companies: string[] } {
   const companies: string[] = [];
@@ -263,8 +271,10 @@ function factsNamed(index: MatchIndex, unit: string, named: NamedAround, lo: num
     // Only values the figure could state or plausibly misstate: a contiguous run of the sorted bucket.
     for (let i = lowerBound(bucket.values, lo); i < bucket.refs.length && bucket.values[i]! <= hi; i++) {
       const ref = bucket.refs[i]!;
-      // A fact that also needs an earlier company was listed with it already.
-      if (!companies.some((e) => ref.required.includes(e))) refs.push(ref);
+      // A fact needing a party named nowhere around cannot bind (a deal named by name is listed below);
+      // in a big pack most facts of a named company are with someone else. One needing an earlier
+      // company was listed with it already.
+      if (allNamed(ref.required, named) && !companies.some((e) => ref.required.includes(e))) refs.push(ref);
     }
     companies.push(id);
   }
