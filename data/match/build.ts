@@ -59,8 +59,14 @@ export interface Bucket {
 
 /** Everything matchBatch needs, built once per set of packs. */
 export interface MatchIndex {
-  /** Facts by canonical unit, then by each party a sentence must name (subject, object). */
+  /**
+   * Facts by canonical unit, then by the parties a sentence must name: a one-party fact under its
+   * subject's id, a two-party fact under `partiesKey` of both (a big pack has many deals per
+   * company, and a figure is weighed only against those with parties named around it).
+   */
   buckets: LazyTable<Bucket>;
+  /** `unit \u0001 entity` for every entity with a fact in that unit: "Factmark has facts about ...". */
+  hasFacts: ReadonlySet<string>;
   /** Alias -> entity id, compiled for one pass per text. */
   entities: PhraseMatcher<string>;
   /** Entity id -> the name readers know it by. */
@@ -281,6 +287,13 @@ function collectDealNames(packs: readonly Pack[]): PhraseMatcher<string> {
   return matcher;
 }
 
+/** The bucket key of the parties a fact needs: the one id, or both ids in order, so either order finds it. */
+export function partiesKey(ids: readonly string[]): string {
+  if (ids.length === 1) return ids[0]!;
+  const [a, b] = ids as [string, string];
+  return a < b ? `${a}\u0001${b}` : `${b}\u0001${a}`;
+}
+
 /** Adds `value` to the list under unit, then key. */
 function push<V>(map: Map<string, Map<string, V[]>>, unit: string, key: string, value: V): void {
   let byKey = map.get(unit);
@@ -323,6 +336,7 @@ export class LazyTable<T> {
  */
 export function buildIndex(packs: readonly Pack[]): MatchIndex {
   const byParty = new Map<string, Map<string, FactRef[]>>();
+  const hasFacts = new Set<string>();
   const sameThing = new Map<string, FactRef[]>();
   const byDeal = new Map<string, FactRef[]>();
   const kinds = new Map<string, FactRef[]>();
@@ -344,7 +358,8 @@ export function buildIndex(packs: readonly Pack[]): MatchIndex {
       const from = fact.supersededBy ? successors.get(fact.supersededBy) : undefined;
       if (from) ref.supersededFrom = from;
       factCount++;
-      for (const entity of ref.required) push(byParty, ref.unit, entity, ref);
+      push(byParty, ref.unit, partiesKey(ref.required), ref);
+      for (const entity of ref.required) hasFacts.add(`${ref.unit}\u0001${entity}`);
       if (ref.sameThing) listPush(sameThing, ref.sameThing, ref);
       listPush(byDeal, fact.deal, ref);
       listPush(kinds, ref.kind, ref);
@@ -352,6 +367,7 @@ export function buildIndex(packs: readonly Pack[]): MatchIndex {
   }
   return {
     buckets: new LazyTable(byParty, finishBucket),
+    hasFacts,
     entities: collectEntities(packs),
     names: entityNames(packs),
     dealNames: collectDealNames(packs),

@@ -2,7 +2,7 @@ import { LIMITS } from '../schema/limits';
 import type { MatchRequest, FigureQuery } from '../schema/messages';
 import type { FactView, Verdict } from '../schema/verdict';
 import { dateMentions, dayNumber, type DateMention } from '../text/dates';
-import { viewOf, type FactRef, type MatchIndex } from './build';
+import { partiesKey, viewOf, type FactRef, type MatchIndex } from './build';
 import { cannotContradict, uncheckable, type Uncheckable } from './claim';
 import { localContexts, type LocalContext } from './context';
 import { bindingOf, namesOutsider, unknownNames, unknownOwners, type BindingEvidence, type NamedAround, type NameSpan } from './evidence';
@@ -253,30 +253,32 @@ function plausibleMisstatement(figure: number, fact: number): boolean {
   return ratio <= MISSTATEMENT_RATIO && ratio >= 1 / MISSTATEMENT_RATIO;
 }
 
-/** True if every one of `ids` is named somewhere around the figure (see bindingOf's places). */
-function allNamed(ids: readonly string[], named: NamedAround): boolean {
-  for (const id of ids) {
-    if (!named.sentence.has(id) && !named.previous.has(id) && !named.heading.has(id) && !named.paragraph.has(id) && !named.title.has(id)) return false;
-  }
-  return true;
-}
-
-/** The facts a figure could be about: of its unit, with a required party named in its sentence, the one before or its heading, or of a named deal. */
+/**
+ * The facts a figure could be about: of its unit, needing a party named in its sentence, the one
+ * before or its heading, and any other party they need named somewhere around (the paragraph, the
+ * title too); or of a deal named by its own name. Only values the figure could state or plausibly
+ * misstate are listed: a contiguous run of each sorted bucket.
+ */
 function factsNamed(index: MatchIndex, unit: string, named: NamedAround, lo: number, hi: number): { refs: FactRef[]; companies: string[] } {
   const companies: string[] = [];
   const refs: FactRef[] = [];
-  for (const names of [named.sentence, named.previous, named.heading]) for (const id of names) {
-    const bucket = index.buckets.get(unit, id);
-    if (!bucket || companies.includes(id)) continue;
-    // Only values the figure could state or plausibly misstate: a contiguous run of the sorted bucket.
-    for (let i = lowerBound(bucket.values, lo); i < bucket.refs.length && bucket.values[i]! <= hi; i++) {
-      const ref = bucket.refs[i]!;
-      // A fact needing a party named nowhere around cannot bind (a deal named by name is listed below);
-      // in a big pack most facts of a named company are with someone else. One needing an earlier
-      // company was listed with it already.
-      if (allNamed(ref.required, named) && !companies.some((e) => ref.required.includes(e))) refs.push(ref);
-    }
+  const collect = (key: string) => {
+    const bucket = index.buckets.get(unit, key);
+    if (!bucket) return;
+    for (let i = lowerBound(bucket.values, lo); i < bucket.refs.length && bucket.values[i]! <= hi; i++) refs.push(bucket.refs[i]!);
+  };
+  const around = [named.sentence, named.previous, named.heading, named.paragraph, named.title];
+  for (let k = 0; k < 3; k++) for (const id of around[k]!) {
+    if (companies.includes(id) || !index.hasFacts.has(`${unit}\u0001${id}`)) continue;
     companies.push(id);
+    collect(id);
+    // Two-party facts with each other company named around; a pair whose other side was listed already was listed with it.
+    const others: string[] = [];
+    for (const place of around) for (const other of place) {
+      if (other === id || companies.includes(other) || others.includes(other)) continue;
+      others.push(other);
+      collect(partiesKey([id, other]));
+    }
   }
   for (const deals of [named.dealsInSentence, named.dealsInPrevious, named.dealsInHeading]) for (const id of deals) {
     for (const ref of index.byDeal.get(id) ?? []) if (ref.unit === unit && ref.value >= lo && ref.value <= hi && !refs.includes(ref)) refs.push(ref);
