@@ -8,6 +8,9 @@ const DECORATION_STYLE: Record<VerdictKind, string> = { verified: 'solid', misma
 
 /** How often, while highlights are registered, the registry and the ranges are checked without being asked. */
 const WATCH_INTERVAL_MS = 1000;
+/** Asking for the styles again after a refusal (the background limits a tab's messages): how long to wait, how often. */
+const STYLE_RETRY_MS = 1000;
+const STYLE_TRIES = 5;
 
 /**
  * Three highlight names the page cannot predict, drawn per document: 'h' and 96 random bits in hex,
@@ -41,6 +44,7 @@ export class HighlightGuard {
   private used = false;
   private registered = false;
   private styling: Promise<void> | null = null;
+  private styleTries = 0;
   /** The style was once seen as ours: only then does a different computed style mean the page interfered. */
   private styleSeen = false;
   private timer = 0;
@@ -182,12 +186,17 @@ export class HighlightGuard {
     if (CSS.highlights.get(this.names[kind]) === this.highlights.get(kind)) CSS.highlights.delete(this.names[kind]);
   }
 
-  /** Asks for the styles once (again when `again`, or after a failure). */
+  /** Asks for the styles once (again when `again`), retrying a few times after a refusal. */
   private style(again: boolean): void {
     if (this.styling && !again) return;
     this.styling = this.requestStyles(this.names).then((ok) => {
-      if (!ok) this.styling = null;
-      else this.checkSoon();
+      if (ok) {
+        this.styleTries = 0;
+        this.checkSoon();
+        return;
+      }
+      this.styling = null;
+      if (++this.styleTries < STYLE_TRIES) setTimeout(() => this.registered && this.style(false), STYLE_RETRY_MS);
     });
   }
 }
