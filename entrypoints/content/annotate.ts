@@ -1,5 +1,5 @@
 import type { RecognizeOptions } from '../../data/recognize';
-import { recognizeInWindows } from '../../data/recognize/windows';
+import { recognizeInWindows, WINDOW_CHARS } from '../../data/recognize/windows';
 import type { AnnotateRequest } from '../../data/schema/messages';
 import { AnnotateWriter } from '../../data/schema/annotate-wire';
 import { LIMITS } from '../../data/schema/limits';
@@ -169,6 +169,20 @@ async function recognizeSliced(text: string, options: RecognizeOptions, slice: S
   }
 }
 
+/**
+ * Whether a block's nodes still hold the text it was read from. A very long one is compared by
+ * length only (copying and comparing 50 MB is a long task): a change to it is a
+ * mutation, and the pass that follows drops what was shown on the changed node and reads it again.
+ */
+function sameText(block: TextBlock): boolean {
+  if (block.text.length > WINDOW_CHARS) {
+    let length = 0;
+    for (const node of block.nodes) length += node.length;
+    return length === block.text.length;
+  }
+  return (block.nodes.length === 1 ? block.nodes[0]!.data : block.nodes.map((n) => n.data).join('')) === block.text;
+}
+
 /** Annotations handed over at a time while an answer is placed (a batch may hold 10,000 figures). */
 const ANSWER_CHUNK = 250;
 
@@ -232,7 +246,7 @@ class Batch {
     const unchanged = new Map<TextBlock, boolean>();
     const stillThere = (block: TextBlock) => {
       let same = unchanged.get(block);
-      if (same === undefined) unchanged.set(block, (same = block.nodes.every((n) => n.isConnected) && (block.nodes.length === 1 ? block.nodes[0]!.data : block.nodes.map((n) => n.data).join('')) === block.text));
+      if (same === undefined) unchanged.set(block, (same = block.nodes.every((n) => n.isConnected) && sameText(block)));
       return same;
     };
     const slice = new Slice();

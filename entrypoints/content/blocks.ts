@@ -52,7 +52,9 @@ export function* walkBlocks(root: Node, isOwnUi: (el: Element) => boolean): Gene
     }
     const text = node as Text;
     node = walker.nextNode();
-    if (text.data.length === 0) continue;
+    // Read once: a text node may hold 50 MB, and a read may copy it.
+    const data = text.data;
+    if (data.length === 0) continue;
     if (text.parentElement !== lastParent) {
       lastParent = text.parentElement;
       lastOwner = blockOwner(text);
@@ -60,7 +62,7 @@ export function* walkBlocks(root: Node, isOwnUi: (el: Element) => boolean): Gene
     const owner = lastOwner;
     if (!current || boundary || owner !== currentOwner) {
       // Whitespace between paragraphs ("\n  ") would only open a block with no words in it.
-      if (!hasWords(text.data)) continue;
+      if (!hasWords(data)) continue;
       if (current) {
         yield current;
         lastParent = null; // the page may have changed while the caller yielded to it
@@ -71,7 +73,7 @@ export function* walkBlocks(root: Node, isOwnUi: (el: Element) => boolean): Gene
     }
     current.starts.push(current.text.length);
     current.nodes.push(text);
-    current.text += text.data;
+    current.text += data;
   }
   if (current) yield current;
 }
