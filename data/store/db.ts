@@ -59,7 +59,7 @@ export interface PackDataRow {
 /**
  * One deal of one pack and all its facts: the unit a page's lookup loads. Indexed by the entities
  * its facts are about (subject, object), so a page naming a company loads that company's deals
- * alone, and by deal id (a deal named by its own name; the same deal in other packs).
+ * alone; a deal named by its own name is read by its key in each pack.
  */
 export interface DealFactsRow {
   packId: string;
@@ -109,5 +109,8 @@ export class FactmarkDB extends Dexie {
           await packData.put(head);
         }
       });
+    // v5: no index by deal id: a deal is read by its primary key in each installed pack (there are
+    // few packs), and the index cost a third of an install's writes.
+    this.version(5).stores({ dealFacts: '[packId+dealId], *entities' });
   }
 }

@@ -93,12 +93,13 @@ export class LazyIndex {
     const byDeal = this.byDeal;
     const table = await this.names();
     const named = namedIn(table, request);
+    const packIds = table.heads.map((head) => head.id);
     const rows = new Map<RowKey, DealFactsRow>();
     const add = (list: readonly DealFactsRow[]) => {
       for (const row of list) rows.set(keyOf(row), row);
     };
     // A deal named by its own name binds its facts whoever they are about: their parties count as named.
-    const byName = await this.load(byDeal, [...named.deals], (ids) => dealRowsByDeal(this.db, ids), (row) => [row.dealId]);
+    const byName = await this.load(byDeal, [...named.deals], (ids) => dealRowsByDeal(this.db, packIds, ids), (row) => [row.dealId]);
     add(byName);
     const entities = [...named.entities];
     for (const row of byName) entities.push(...row.entities);
@@ -107,7 +108,7 @@ export class LazyIndex {
     const have = new Set([...rows.values()].map((row) => row.dealId));
     const successors = new Set<string>();
     for (const row of rows.values()) for (const later of row.successorDeals) if (!have.has(later)) successors.add(later);
-    add(await this.load(byDeal, [...successors], (ids) => dealRowsByDeal(this.db, ids), (row) => [row.dealId]));
+    add(await this.load(byDeal, [...successors], (ids) => dealRowsByDeal(this.db, packIds, ids), (row) => [row.dealId]));
 
     const key = [...rows.keys()].sort().join('\u0002');
     if (this.last?.key === key) return this.last.index;

@@ -122,12 +122,14 @@ export async function dealRowsByEntity(db: FactmarkDB, entities: readonly string
   return rowsByIndex(db, 'entities', entities);
 }
 
-/** The deal rows (of every pack) of any of the deal ids. */
-export async function dealRowsByDeal(db: FactmarkDB, deals: readonly string[]): Promise<DealFactsRow[]> {
-  return rowsByIndex(db, 'dealId', deals);
+/** The deal rows of any of the deal ids, in any of the packs (by primary key: installs hold few packs). */
+export async function dealRowsByDeal(db: FactmarkDB, packIds: readonly string[], deals: readonly string[]): Promise<DealFactsRow[]> {
+  if (!deals.length || !packIds.length) return [];
+  const keys = deals.flatMap((deal) => packIds.map((pack): [string, string] => [pack, deal]));
+  return (await db.dealFacts.bulkGet(keys)).filter((row): row is DealFactsRow => row !== undefined);
 }
 
-async function rowsByIndex(db: FactmarkDB, index: 'entities' | 'dealId', keys: readonly string[]): Promise<DealFactsRow[]> {
+async function rowsByIndex(db: FactmarkDB, index: 'entities', keys: readonly string[]): Promise<DealFactsRow[]> {
   if (!keys.length) return [];
   const lists = await db.transaction('r', db.dealFacts, () => Promise.all(keys.map((key) => db.dealFacts.where(index).equals(key).toArray())));
   const seen = new Set<string>();

@@ -175,6 +175,32 @@ describe('lazily loaded facts', () => {
     expect(verdicts[0]).toMatchObject({ verdict: 'verified', fact: { id: 'first.total' } });
   });
 
+  it('reads a deal named by its own name, though the text names none of its parties', async () => {
+    const source = [{ url: 'https://news.example/a', title: 'A source' }];
+    const pack = (id: string, value: number, names?: string[]): Pack => ({
+      formatVersion: 2, id, title: id, publisher: 'Test', version: 1, published: '2026-01-01T00:00:00Z',
+      entities: [
+        { id: `${id}-alpha`, name: `Alphacorp ${id}`, aliases: [] },
+        { id: `${id}-beta`, name: `Betaworks ${id}`, aliases: [] },
+      ],
+      deals: [{ id: 'aurora', title: 'Aurora', parties: [`${id}-alpha`, `${id}-beta`], announced: '2025-01-10', ...(names ? { names } : {}) }],
+      facts: [{
+        id: 'aurora.total', deal: 'aurora', subject: `${id}-alpha`, object: `${id}-beta`, metric: 'investment', role: 'total', label: 'Aurora in all',
+        quantity: { value, unit: 'USD' }, asOf: '2025-01-10', status: 'confirmed', cues: ['investment'], excludes: [], sources: source,
+      }],
+    });
+    const packs = [pack('named', 2e9, ['Project Aurora']), pack('plain', 2.5e9)];
+    const writer = new AnnotateWriter();
+    const text = 'Project Aurora is a $2 billion investment, the companies said.';
+    const at = writer.addBlock(text);
+    for (const f of recognize(text)) writer.addFigure(at, f);
+    const request = decoded(AnnotateRequest.parse(writer.request('https://news.example/p', 'Deals', '2025-03-01')));
+    const db = await storeWith(packs);
+    const verdicts = matchBatch(await new LazyIndex(db).indexFor(request), request);
+    expect(verdicts).toEqual(matchBatch(buildIndex(packs), request));
+    expect(verdicts[0]).toMatchObject({ verdict: 'verified', fact: { id: 'aurora.total', pack: { id: 'named' } } });
+  });
+
   it('sees a pack installed or removed after invalidate()', async () => {
     const db = await storeWith([bundledPack]);
     const lazy = new LazyIndex(db);
