@@ -80,6 +80,7 @@ beforeAll(async () => {
     '/clears-registry': article(clearsRegistry),
     '/paints-verified': article(paintsVerified),
     '/doctored': article().replace('$110 billion funding round', '$150 billion funding round'),
+    '/no-figures': '<!doctype html><html lang="en"><head><title>Nothing to check</title></head><body><p>No figures here.</p></body></html>',
   });
   browser = await launchWithExtension();
 });
@@ -193,7 +194,7 @@ describe('a page attacking the highlights', () => {
 });
 
 describe('the toolbar badge', () => {
-  it("counts the figures that differ from the record, as the popup lists them, and says when Factmark is off for the site", async () => {
+  it("counts the figures that differ from the record, as the popup lists them, says when Factmark is off for the site, and starts clean on the next page", async () => {
     const page = await open('/doctored');
     const url = server.url('/doctored');
     const popup = await browser.openPopup(page);
@@ -207,6 +208,10 @@ describe('the toolbar badge', () => {
     await popup.check('.switch input');
     await expect.poll(() => badge(url)).toMatchObject({ text: String(differ) });
     await popup.close();
+
+    // Another page in the same tab starts with a clean badge.
+    await page.goto(server.url('/no-figures'));
+    await expect.poll(() => badge(server.url('/no-figures'))).toEqual({ text: '', title: 'Factmark' });
     await page.close();
   });
 });
