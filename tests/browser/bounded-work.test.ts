@@ -1,0 +1,110 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MEASURES_KEY } from '../../data/schema/measures';
+import { PASS_BURST, PASSES_PER_SECOND } from '../../entrypoints/content/pacing';
+import { launchWithExtension, type ExtensionBrowser } from '../../scripts/lib/extension-browser';
+import type { Page } from '../../scripts/lib/harness-page';
+import { recordedPasses } from '../../scripts/lib/page-probe';
+import { serveHtml, type StaticServer } from '../../scripts/lib/static-server';
+import { expectBoundedTasks, passesDone, plainPage, stormPage, tinyFiguresPage } from './bounded-work-pages';
+
+let browser: ExtensionBrowser;
+let server: StaticServer;
+
+beforeAll(async () => {
+  server = await serveHtml({ '/tiny': tinyFiguresPage, '/storm': stormPage, '/plain': plainPage });
+  browser = await launchWithExtension();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const setMeasures = (on: boolean) =>
+  browser.worker.evaluate(
+    (a) => {
+      const local = (globalThis as unknown as { chrome: { storage: { local: { set(o: object): Promise<void>; remove(k: string): Promise<void> } } } }).chrome.storage.local;
+      return a.on ? local.set({ [a.key]: true }) : local.remove(a.key);
+    },
+    { on, key: MEASURES_KEY },
+  );
+
+describe('bounded work whatever the page does', () => {
+  it('reads 200,000 tiny figures without freezing the page', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(server.url('/tiny'));
+    await passesDone(page);
+    const [pass] = await recordedPasses(page);
+    expect(pass!.figures).toBeGreaterThan(150_000);
+    await page.waitForTimeout(300);
+    await expectBoundedTasks(page);
+    await page.close();
+  }, 180_000);
+
+  it('reads a page whose text changes 1,000 times a second a bounded number of times a second, and ends on its last text', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(server.url('/storm'));
+    await passesDone(page);
+    const seconds = 3;
+    const changes = await page.evaluate((ms) => (window as unknown as { __storm(ms: number): Promise<number> }).__storm(ms), seconds * 1000);
+    expect(changes).toBeGreaterThan(seconds * 600);
+    // The passes stop once the page does, and the last one read the last text (work that waits joins the next pass).
+    await page.waitForFunction(
+      () => {
+        const passes = performance.getEntriesByName('factmark:annotate');
+        return passes.length > 1 && performance.now() - (passes.at(-1)!.startTime + passes.at(-1)!.duration) > 1_000;
+      },
+      null,
+      { timeout: 30_000 },
+    );
+    const passes = (await recordedPasses(page)).slice(1);
+    const bound = PASS_BURST + PASSES_PER_SECOND * (seconds + 1) + 2;
+    expect(passes.length).toBeGreaterThan(seconds);
+    expect(passes.length).toBeLessThanOrEqual(bound);
+    expect(passes.reduce((sum, p) => sum + p.batches, 0)).toBeLessThanOrEqual(bound);
+    expect(passes.at(-1)).toMatchObject({ full: false, figures: 1 });
+    await expectBoundedTasks(page);
+    await page.close();
+  }, 120_000);
+
+  it('leaves no trace on a page without figures, and shows the page no measures unless a test asks', async () => {
+    await setMeasures(false);
+    const backgroundMeasures = () => browser.worker.evaluate(() => performance.getEntriesByType('measure').length);
+    try {
+      if (browser.name === 'chromium') await browser.worker.evaluate(() => performance.clearMeasures());
+      const plain = await browser.context.newPage();
+      await plain.goto(server.url('/plain'));
+      // A page with figures in the same browser is read and painted, so the content script runs
+      // (its answers reach the page), yet leaves no performance entry there either.
+      const other = await browser.context.newPage();
+      await other.goto(server.url('/storm'));
+      await other.waitForFunction(() => CSS.highlights.size > 0, null, { timeout: 30_000 });
+      expect(await other.evaluate(() => performance.getEntries().filter((e) => /factmark/i.test(e.name)).map((e) => e.name))).toEqual([]);
+      await other.close();
+      // The background kept no record of the lookups either (Firefox's event page is out of a driver's reach).
+      if (browser.name === 'chromium') expect(await backgroundMeasures()).toBe(0);
+      await plain.bringToFront();
+      await plain.evaluate(() => {
+        document.getElementById('later')!.textContent = 'Sow the lettuce in rows a hand apart.';
+      });
+      await plain.waitForTimeout(500);
+      const trace = await plain.evaluate(() => {
+        const before = (window as unknown as { __before: { html: string; globals: number; sheets: number } }).__before;
+        document.getElementById('later')!.textContent = '';
+        return {
+          markup: document.documentElement.outerHTML === before.html,
+          globals: Object.getOwnPropertyNames(window).length - before.globals,
+          sheets: document.styleSheets.length - before.sheets,
+          adopted: document.adoptedStyleSheets.length,
+          highlights: CSS.highlights.size,
+          entries: performance.getEntries().filter((e) => /factmark/i.test(e.name)).map((e) => e.name),
+          messages: (window as unknown as { __messages: string[] }).__messages,
+        };
+      });
+      // `globals`: the page's own `__before`, set after it counted.
+      expect(trace).toEqual({ markup: true, globals: 1, sheets: 0, adopted: 0, highlights: 0, entries: [], messages: [] });
+      await plain.close();
+    } finally {
+      await setMeasures(true);
+    }
+  }, 90_000);
+});
