@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { HIGHLIGHT_NAME, HighlightStyleRequest, PageStateReport } from '../../data/schema/page-state-messages';
+import { HIGHLIGHT_NAME, HighlightStyleRequest, INTERFERENCE_KINDS, PageStateReport } from '../../data/schema/page-state-messages';
 import { CONTENT_SCRIPT_MESSAGES, PAGE_STATE_TYPES } from '../../data/schema/message-policy';
 import { BackgroundMessage } from '../../data/schema/messages';
 import { badgeFor, type FrameState } from '../../data/text/badge-text';
@@ -33,7 +33,7 @@ describe('page:state', () => {
     expect(PageStateReport.safeParse({ type: 'page:state', enabled: true, mismatches: -1, interference: [] }).success).toBe(false);
     expect(PageStateReport.safeParse({ type: 'page:state', enabled: true, mismatches: 1.5, interference: [] }).success).toBe(false);
     expect(PageStateReport.safeParse({ type: 'page:state', enabled: true, mismatches: 0, interference: ['<b>hi</b>'] }).success).toBe(false);
-    expect(PageStateReport.safeParse({ type: 'page:state', enabled: true, mismatches: 0, interference: Array(7).fill('restyled') }).success).toBe(false);
+    expect(PageStateReport.safeParse({ type: 'page:state', enabled: true, mismatches: 0, interference: Array(INTERFERENCE_KINDS.length + 1).fill('restyled') }).success).toBe(false);
   });
 
   it('may come from a content script, limited apart from lookups', () => {
