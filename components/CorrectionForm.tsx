@@ -6,7 +6,7 @@ import type { DealChoice } from '../data/schema/correction-messages';
 export type FieldErrors = Partial<Record<keyof CorrectionInput | 'deal', string>>;
 
 export interface CorrectionFormProps {
-  /** Prefix for element ids, unique in the shadow root. */
+  /** Prefix for element ids, unique in the page that shows the form (the correction window). */
   id: string;
   kind: CorrectionKind;
   initial: CorrectionInput;
@@ -28,7 +28,10 @@ const LABELS: Record<keyof CorrectionInput, string> = {
 };
 const ORDER: (keyof CorrectionInput | 'deal')[] = ['value', 'measures', 'deal', 'evidenceUrl', 'quote', 'note'];
 
-/** The "Suggest a correction" form: fields, the value read back resolved, and errors beside each field. */
+/**
+ * The "Suggest a correction" form: fields, the value read back resolved, and errors beside each
+ * field. Shown only in the correction window (an extension page), never in the article's page.
+ */
 export function CorrectionForm({ id, kind, initial, deals, check, onSubmit, onCancel }: CorrectionFormProps) {
   const [input, setInput] = useState<CorrectionInput>(initial);
   const [dealKey, setDealKey] = useState('');

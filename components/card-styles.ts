@@ -36,7 +36,7 @@ a { color: #0969da; }
 }
 `;
 
-/** Styles for the correction parts of the card: the reader's own correction and the form. */
+/** Styles for the correction parts: the card's line on the reader's own correction and its button, and the correction window's form. */
 export const CORRECTION_CSS = `
 .mine { border-top: 1px solid #d0d7de; padding-top: 6px; color: #6639ba; }
 .mine[data-status="rejected"], .mine[data-status="failed"] { color: #cf222e; }
