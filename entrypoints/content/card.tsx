@@ -146,9 +146,13 @@ export class CardController {
     if (host.getAttribute('style') !== HOST_STYLE) host.setAttribute('style', HOST_STYLE);
     for (const name of ['hidden', 'inert']) if (host.hasAttribute(name)) host.removeAttribute(name);
     if (host.getAttribute('popover') !== 'manual') host.setAttribute('popover', 'manual');
-    if (!supportsPopover(host)) return;
-    if (host.matches(':popover-open')) host.hidePopover(); // shown again, it goes on top
-    host.showPopover();
+    if (!supportsPopover(host) || !host.isConnected) return;
+    try {
+      if (host.matches(':popover-open')) host.hidePopover(); // shown again, it goes on top
+      host.showPopover();
+    } catch {
+      // The page got in the way (e.g. it took the host out meanwhile): the check after showing says so.
+    }
   }
 
   /** Checks after the card painted (a page reacting to it has had its chance too) whether the reader can see it. */
