@@ -171,6 +171,8 @@ export default async function run(): Promise<void> {
     const cdp = await browser.context.newCDPSession(options);
 
     const bundledOnly = await lookups(options, batch);
+    // Discarded first: the first wakes of a new browser are slower (its caches of the extension's code are cold).
+    await passesAfterWake(browser, cdp, demo.url('/demo'));
     const wakeBundled = await passesAfterWake(browser, cdp, demo.url('/demo'));
 
     const baseline = await options.evaluate(async (url) => {
