@@ -5,6 +5,7 @@ import { serveHtml, type StaticServer } from '../../scripts/lib/static-server';
 import { hoverFigure, shownFigures, waitForAnnotation, waitForVerdict } from '../../scripts/lib/page-probe';
 import { keyFingerprint } from '../../data/sync/signature';
 import type { Pack } from '../../data/schema/pack';
+import { openPackOptions } from './options-page';
 import { demoArticle } from './pages';
 import { publisher as packPublisher } from '../unit/pack-sync-fixtures';
 import { newsroomPack, startPackHost } from './pack-host';
@@ -49,10 +50,7 @@ beforeAll(async () => {
   article = await browser.context.newPage();
   await article.goto(pages.url('/demo'));
   await waitForAnnotation(article);
-  options = await browser.context.newPage();
-  options.on('dialog', (dialog) => void dialog.accept());
-  await options.goto(browser.extensionUrl('/options.html'));
-  await options.waitForSelector('table.packs');
+  options = await openPackOptions(browser);
 });
 afterAll(async () => {
   await browser?.close();

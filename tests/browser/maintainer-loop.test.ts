@@ -14,6 +14,7 @@ import { InboxStore } from '../../server/store';
 import { DATABASES, testDatabase, type TestDatabase } from '../server/databases';
 import { publishedPack } from '../server/fixtures';
 import { startPackHost } from './pack-host';
+import { openPackOptions } from './options-page';
 
 /** A tab of the harness's browser. */
 type Page = Awaited<ReturnType<ExtensionBrowser['context']['newPage']>>;
@@ -75,10 +76,7 @@ describe.each(DATABASES)('contributor → maintainer → new pack version → su
     host.publishBytes(PACK_PATH, signed.bytes, signed.signature);
 
     browser = await launchWithExtension();
-    options = await browser.context.newPage();
-    options.on('dialog', (dialog) => void dialog.accept());
-    await options.goto(browser.extensionUrl('/options.html'));
-    await options.waitForSelector('table.packs');
+    options = await openPackOptions(browser);
   });
   afterAll(async () => {
     await browser?.close();
