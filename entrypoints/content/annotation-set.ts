@@ -9,6 +9,13 @@ import { HighlightGuard, KINDS } from './tamper-guard';
 import { PageStateReporter } from './tamper-report';
 
 /**
+ * Ranges registered in the highlights per frame at most: Chromium restyles what each new range
+ * covers in the next rendering update (65-155 ms when a page's thousands arrived at once), so
+ * they go in a few hundred a frame, in reading order.
+ */
+const PAINT_PER_FRAME = 300;
+
+/**
  * The page's live annotations and their CSS highlights, one per verdict under names drawn for
  * this document (HighlightGuard, which also checks that the page left them alone). Added and
  * removed incrementally, so a change to one paragraph costs work in proportion to that paragraph,
@@ -24,6 +31,9 @@ export class AnnotationSet {
   private readonly guard: HighlightGuard;
   private readonly reporter: PageStateReporter;
   private ordered: Annotation[] | null = null;
+  /** Annotations near the viewport waiting to be registered (in the order they came), a bounded number a frame. */
+  private readonly toPaint = new Set<Annotation>();
+  private paintFrame = 0;
   private showUnverified = true;
   private mismatches = 0;
 
@@ -34,10 +44,14 @@ export class AnnotationSet {
     );
     this.near = new NearViewport(doc.defaultView!, (owner, isNear) => {
       for (const a of this.byOwner.get(owner) ?? []) {
-        if (isNear) this.guard.add(a.verdict.verdict, a.range);
-        else this.guard.delete(a.verdict.verdict, a.range);
+        if (isNear) this.toPaint.add(a);
+        else {
+          this.toPaint.delete(a);
+          this.guard.delete(a.verdict.verdict, a.range);
+        }
       }
-      this.guard.checkSoon();
+      if (isNear) this.paintSoon();
+      else this.guard.checkSoon();
     });
   }
 
@@ -63,11 +77,11 @@ export class AnnotationSet {
    * what it has done so far: the popup asks this before it lists the figures.
    */
   interference(): InterferenceKind[] {
-    this.guard.check('full');
+    this.guard.check('all');
     return [...this.guard.noticed];
   }
 
-  /** Adds annotations, given in reading order; those near the viewport are painted at once. */
+  /** Adds annotations, given in reading order; those near the viewport are painted from the next frame on. */
   add(annotations: Annotation[]): void {
     const newOwners: Element[] = [];
     for (const a of annotations) {
@@ -87,13 +101,29 @@ export class AnnotationSet {
     this.near.watchAll(newOwners);
     for (const a of annotations) {
       if (a.verdict.verdict === 'mismatch') this.mismatches++;
-      if (this.near.has(a.owner)) this.guard.add(a.verdict.verdict, a.range);
+      if (this.near.has(a.owner)) this.toPaint.add(a);
     }
     if (annotations.length) {
       this.ordered = null;
       this.reporter.update({ mismatches: this.mismatches });
-      this.guard.checkSoon();
+      this.paintSoon();
     }
+  }
+
+  /** Registers the waiting annotations from the next frame on, PAINT_PER_FRAME a frame, each frame's then checked. */
+  private paintSoon(): void {
+    if (this.paintFrame || !this.toPaint.size) return;
+    this.paintFrame = requestAnimationFrame(() => {
+      this.paintFrame = 0;
+      let n = 0;
+      for (const a of this.toPaint) {
+        if (n++ === PAINT_PER_FRAME) break;
+        this.toPaint.delete(a);
+        this.guard.add(a.verdict.verdict, a.range);
+      }
+      this.guard.checkSoon();
+      this.paintSoon();
+    });
   }
 
   /** Drops every annotation that touches `node` (its text is about to be read again). */
@@ -113,6 +143,9 @@ export class AnnotationSet {
     this.byNode.clear();
     this.byOwner.clear();
     this.near.clear();
+    this.toPaint.clear();
+    cancelAnimationFrame(this.paintFrame);
+    this.paintFrame = 0;
     this.guard.clear();
     this.ordered = [];
     this.mismatches = 0;
@@ -136,15 +169,17 @@ export class AnnotationSet {
     return undefined;
   }
 
-  /** The visible annotation under the viewport point (x, y); every pointer frame checks the highlights quickly, a hit fully. */
+  /** The visible annotation under the viewport point (x, y); every pointer frame checks the highlights quickly, a hit its paragraph's ranges too. */
   at(x: number, y: number): Annotation | null {
     const hit = annotationAt(this.doc, this.byNode, x, y);
-    this.guard.check(hit ? 'full' : 'quick');
+    if (hit) this.guard.checkSome((this.byOwner.get(hit.owner) ?? [hit]).map((a) => [a.verdict.verdict, a.range] as const));
+    else this.guard.check('quick');
     return hit && (hit.verdict.verdict !== 'unverified' || this.showUnverified) ? hit : null;
   }
 
   private remove(a: Annotation): void {
     if (!this.all.delete(a)) return;
+    this.toPaint.delete(a);
     this.guard.delete(a.verdict.verdict, a.range);
     if (a.verdict.verdict === 'mismatch') this.reporter.update({ mismatches: --this.mismatches });
     const siblings = this.byOwner.get(a.owner)?.filter((x) => x !== a) ?? [];

@@ -11,6 +11,10 @@ const WATCH_INTERVAL_MS = 1000;
 /** Asking for the styles again after a refusal (the background limits a tab's messages): how long to wait, how often. */
 const STYLE_RETRY_MS = 1000;
 const STYLE_TRIES = 5;
+/** Time a full check's walk over the ranges may take in one frame. */
+const SCAN_MS = 3;
+/** Ranges walked between two looks at the clock. */
+const SCAN_CLOCK_EVERY = 256;
 
 /**
  * Three highlight names the page cannot predict, drawn per document: 'h' and 96 random bits in hex,
@@ -21,8 +25,17 @@ export function randomHighlightNames(crypto: Pick<Crypto, 'getRandomValues'> = g
   return { verified: name(), mismatch: name(), unverified: name() };
 }
 
-/** How thorough a check is: `quick` is O(1) (registry, sizes, priority), `full` also walks the ranges and reads the computed style. */
-export type CheckDepth = 'quick' | 'full';
+/**
+ * How thorough a check is: `quick` is O(1) (registry, sizes, priority); `full` also walks the ranges
+ * and then reads the computed style, a slice a frame; `all` walks them at once.
+ */
+export type CheckDepth = 'quick' | 'full' | 'all';
+
+/** Where a full check's walk over the ranges stopped: the kind, and the rest of its ranges. */
+interface Scan {
+  kind: number;
+  ranges: Iterator<Range>;
+}
 
 /**
  * Owns the content script's three `Highlight`s and keeps them as it made them. The page shares the
@@ -49,6 +62,8 @@ export class HighlightGuard {
   private styleSeen = false;
   private timer = 0;
   private frame = 0;
+  private scan: Scan | null = null;
+  private scanFrame = 0;
   /** What the page did, once noticed (for the life of the document). */
   readonly noticed = new Set<InterferenceKind>();
 
@@ -93,9 +108,12 @@ export class HighlightGuard {
     this.used = false;
     clearInterval(this.timer);
     this.timer = 0;
+    cancelAnimationFrame(this.scanFrame);
+    this.scanFrame = 0;
+    this.scan = null;
   }
 
-  /** A full check at the next frame (several paints in one frame are checked once). */
+  /** A full check from the next frame on (several paints in one frame start it once). */
   checkSoon(): void {
     if (this.frame || !this.registered) return;
     this.frame = requestAnimationFrame(() => {
@@ -105,8 +123,10 @@ export class HighlightGuard {
   }
 
   /**
-   * Checks the registry, the ranges and (when `full`) the computed style against what this guard
-   * made, restores what it can, and says whether anything new was noticed.
+   * Checks the registry, the priorities and the sizes now, restoring what it can; `full` also
+   * starts (or continues) a walk over every range and then the computed style, in slices of at
+   * most SCAN_MS a frame (one walk over 200,000 ranges in one frame was a 72 ms task), and `all`
+   * does that walk now (the popup asks before it lists). Says whether anything new was noticed now.
    */
   check(depth: CheckDepth): boolean {
     if (!this.registered) return false;
@@ -126,31 +146,93 @@ export class HighlightGuard {
         ours.priority = 0;
         if (ours.type !== undefined) ours.type = 'highlight';
       }
-      this.checkRanges(kind, ours, depth);
+      this.checkSize(kind, ours);
     }
-    if (depth === 'full') this.checkStyle();
+    if (depth === 'all') {
+      this.scan ??= this.startScan();
+      this.scanStep(Infinity);
+    } else if (depth === 'full' && !this.scan) {
+      this.scan = this.startScan();
+      this.scanFrame ||= requestAnimationFrame(this.onScanFrame);
+    }
+    return this.found(before);
+  }
+
+  /**
+   * Checks that these ranges (the hovered paragraph's) are still in their highlights, after a
+   * quick check; a range of ours that the page deleted is put back.
+   */
+  checkSome(ranges: Iterable<readonly [VerdictKind, Range]>): boolean {
+    if (!this.registered) return false;
+    const before = this.noticed.size;
+    this.check('quick');
+    for (const [kind, range] of ranges) {
+      if (this.expected.get(kind)!.has(range) && !this.highlights.get(kind)!.has(range)) this.restore(kind, true);
+    }
+    return this.found(before);
+  }
+
+  private found(before: number): boolean {
     const found = this.noticed.size > before;
     if (found) this.onNotice();
     return found;
   }
 
+  /** More ranges in a highlight than ours: the page added some (removed now, ours put back); fewer: it deleted some of ours. */
+  private checkSize(kind: VerdictKind, ours: Highlight): void {
+    const expected = this.expected.get(kind)!.size;
+    if (ours.size > expected) this.restore(kind, false);
+    else if (ours.size < expected) this.restore(kind, true);
+  }
+
   /**
-   * The highlight holds exactly the expected ranges: a page's ranges are removed, ours put back.
-   * Membership is asked range by range (`has`), never by iterating the highlight: Firefox cannot
-   * iterate a page object's setlike from a content script ("Xray wrapping of iterators").
+   * Puts back exactly the expected ranges. Membership is asked range by range (`has`), never by
+   * iterating the highlight: Firefox cannot iterate a page object's setlike from a content script
+   * ("Xray wrapping of iterators"), so a highlight is emptied and refilled.
    */
-  private checkRanges(kind: VerdictKind, ours: Highlight, depth: CheckDepth): void {
+  private restore(kind: VerdictKind, missing: boolean): void {
+    const ours = this.highlights.get(kind)!;
     const expected = this.expected.get(kind)!;
-    // A quick check trusts the size alone (a page that swaps one range for another keeps it).
-    if (depth === 'quick' && ours.size === expected.size) return;
-    let present = 0;
-    for (const range of expected) if (ours.has(range)) present++;
-    // All of ours there and nothing else: the same set.
-    if (present === expected.size && ours.size === present) return;
-    if (ours.size > present) this.noticed.add('foreign-ranges');
-    if (present < expected.size) this.noticed.add('missing-ranges');
+    if (missing) this.noticed.add('missing-ranges');
+    // As many or more than ours while one of ours is missing: the page swapped in its own.
+    if (!missing || ours.size >= expected.size) this.noticed.add('foreign-ranges');
     ours.clear();
     for (const range of expected) ours.add(range);
+  }
+
+  private startScan(): Scan {
+    return { kind: 0, ranges: this.expected.get(KINDS[0]!)!.values() };
+  }
+
+  private readonly onScanFrame = (): void => {
+    this.scanFrame = 0;
+    if (!this.registered || !this.scan) return;
+    const before = this.noticed.size;
+    this.scanStep(performance.now() + SCAN_MS);
+    this.found(before);
+    if (this.scan) this.scanFrame = requestAnimationFrame(this.onScanFrame);
+  };
+
+  /**
+   * Walks the ranges from where the last step stopped until `until`. Sets are iterated live, so
+   * ranges added meanwhile are checked too and deleted ones skipped; sizes are checked every
+   * time anyway, so a page that adds a range is caught at once, one that swaps one of ours for
+   * its own when the walk reaches ours. Ends with the computed style.
+   */
+  private scanStep(until: number): void {
+    const scan = this.scan!;
+    for (let n = 1; scan.kind < KINDS.length; n++) {
+      if (n % SCAN_CLOCK_EVERY === 0 && performance.now() > until) return;
+      const kind = KINDS[scan.kind]!;
+      const next = scan.ranges.next();
+      if (next.done) {
+        if (++scan.kind < KINDS.length) scan.ranges = this.expected.get(KINDS[scan.kind]!)!.values();
+        continue;
+      }
+      if (!this.highlights.get(kind)!.has(next.value)) this.restore(kind, true);
+    }
+    this.scan = null;
+    this.checkStyle();
   }
 
   /** The computed `::highlight()` style still draws each shown verdict's underline (only once it was seen to). */
@@ -177,7 +259,8 @@ export class HighlightGuard {
     this.registered = true;
     this.style(false);
     this.timer ||= window.setInterval(() => {
-      if (this.doc.visibilityState === 'visible') this.check('quick');
+      // A full check is a few milliseconds a frame, so the watch also catches a swapped range.
+      if (this.doc.visibilityState === 'visible') this.check('full');
     }, WATCH_INTERVAL_MS);
   }
 
