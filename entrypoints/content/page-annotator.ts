@@ -13,6 +13,7 @@ import { outermost, summarize } from './changes';
 import { insideSkipped } from './blocks';
 import { measuring, recordMeasure } from './measures';
 import { PassPacer } from './pacing';
+import { ReaderNavigation } from '../../data/input/reader-navigation';
 
 const CLOSE_DELAY_MS = 250;
 /** Least time between two passes that re-read text the page revealed (a page may toggle its classes often). */
@@ -45,6 +46,8 @@ export class PageAnnotator {
   private nextIndex = 0;
   private closeTimer = 0;
   private pointerFrame = 0;
+  /** The reader's last navigation key: a focus change opens a card only shortly after one. */
+  private readonly navigation = new ReaderNavigation();
 
   constructor(
     private readonly doc: Document,
@@ -314,6 +317,8 @@ export class PageAnnotator {
 
   private readonly onKeyDown = (event: KeyboardEvent): void => {
     if (!event.isTrusted) return;
+    // Noted in the capture phase, before the page's own handlers can answer the key by moving focus.
+    this.navigation.noteKey(event, performance.now());
     if (event.key === 'Escape' && this.card.current) {
       this.card.close();
       event.stopPropagation();
@@ -332,7 +337,9 @@ export class PageAnnotator {
   };
 
   private readonly onFocusIn = (event: FocusEvent): void => {
-    if (!event.isTrusted) return;
+    // A page's own element.focus() fires a trusted focusin too: focus opens a card only when it
+    // follows the reader's own navigation key (Tab, an arrow, Alt+Shift+N/P).
+    if (!event.isTrusted || !this.navigation.follows(performance.now())) return;
     const target = event.target;
     if (this.card.contains(target) || !(target instanceof Element)) return;
     const inside = this.annotations.inOrder(true).find((a) => target.contains(a.range.startContainer));

@@ -94,6 +94,25 @@ const syntheticEvents = `<script>
   };
 </script>`;
 
+/**
+ * The figure inside a link, and a page that moves focus to that link from its own script: a real
+ * focus change (its focusin is trusted), after a synthetic Tab keydown, asked to show a focus ring.
+ */
+const focusesLink = `<script>
+  window.focusLink = function () {
+    var link = document.getElementById('link');
+    link.blur();
+    document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Tab', code: 'Tab', bubbles: true, composed: true }));
+    link.focus({ focusVisible: true });
+    return document.activeElement === link;
+  };
+</script>`;
+
+/** The article with its figure that differs ("$760 billion") inside a link, the page's first focusable element. */
+function linkedArticle(hostile: string): string {
+  return article(hostile).replace('<span id="figure">$760 billion</span>', '<a href="#valuation" id="link"><span id="figure">$760 billion</span></a>');
+}
+
 let browser: ExtensionBrowser;
 let server: StaticServer;
 let endpoint: CorrectionsEndpoint;
@@ -105,6 +124,7 @@ beforeAll(async () => {
     '/covers-card': article(coversCard(false)),
     '/fights-card': article(coversCard(true)),
     '/synthetic': article(syntheticEvents),
+    '/focuses-link': linkedArticle(focusesLink),
   });
   endpoint = new CorrectionsEndpoint(await CorrectionsEndpoint.freePort());
   await endpoint.start();
@@ -224,5 +244,25 @@ describe('a page and the card', () => {
     expect(endpoint.byKey.get(id)!.submission).toMatchObject({ kind: 'new-fact', figureText: '$4 billion', page: { url: server.url('/synthetic') } });
     await win.close();
     await page.close();
+  });
+
+  it("opens no card when the page's own script focuses a link around a figure; the reader's Tab to it does", async () => {
+    const page = await open('/focuses-link');
+    await page.bringToFront(); // so the page's focus() moves a focus the reader would see
+    for (let i = 0; i < 3; i++) {
+      expect(await page.evaluate(() => (window as unknown as { focusLink(): boolean }).focusLink())).toBe(true); // the focus did move
+      await page.waitForTimeout(300);
+    }
+    expect(await page.evaluate(() => !!document.querySelector('factmark-card')?.matches(':popover-open'))).toBe(false);
+    expect(await cardRed(page)).toBe(0);
+    await page.close();
+
+    // The same link, reached with the reader's own Tab from the top of a fresh page.
+    const again = await open('/focuses-link');
+    await again.bringToFront();
+    await again.keyboard.press('Tab');
+    await expect.poll(() => again.evaluate(() => document.activeElement?.id)).toBe('link');
+    await expect.poll(() => cardRed(again), { timeout: 10_000 }).toBeGreaterThan(50);
+    await again.close();
   });
 });
