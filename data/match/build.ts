@@ -61,12 +61,11 @@ export interface Bucket {
 export interface MatchIndex {
   /**
    * Facts by canonical unit, then by the parties a sentence must name: a one-party fact under its
-   * subject's id, a two-party fact under `partiesKey` of both (a big pack has many deals per
-   * company, and a figure is weighed only against those with parties named around it).
+   * subject, a two-party fact under each party with the other (a big pack has many deals per
+   * company, and a figure is weighed only against those with parties named around it). An entity
+   * is in a unit's table exactly when it has facts in that unit: "Factmark has facts about ...".
    */
-  buckets: LazyTable<Bucket>;
-  /** `unit \u0001 entity` for every entity with a fact in that unit: "Factmark has facts about ...". */
-  hasFacts: ReadonlySet<string>;
+  buckets: PartyTable;
   /** Alias -> entity id, compiled for one pass per text. */
   entities: PhraseMatcher<string>;
   /** Entity id -> the name readers know it by. */
@@ -287,56 +286,73 @@ function collectDealNames(packs: readonly Pack[]): PhraseMatcher<string> {
   return matcher;
 }
 
-/** The bucket key of the parties a fact needs: the one id, or both ids in order, so either order finds it. */
-export function partiesKey(ids: readonly string[]): string {
-  if (ids.length === 1) return ids[0]!;
-  const [a, b] = ids as [string, string];
-  return a < b ? `${a}\u0001${b}` : `${b}\u0001${a}`;
+/** A group of facts, sorted by value on first use (see PartyTable). */
+export interface Slot {
+  refs: FactRef[];
+  bucket?: Bucket;
 }
 
-/** Adds `value` to the list under unit, then key. */
-function push<V>(map: Map<string, Map<string, V[]>>, unit: string, key: string, value: V): void {
-  let byKey = map.get(unit);
-  if (!byKey) map.set(unit, (byKey = new Map()));
-  const list = byKey.get(key);
-  if (list) list.push(value);
-  else byKey.set(key, [value]);
+/** One entity's facts in one unit: those needing it alone, and by the other party, those needing both. */
+export interface EntityFacts {
+  own?: Slot;
+  with?: Map<string, Slot>;
 }
 
 /**
- * Facts grouped by unit, then entity, each group made ready for lookups (sorted, compiled) on
- * first use: a page names a handful of the entities a big pack knows, and preparing every group
- * up front was half of rebuilding a 100,000-fact index when the service worker wakes.
+ * Facts grouped by unit, then entity (and other party), each group made ready for lookups
+ * (sorted) on first use: a page names a handful of the entities a big pack knows, and preparing
+ * every group up front was half of rebuilding a 100,000-fact index when the service worker wakes.
+ * Nested maps keyed by the ids themselves, not by a joined string: a joined key is a new string
+ * to hash on every lookup, and lookups run per figure and named pair.
  */
-export class LazyTable<T> {
-  private readonly ready = new Map<string, Map<string, T>>();
+export class PartyTable {
+  private readonly units = new Map<string, Map<string, EntityFacts>>();
 
-  constructor(
-    private readonly lists: Map<string, Map<string, FactRef[]>>,
-    private readonly prepare: (refs: FactRef[]) => T,
-  ) {}
+  /** The entities with facts in `unit`, or undefined when none has any. */
+  unit(unit: string): ReadonlyMap<string, EntityFacts> | undefined {
+    return this.units.get(unit);
+  }
 
-  get(unit: string, key: string): T | undefined {
-    let done = this.ready.get(unit);
-    let value = done?.get(key);
-    if (value === undefined) {
-      const list = this.lists.get(unit)?.get(key);
-      if (!list) return undefined;
-      if (!done) this.ready.set(unit, (done = new Map()));
-      done.set(key, (value = this.prepare(list)));
+  /** A slot's facts sorted by value, with their values, sorted now if not yet. */
+  static bucket(slot: Slot): Bucket {
+    return (slot.bucket ??= finishBucket(slot.refs));
+  }
+
+  /** Files a fact under the one or two parties it needs (a two-party fact's one slot under both). */
+  add(ref: FactRef): void {
+    let entities = this.units.get(ref.unit);
+    if (!entities) this.units.set(ref.unit, (entities = new Map()));
+    const [a, b] = ref.required as [string, string | undefined];
+    const first = entities.get(a) ?? this.entity(entities, a);
+    if (b === undefined) {
+      if (first.own) first.own.refs.push(ref);
+      else first.own = { refs: [ref] };
+      return;
     }
-    return value;
+    const slot = first.with?.get(b);
+    if (slot) {
+      slot.refs.push(ref);
+      return;
+    }
+    const fresh: Slot = { refs: [ref] };
+    (first.with ??= new Map()).set(b, fresh);
+    ((entities.get(b) ?? this.entity(entities, b)).with ??= new Map()).set(a, fresh);
+  }
+
+  private entity(entities: Map<string, EntityFacts>, id: string): EntityFacts {
+    const facts: EntityFacts = {};
+    entities.set(id, facts);
+    return facts;
   }
 }
 
 /**
  * Builds the matcher's index from installed packs: facts bucketed by canonical unit and by every
  * party a sentence must name, sorted by value; aliases and deal names compiled (the
- * groups on first use, see LazyTable).
+ * groups on first use, see PartyTable).
  */
 export function buildIndex(packs: readonly Pack[]): MatchIndex {
-  const byParty = new Map<string, Map<string, FactRef[]>>();
-  const hasFacts = new Set<string>();
+  const byParty = new PartyTable();
   const sameThing = new Map<string, FactRef[]>();
   const byDeal = new Map<string, FactRef[]>();
   const kinds = new Map<string, FactRef[]>();
@@ -358,16 +374,14 @@ export function buildIndex(packs: readonly Pack[]): MatchIndex {
       const from = fact.supersededBy ? successors.get(fact.supersededBy) : undefined;
       if (from) ref.supersededFrom = from;
       factCount++;
-      push(byParty, ref.unit, partiesKey(ref.required), ref);
-      for (const entity of ref.required) hasFacts.add(`${ref.unit}\u0001${entity}`);
+      byParty.add(ref);
       if (ref.sameThing) listPush(sameThing, ref.sameThing, ref);
       listPush(byDeal, fact.deal, ref);
       listPush(kinds, ref.kind, ref);
     }
   }
   return {
-    buckets: new LazyTable(byParty, finishBucket),
-    hasFacts,
+    buckets: byParty,
     entities: collectEntities(packs),
     names: entityNames(packs),
     dealNames: collectDealNames(packs),

@@ -2,7 +2,7 @@ import { LIMITS } from '../schema/limits';
 import type { MatchRequest, FigureQuery } from '../schema/messages';
 import type { FactView, Verdict } from '../schema/verdict';
 import { dateMentions, dayNumber, type DateMention } from '../text/dates';
-import { partiesKey, viewOf, type FactRef, type MatchIndex } from './build';
+import { PartyTable, viewOf, type FactRef, type MatchIndex, type Slot } from './build';
 import { cannotContradict, uncheckable, type Uncheckable } from './claim';
 import { localContexts, type LocalContext } from './context';
 import { bindingOf, namesOutsider, unknownNames, unknownOwners, type BindingEvidence, type NamedAround, type NameSpan } from './evidence';
@@ -262,22 +262,27 @@ function plausibleMisstatement(figure: number, fact: number): boolean {
 function factsNamed(index: MatchIndex, unit: string, named: NamedAround, lo: number, hi: number): { refs: FactRef[]; companies: string[] } {
   const companies: string[] = [];
   const refs: FactRef[] = [];
-  const collect = (key: string) => {
-    const bucket = index.buckets.get(unit, key);
-    if (!bucket) return;
+  const collect = (slot: Slot | undefined) => {
+    if (!slot) return;
+    const bucket = PartyTable.bucket(slot);
     for (let i = lowerBound(bucket.values, lo); i < bucket.refs.length && bucket.values[i]! <= hi; i++) refs.push(bucket.refs[i]!);
   };
+  const table = index.buckets.unit(unit);
   const around = [named.sentence, named.previous, named.heading, named.paragraph, named.title];
-  for (let k = 0; k < 3; k++) for (const id of around[k]!) {
-    if (companies.includes(id) || !index.hasFacts.has(`${unit}\u0001${id}`)) continue;
+  if (table) for (let k = 0; k < 3; k++) for (const id of around[k]!) {
+    if (companies.includes(id)) continue;
+    const facts = table.get(id);
+    if (!facts) continue;
     companies.push(id);
-    collect(id);
+    collect(facts.own);
     // Two-party facts with each other company named around; a pair whose other side was listed already was listed with it.
+    const pairs = facts.with;
+    if (!pairs) continue;
     const others: string[] = [];
     for (const place of around) for (const other of place) {
       if (other === id || companies.includes(other) || others.includes(other)) continue;
       others.push(other);
-      collect(partiesKey([id, other]));
+      collect(pairs.get(other));
     }
   }
   for (const deals of [named.dealsInSentence, named.dealsInPrevious, named.dealsInHeading]) for (const id of deals) {
