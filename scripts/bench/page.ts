@@ -11,6 +11,7 @@ import type { Page } from 'playwright-core';
 import { EXTENSION_DIR, launchChromium as launchWithExtension, type ChromiumExtension as ExtensionBrowser } from '../lib/chromium-browser';
 import { serveHtml } from '../lib/static-server';
 import { waitForAnnotation } from '../lib/page-probe';
+import { floorPass } from './_floor';
 
 /** Page size to reach by repeating the demo article (the issue's "1.3 MB article page"). */
 const PAGE_BYTES = 1.3e6;
@@ -30,30 +31,6 @@ function bigPage(): { html: string; paragraphs: string[]; copies: number } {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const ms = (x: number) => `${x.toFixed(1)} ms`;
-
-/** The floor, in the page's own world: walk, one regex pass, register `count` ranges. */
-function floorPass(page: Page, count: number): Promise<number> {
-  return page.evaluate((count) => {
-    const start = performance.now();
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    const pattern = /\$?\d[\d,.]*\s?(?:billion|bn|gigawatts|years|%)?/g;
-    const ranges: Range[] = [];
-    for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-      pattern.lastIndex = 0;
-      for (let m = pattern.exec(node.data); m; m = pattern.exec(node.data)) {
-        if (ranges.length >= count) continue;
-        const range = new Range();
-        range.setStart(node, m.index);
-        range.setEnd(node, m.index + m[0].length);
-        ranges.push(range);
-      }
-    }
-    CSS.highlights.set('bench-floor', new Highlight(...ranges));
-    const took = performance.now() - start;
-    CSS.highlights.delete('bench-floor');
-    return took;
-  }, count);
-}
 
 /** Wrapping every match in a <mark> element, as DOM-wrapping highlighters do (changes the page). */
 function wrapPass(page: Page, count: number): Promise<number> {
