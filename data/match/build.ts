@@ -33,6 +33,8 @@ export interface FactRef {
   supersededFrom?: string;
   /** The same subject, object, metric and role: facts of one kind, told apart by time. */
   kind: string;
+  /** Every fact of this kind across packs (this one too): the list `kinds` holds under `kind`, kept here so a lookup needs no probe of a 100,000-key map. */
+  ofKind: FactRef[];
   /** Role, metric, cues and excludes: facts with the same key fit the same words alike. */
   roleKey: string;
   /**
@@ -220,6 +222,9 @@ function cuesOf(list: readonly string[], phrases: PhraseBook): { cues: string[][
   return { cues, cueTexts };
 }
 
+/** Placeholder until buildIndex files the ref under its kind. */
+const NO_REFS: FactRef[] = [];
+
 function refOf(fact: Fact, context: PackContext, phrases: PhraseBook): FactRef {
   const { unit, factor } = canonicalUnit(fact.quantity.unit);
   const deal = context.deals.get(fact.deal);
@@ -239,6 +244,7 @@ function refOf(fact: Fact, context: PackContext, phrases: PhraseBook): FactRef {
     required: requiredParties(fact),
     superseded: fact.status === 'superseded' || fact.supersededBy !== undefined,
     roleKey: [role, fact.metric, cues.cueTexts.join('\u0002'), fact.excludes.join('\u0002')].join('\u0001'),
+    ofKind: NO_REFS,
     kind: [context.canonical.get(fact.subject) ?? fact.subject, fact.object ? context.canonical.get(fact.object) ?? fact.object : '', fact.metric, role, unit].join('\u0001'),
     // The same measured thing across packs: same deal, parties and vocabulary role ("initial-tranche" and "initial" alike).
     sameThing: context.shared.has(fact.deal) ? [fact.deal, context.canonical.get(fact.subject) ?? fact.subject, fact.object ? context.canonical.get(fact.object) ?? fact.object : '', fact.metric, role].join('\u0001') : '',
@@ -377,7 +383,10 @@ export function buildIndex(packs: readonly Pack[]): MatchIndex {
       byParty.add(ref);
       if (ref.sameThing) listPush(sameThing, ref.sameThing, ref);
       listPush(byDeal, fact.deal, ref);
-      listPush(kinds, ref.kind, ref);
+      let ofKind = kinds.get(ref.kind);
+      if (!ofKind) kinds.set(ref.kind, (ofKind = []));
+      ofKind.push(ref);
+      ref.ofKind = ofKind;
     }
   }
   return {

@@ -214,9 +214,9 @@ function currentAsOf(ref: FactRef): string {
 }
 
 /** True if a later fact of the same kind (known by the article's day, if known) replaced this one in the reader's eyes. */
-function hasLaterOfKind(index: MatchIndex, ref: FactRef, published: string | undefined): boolean {
+function hasLaterOfKind(ref: FactRef, published: string | undefined): boolean {
   const mine = currentAsOf(ref);
-  for (const other of index.kinds.get(ref.kind) ?? []) {
+  for (const other of ref.ofKind) {
     if (other === ref || sameThing(other, ref)) continue;
     const theirs = currentAsOf(other);
     if (theirs >= mine && (!published || announcedOf(other) <= published)) return true;
@@ -392,7 +392,7 @@ function assess(index: MatchIndex, q: FigureQuery, ctx: LocalContext, reader: Re
       continue;
     }
     // A fact with the very value (even an outdated one) says the figure is that fact's; a merely close one counts only if current.
-    if (value === 'equal' || (value === 'close' && !ref.superseded && !hasLaterOfKind(index, ref, published))) anyEqual = true;
+    if (value === 'equal' || (value === 'close' && !ref.superseded && !hasLaterOfKind(ref, published))) anyEqual = true;
     const outsidersInSentence = namesOutsider(s.spans, ref.parties);
     const candidate: Candidate = {
       ref, binding, fit, time, value,
@@ -420,7 +420,7 @@ function assess(index: MatchIndex, q: FigureQuery, ctx: LocalContext, reader: Re
       s.dates.every((d) => timeFit({ announced: announcedOf(ref), asOf: ref.fact.asOf }, published, d).fits) &&
       // "previous", "original": a figure of an earlier deal, unless this fact's deal is itself well before the article.
       !(earlier && !ref.cueTexts.includes(earlier) && !(published && dayNumber(published) - dayNumber(announcedOf(ref)) > 30)) &&
-      !hasLaterOfKind(index, ref, published) &&
+      !hasLaterOfKind(ref, published) &&
       !strangersTo(ref).length
     ) {
       result.mismatch.push(candidate);
@@ -454,6 +454,8 @@ function ranker(salience: Map<string, number>, published: string | undefined) {
   /** The best candidate, or the tied candidates of different deals when the evidence cannot choose. */
   return (list: Candidate[]): { best: Candidate } | { tied: Candidate[] } | undefined => {
     if (!list.length) return undefined;
+    // One candidate (the common case) is its own best: no sort, no keys.
+    if (list.length === 1) return { best: list[0]! };
     const sorted = [...list].sort(compare);
     const top = key(sorted[0]!).join();
     const rivals = sorted.filter((c) => key(c).join() === top && !sameThing(c.ref, sorted[0]!.ref));
