@@ -37,6 +37,27 @@ describe('bounded work whatever the page does', () => {
     expect(pass!.figures).toBeGreaterThan(150_000);
     await page.waitForTimeout(300);
     await expectBoundedTasks(page);
+    // The guard's full check walks the ranges a slice a frame, yet it still catches a page that
+    // swaps one of Factmark's ranges for its own (same size: only the walk can tell) within a
+    // short bounded time: the watch each second, then a few milliseconds a frame.
+    const swapped = await page.evaluate(() => {
+      const [name, highlight] = [...CSS.highlights].find(([, h]) => h.size > 0)!;
+      const ours = highlight.values().next().value as Range;
+      const foreign = new Range();
+      foreign.selectNodeContents(document.querySelector('h1')!.firstChild!);
+      highlight.delete(ours);
+      highlight.add(foreign);
+      Object.assign(window, { __swap: { name, ours, foreign } });
+      return highlight.size;
+    });
+    expect(swapped).toBeGreaterThan(1);
+    const restored = () =>
+      page.evaluate(() => {
+        const { name, ours, foreign } = (window as unknown as { __swap: { name: string; ours: Range; foreign: Range } }).__swap;
+        const h = CSS.highlights.get(name)!;
+        return { foreign: h.has(foreign), ours: h.has(ours) };
+      });
+    await expect.poll(restored, { timeout: 3_000, interval: 100 }).toEqual({ foreign: false, ours: true });
     await page.close();
   }, 180_000);
 
