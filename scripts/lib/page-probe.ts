@@ -29,9 +29,25 @@ export function recordedPasses(page: Page): Promise<{ figures: number; full: boo
   );
 }
 
-/** Waits until the content script finished `count` annotation passes. */
+/**
+ * Waits until the content script finished `count` annotation passes and the background has styled
+ * its highlights (the user sheet arrives by a round trip of its own, so a pass can end before its
+ * underlines have their colours). Only names of Factmark's shape are waited for, so a hostile
+ * page's own highlights never hold a test up.
+ */
 export async function waitForAnnotation(page: Page, count = 1): Promise<void> {
   await page.waitForFunction((n) => performance.getEntriesByName('factmark:annotate').length >= n, count, { timeout: 15_000 });
+  await page.waitForFunction(
+    () => {
+      const styled = ['rgb(26, 127, 55)', 'rgb(207, 34, 46)', 'rgb(110, 119, 129)'];
+      for (const name of CSS.highlights.keys()) {
+        if (/^h[0-9a-f]{24}$/.test(name) && !styled.includes(getComputedStyle(document.body, `::highlight(${name})`).textDecorationColor)) return false;
+      }
+      return true;
+    },
+    undefined,
+    { timeout: 15_000 },
+  );
 }
 
 /**

@@ -53,7 +53,9 @@ describe('hidden tabs', () => {
     await setHidden(false);
     await waitForAnnotation(page, 2);
     // The navigation asked for a whole-page read, which covers the appended paragraph too: one pass.
-    expect((await passes(page)).slice(1)).toEqual([{ figures: 3, full: true, read: expect.any(Number), recognize: expect.any(Number), lookup: expect.any(Number), batches: 1, firstAnswer: expect.any(Number) }]);
+    const later = (await passes(page)).slice(1);
+    expect(later).toHaveLength(1);
+    expect(later[0]).toMatchObject({ figures: 3, full: true, batches: 1 });
     expect(await pairs(page)).toEqual([
       ['$50 billion', 'verified'],
       ['$110 billion', 'verified'],
