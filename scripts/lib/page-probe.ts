@@ -30,24 +30,31 @@ export function recordedPasses(page: Page): Promise<{ figures: number; full: boo
 }
 
 /**
- * Waits until the content script finished `count` annotation passes and the background has styled
- * its highlights (the user sheet arrives by a round trip of its own, so a pass can end before its
- * underlines have their colours). Only names of Factmark's shape are waited for, so a hostile
- * page's own highlights never hold a test up.
+ * Waits until the content script finished `count` annotation passes and its underlines have
+ * settled: the background styles Factmark's highlight names by a round trip of its own, and ranges
+ * are registered a few hundred a frame once the viewport observer has reported, so a pass can end
+ * before what the reader sees is complete. Settled means every highlight of Factmark's name shape
+ * is styled and their sizes held still for five frames (at most about three seconds). Only names
+ * of that shape count, so a hostile page's own highlights never hold a test up.
  */
 export async function waitForAnnotation(page: Page, count = 1): Promise<void> {
   await page.waitForFunction((n) => performance.getEntriesByName('factmark:annotate').length >= n, count, { timeout: 15_000 });
-  await page.waitForFunction(
-    () => {
-      const styled = ['rgb(26, 127, 55)', 'rgb(207, 34, 46)', 'rgb(110, 119, 129)'];
-      for (const name of CSS.highlights.keys()) {
-        if (/^h[0-9a-f]{24}$/.test(name) && !styled.includes(getComputedStyle(document.body, `::highlight(${name})`).textDecorationColor)) return false;
+  await page.evaluate(async () => {
+    const styled = ['rgb(26, 127, 55)', 'rgb(207, 34, 46)', 'rgb(110, 119, 129)'];
+    let last = -1;
+    for (let frame = 0, still = 0; frame < 180 && still < 5; frame++) {
+      await new Promise((done) => requestAnimationFrame(done));
+      let size = 0;
+      let allStyled = true;
+      for (const [name, highlight] of CSS.highlights) {
+        if (!/^h[0-9a-f]{24}$/.test(name)) continue;
+        size += highlight.size;
+        if (!styled.includes(getComputedStyle(document.body, `::highlight(${name})`).textDecorationColor)) allStyled = false;
       }
-      return true;
-    },
-    undefined,
-    { timeout: 15_000 },
-  );
+      still = allStyled && size === last ? still + 1 : 0;
+      last = size;
+    }
+  });
 }
 
 /**
