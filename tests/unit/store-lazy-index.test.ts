@@ -130,6 +130,29 @@ describe('lazily loaded facts', () => {
     if (cachedRows) expect(lazy.cached().byEntity).toBeLessThanOrEqual(cachedRows);
   }, 300_000);
 
+  it('answers a request naming only what the last one named from the last index, as the index over every fact does', async () => {
+    const db = await storeWith(packs);
+    const full = buildIndex(await loadPacks(db));
+    const lazy = new LazyIndex(db);
+    let reused = 0;
+    for (const [name, request] of requests) {
+      const whole = await lazy.indexFor(request);
+      expect({ name, verdicts: matchBatch(whole, request) }).toEqual({ name, verdicts: matchBatch(full, request) });
+      // The same page again, and its first half alone: nothing it names is new, so nothing is read or built.
+      expect(await lazy.indexFor({ ...request, figures: [...request.figures] })).toBe(whole);
+      const half = { ...request, figures: request.figures.slice(0, Math.ceil(request.figures.length / 2)) };
+      const index = await lazy.indexFor(half);
+      if (index === whole) reused++;
+      expect({ name, half: matchBatch(index, half) }).toEqual({ name, half: matchBatch(full, half) });
+    }
+    expect(reused).toBe(requests.length);
+    // A page naming something new gets an index of its own.
+    const [, first] = requests[0]!;
+    const [, other] = requests.find(([, r]) => matchBatch(full, r).some((v) => v.verdict === 'verified') && r !== first)!;
+    const before = await lazy.indexFor(other);
+    expect(await lazy.indexFor(first)).not.toBe(before);
+  }, 300_000);
+
   it('reads only the deals an article names, and keeps its cache within the bound', async () => {
     const db = await storeWith(packs);
     const lazy = new LazyIndex(db, 500);
