@@ -29,23 +29,35 @@ const TEMPLATES = [
   { metric: 'term', role: 'contract-term', unit: 'year', cues: ['over', 'term', 'years'], label: (a: string, b: string) => `Term of the ${a}–${b} agreement` },
 ] as const;
 
-/** A pack of about `factCount` facts (5 per deal) over `factCount / 20` companies. */
-export function syntheticPack(factCount = 100_000, seed = 7): Pack {
+/**
+ * A pack of about `factCount` facts (5 per deal) over `factCount / 20` companies. With `known`
+ * (another pack's entities), a twentieth of the deals (5,000 of 100,000 facts, about 150 for
+ * each of the bundled pack's 34 companies against the 20 of an average synthetic one) are instead about those companies, under this
+ * pack's own ids (`known-<id>`) and the same names, so the matcher reads them as the same
+ * companies: a big third-party pack that adds hundreds of facts about each company a smaller pack
+ * knows (each deal between one of them and a synthetic company or another of them).
+ */
+export function syntheticPack(factCount = 100_000, seed = 7, known: readonly Pack['entities'][number][] = []): Pack {
   const random = rng(seed);
   const entityCount = Math.max(10, Math.round(factCount / 20));
-  const entities = Array.from({ length: entityCount }, (_, i) => {
+  const entities: Pack['entities'] = Array.from({ length: entityCount }, (_, i) => {
     const stem = SYLLABLES[i % 26]! + SYLLABLES[Math.floor(i / 26) % 26]! + SYLLABLES[Math.floor(i / 676) % 26]!;
     const name = `${stem[0]!.toUpperCase()}${stem.slice(1)} ${SUFFIXES[i % SUFFIXES.length]}`;
     return { id: `co-${i}`, name, aliases: [name, `${stem[0]!.toUpperCase()}${stem.slice(1)}`] };
   });
+  for (const e of known) entities.push({ id: `known-${e.id}`, name: e.name, aliases: [...e.aliases] });
   const dealCount = Math.ceil(factCount / TEMPLATES.length);
+  const knownDeals = known.length ? Math.floor(dealCount / 20) : 0;
   const deals = [];
   const facts: Pack['facts'] = [];
   for (let d = 0; d < dealCount; d++) {
-    const a = Math.floor(random() * entityCount);
-    const b = (a + 1 + Math.floor(random() * (entityCount - 1))) % entityCount;
+    // The known companies' deals come last, so the synthetic companies' deals stay those of a pack without them.
+    const aboutKnown = d >= dealCount - knownDeals;
+    const a = aboutKnown ? entityCount + Math.floor(random() * known.length) : Math.floor(random() * entityCount);
+    const b = aboutKnown && random() < 0.5 ? entityCount + ((a - entityCount + 1 + Math.floor(random() * (known.length - 1))) % known.length) : (a + 1 + Math.floor(random() * (entityCount - 1))) % entityCount;
     const year = 2018 + (d % 9);
-    const deal = { id: `deal-${d}`, title: `${entities[a]!.name}–${entities[b]!.name} agreement (${year})`, parties: [`co-${a}`, `co-${b}`], announced: `${year}-0${1 + (d % 9)}-1${d % 10}` };
+    const [idA, idB] = [entities[a]!.id, entities[b]!.id];
+    const deal = { id: `deal-${d}`, title: `${entities[a]!.name}–${entities[b]!.name} agreement (${year})`, parties: [idA, idB], announced: `${year}-0${1 + (d % 9)}-1${d % 10}` };
     deals.push(deal);
     for (const t of TEMPLATES) {
       if (facts.length >= factCount) break;
@@ -53,8 +65,8 @@ export function syntheticPack(factCount = 100_000, seed = 7): Pack {
       facts.push({
         id: `${deal.id}.${t.role}`,
         deal: deal.id,
-        subject: `co-${a}`,
-        object: `co-${b}`,
+        subject: idA,
+        object: idB,
         metric: t.metric,
         role: t.role,
         label: t.label(entities[a]!.name, entities[b]!.name),
@@ -75,9 +87,24 @@ export function syntheticPack(factCount = 100_000, seed = 7): Pack {
  * half with the recorded value (verified) and half off by 10% (mismatch).
  */
 export function pageBatch(pack: Pack, count = 200): AnnotateRequest {
+  // The synthetic companies' own deals only (not those about another pack's companies, see syntheticPack).
+  const money = pack.facts.filter((f) => f.quantity.unit === 'USD' && f.role === 'total-investment' && f.subject.startsWith('co-') && f.object?.startsWith('co-'));
+  return batchOf(pack, money, count);
+}
+
+/**
+ * A batch like pageBatch's about the investments a pack records between two companies (the
+ * bundled pack's: Amazon in OpenAI, Nvidia in Anthropic, ...), each used in turn: a page about
+ * companies the small pack knows too, so both a store with it alone and one with a big pack
+ * adding facts about them weigh every figure.
+ */
+export function knownBatch(pack: Pack, count = 200): AnnotateRequest {
+  return batchOf(pack, pack.facts.filter((f) => f.quantity.unit === 'USD' && f.metric === 'investment' && f.object), count);
+}
+
+function batchOf(pack: Pack, money: readonly Pack['facts'][number][], count: number): AnnotateRequest {
   const names = new Map(pack.entities.map((e) => [e.id, e.name]));
   const batch = new AnnotateWriter();
-  const money = pack.facts.filter((f) => f.quantity.unit === 'USD' && f.role === 'total-investment');
   for (let i = 0; i < count; i++) {
     const fact = money[(i * 7919) % money.length]!;
     const value = i % 2 ? fact.quantity.value : fact.quantity.value * 1.1;

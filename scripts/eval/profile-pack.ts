@@ -1,7 +1,9 @@
 /**
- * matchBatch alone, in Node, on the pack-store bench's batch: 200 figures, each in a sentence
+ * matchBatch alone, in Node, on the pack-store bench's batches: 200 figures, each in a sentence
  * naming a deal's two parties, against an index of the bundled pack plus the bench's synthetic
- * 100,000-fact pack, beside the same batch against the bundled pack alone, in the same run.
+ * 100,000-fact pack, beside the same batch against the bundled pack alone, in the same run; once
+ * for a batch about the synthetic companies (the bundled pack knows none of them) and once for a
+ * batch about the bundled pack's companies (the big pack adds hundreds of facts about each).
  * Prints cold (first batch on a fresh index) and warm (fastest of runs: the machine is shared) times and their ratio, and
  * the verdict counts (they must not change). Usage: `npx tsx scripts/eval/profile-pack.ts [runs]`;
  * for a profile: `node --cpu-prof --import tsx scripts/eval/profile-pack.ts`.
@@ -9,18 +11,29 @@
 import { buildIndex, decodeAnnotate, matchBatch } from '../../data/match';
 import { bundledPack } from '../../data/packs';
 import type { MatchRequest } from '../../data/schema/messages';
-import { pageBatch, syntheticPack } from '../bench/_synthetic-pack';
+import type { AnnotateRequest } from '../../data/schema/messages';
+import { knownBatch, pageBatch, syntheticPack } from '../bench/_synthetic-pack';
 
 const RUNS = Number(process.argv[2] ?? 30);
-const big = syntheticPack(100_000);
-const decoded = decodeAnnotate(pageBatch(big, 200));
+const big = syntheticPack(100_000, 7, bundledPack.entities);
+
+for (const [title, batch] of [
+  ['batch about the synthetic companies', pageBatch(big, 200)],
+  ["batch about the bundled pack's companies", knownBatch(bundledPack, 200)],
+] as [string, AnnotateRequest][]) {
+  console.log(title);
+  profile(batch);
+}
+
+function profile(batch: AnnotateRequest): void {
+const decoded = decodeAnnotate(batch);
 if (!decoded.ok) throw new Error(decoded.error);
 const request: MatchRequest = decoded.value;
 
 const named = new Set(request.figures.flatMap((q) => big.entities.filter((e) => q.sentence.includes(e.name)).map((e) => e.id)));
 const slice = { ...big, facts: big.facts.filter((f) => named.has(f.subject) || (f.object !== undefined && named.has(f.object))) };
 
-/** Cold first batch, then the median of `RUNS` more, and the first batch's verdict counts. */
+/** Cold first batch, then the fastest of `RUNS` more, and the first batch's verdict counts. */
 function measure(packs: Parameters<typeof buildIndex>[0]): { build: number; cold: number; warm: number; verdicts: Record<string, number> } {
   let t = performance.now();
   const index = buildIndex(packs);
@@ -51,3 +64,4 @@ for (const { bundled, sliced, both } of rows) {
 }
 const v = rows[0]!;
 console.log(`verdicts bundled ${JSON.stringify(v.bundled.verdicts)}; named slice ${JSON.stringify(v.sliced.verdicts)}; +100k ${JSON.stringify(v.both.verdicts)}`);
+}
