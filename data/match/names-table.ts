@@ -1,16 +1,21 @@
 /**
  * The matcher's names without its facts: what a woken service worker loads first. Every pack's
- * entities (names, aliases) and its deals' own names, compiled once; a page's request then asks
- * which entities and deals its figures' paragraphs name, so only their facts need loading, and
- * an index built over just those facts answers exactly as the index over every fact would.
+ * entities (names, aliases) and its deals' own names; a page's request then asks which entities
+ * and deals its figures' paragraphs name, so only their facts need loading, and an index built
+ * over just those facts answers exactly as the index over every fact would. Even the alias
+ * matcher is compiled only for the entities a page's words can name (a name matches only where
+ * its first word occurs): compiling 5,000 entities' names was most of a woken worker's first pass.
  */
-import type { Deal, Fact, Pack } from '../schema/pack';
+import type { Deal, Entity, Fact, Pack } from '../schema/pack';
 import type { MatchRequest } from '../schema/messages';
 import { buildIndex, buildNames, type MatchIndex } from './build';
-import { tokenize } from './text';
+import { PhraseMatcher, tokenize } from './text';
 
-/** A pack as the names table needs it: every field but the facts, and only the deals that have names. */
-export type PackHead = Omit<Pack, 'facts' | 'deals'> & { deals: Deal[] };
+/**
+ * A pack as the names table needs it: every field but the facts, only the deals that have names,
+ * and, when the store kept them, each entity's first words (`firstWordsOf`, in `entities` order).
+ */
+export type PackHead = Omit<Pack, 'facts' | 'deals'> & { deals: Deal[]; firstWords?: readonly (readonly string[])[] };
 
 /** A pack's facts that one page needs, and deals they (or the page) name, each list in the pack's order. */
 export interface PackSlice {
@@ -18,30 +23,94 @@ export interface PackSlice {
   facts: Fact[];
 }
 
-/** The compiled names of every installed pack. */
-export interface NamesTable {
-  /** The packs' heads, in the order the index is built in. */
-  readonly heads: readonly PackHead[];
+/**
+ * The words an entity's names can begin with in the matcher's alias table (build.ts,
+ * collectEntities, which also adds a name without a leading "the" and without a legal form at its
+ * end): each name's first word, and its second after a leading "the". A text holding none of them
+ * names the entity nowhere. Kept by the store with each pack's head, so a wake tokenizes no names.
+ */
+export function firstWordsOf(entity: Entity): string[] {
+  const out: string[] = [];
+  for (const name of [entity.name, ...entity.aliases]) {
+    const { words } = tokenize(name);
+    for (const word of words.slice(0, words[0] === 'the' ? 2 : 1)) if (!out.includes(word)) out.push(word);
+  }
+  return out;
+}
+
+/**
+ * The alias matcher as the index holds it: it scans with the table's compiled part, which grows
+ * as pages bring new words (`NamesTable.cover`), so an index built earlier reads names as well.
+ */
+class CoveredMatcher extends PhraseMatcher<string> {
+  constructor(private readonly table: NamesTable) {
+    super();
+  }
+
+  override scan(words: readonly string[], found: (payload: string, phrase: string, at: number, length: number) => void): void {
+    this.table.compiled.scan(words, found);
+  }
+}
+
+/**
+ * The names of every installed pack. The alias matcher holds the entities whose first words some
+ * text read so far contains (`cover`), in the packs' order, so on any text whose words were
+ * covered it finds exactly what the matcher over every entity finds.
+ */
+export class NamesTable {
   /** The name part of a MatchIndex over every pack (alias matcher, display names, deal names). */
   readonly names: Pick<MatchIndex, 'entities' | 'names' | 'dealNames'>;
   /** Entity id -> its names and aliases in every pack. */
-  readonly namesOf: ReadonlyMap<string, readonly string[]>;
+  readonly namesOf = new Map<string, string[]>();
   /** Name groups found so far (see withNameGroups), by entity id. */
-  readonly groups: Map<string, readonly string[]>;
+  readonly groups = new Map<string, readonly string[]>();
+  /** The alias matcher over the covered entities (see CoveredMatcher). */
+  compiled = new PhraseMatcher<string>();
+  /** First word -> the ids of entities with a name that can begin with it. */
+  private readonly byWord = new Map<string, string[]>();
+  private readonly covered = new Set<string>();
+
+  /** Heads in the store's pack order: the order the index is built in. */
+  constructor(readonly heads: readonly PackHead[]) {
+    const names = new Map<string, string>();
+    for (const head of heads) {
+      head.entities.forEach((entity, i) => {
+        // The first pack to name an entity gives its display name (as build.ts, entityNames).
+        if (!names.has(entity.id)) names.set(entity.id, entity.name);
+        const list = this.namesOf.get(entity.id);
+        if (list) list.push(entity.name, ...entity.aliases);
+        else this.namesOf.set(entity.id, [entity.name, ...entity.aliases]);
+        for (const word of head.firstWords?.[i] ?? firstWordsOf(entity)) {
+          const ids = this.byWord.get(word);
+          if (!ids) this.byWord.set(word, [entity.id]);
+          else if (!ids.includes(entity.id)) ids.push(entity.id);
+        }
+      });
+    }
+    const { dealNames } = buildNames(heads.map((h) => ({ ...h, entities: [], facts: [] })));
+    this.names = { entities: new CoveredMatcher(this), names, dealNames };
+  }
+
+  /** Compiles the names of every entity one of `words` (stemmed, as tokenize gives them) can begin. */
+  cover(words: readonly string[]): void {
+    let grew = false;
+    for (const word of words) {
+      const ids = this.byWord.get(word);
+      if (ids) for (const id of ids) if (!this.covered.has(id)) (this.covered.add(id), (grew = true));
+    }
+    // Compiled again whole, in the packs' order, so each name's matches come in the order the full matcher gives them.
+    if (grew) this.compiled = buildNames(this.heads.map((h) => ({ ...h, entities: h.entities.filter((e) => this.covered.has(e.id)), deals: [], facts: [] }))).entities;
+  }
+
+  /** Entities compiled so far, for tests and measures. */
+  get coveredEntities(): number {
+    return this.covered.size;
+  }
 }
 
 /** Compiles the names of every pack (heads in the store's pack order). */
 export function buildNamesTable(heads: readonly PackHead[]): NamesTable {
-  const { entities, names, dealNames } = buildNames(heads.map((h) => ({ ...h, facts: [] })));
-  const namesOf = new Map<string, string[]>();
-  for (const head of heads) {
-    for (const entity of head.entities) {
-      const list = namesOf.get(entity.id);
-      if (list) list.push(entity.name, ...entity.aliases);
-      else namesOf.set(entity.id, [entity.name, ...entity.aliases]);
-    }
-  }
-  return { heads, names: { entities, names, dealNames }, namesOf, groups: new Map() };
+  return new NamesTable(heads);
 }
 
 /**
@@ -59,7 +128,9 @@ function nameGroup(table: NamesTable, id: string): readonly string[] {
   const queue = [id];
   for (let next = queue.pop(); next !== undefined; next = queue.pop()) {
     for (const name of table.namesOf.get(next) ?? []) {
-      table.names.entities.scan(tokenize(name).words, (other) => {
+      const { words } = tokenize(name);
+      table.cover(words);
+      table.names.entities.scan(words, (other) => {
         if (!group.has(other)) (group.add(other), queue.push(other));
       });
     }
@@ -86,8 +157,11 @@ export function namedIn(table: NamesTable, request: MatchRequest): { entities: S
     if (heading >= 0) blocks.add(heading);
     if (lead >= 0) blocks.add(lead);
   }
-  for (const i of blocks) {
-    const { words } = tokenize(request.blocks[i] ?? '');
+  const texts = [...blocks].map((i) => tokenize(request.blocks[i] ?? '').words);
+  // The matcher reads these blocks and the title: the alias matcher must hold every name their words can begin.
+  table.cover(tokenize(request.title).words);
+  for (const words of texts) table.cover(words);
+  for (const words of texts) {
     table.names.entities.scan(words, (id) => entities.add(id));
     table.names.dealNames.scan(words, (id) => deals.add(id));
   }

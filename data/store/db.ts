@@ -1,6 +1,7 @@
 import Dexie, { type DexieOptions, type Table } from 'dexie';
 import type { Deal, Fact, Pack } from '../schema/pack';
 import { splitPack } from './split';
+import { firstWordsOf } from '../match/names-table';
 import type { CorrectionRecord } from '../schema/correction';
 import type { SignatureStatus, UpdateSummary } from '../schema/pack-messages';
 
@@ -54,6 +55,12 @@ export interface PackDataRow {
   pack: Pack;
   /** The pack's deals that have `names`, for the names table. */
   namedDeals: Deal[];
+  /**
+   * Per entity of `pack.entities`, the words its names can begin with (`firstWordsOf`): a woken
+   * worker compiles only the names a page's words can begin, without tokenizing every name.
+   * Written since schema version 6 (its upgrade adds them to heads written before).
+   */
+  firstWords?: string[][];
 }
 
 /**
@@ -112,5 +119,16 @@ export class FactmarkDB extends Dexie {
     // v5: no index by deal id: a deal is read by its primary key in each installed pack (there are
     // few packs), and the index cost a third of an install's writes.
     this.version(5).stores({ dealFacts: '[packId+dealId], *entities' });
+    // v6: each head keeps its entities' first words (no index: only the upgrade that adds them).
+    this.version(6)
+      .stores({})
+      .upgrade(async (tx) => {
+        await tx
+          .table<PackDataRow, string>('packData')
+          .toCollection()
+          .modify((head) => {
+            head.firstWords ??= head.pack.entities.map(firstWordsOf);
+          });
+      });
   }
 }

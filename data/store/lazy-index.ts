@@ -87,7 +87,7 @@ export class LazyIndex {
   /** The names table of every installed pack, read once. */
   names(): Promise<NamesTable> {
     this.table ??= loadHeads(this.db)
-      .then((heads) => buildNamesTable(heads.map((h) => ({ ...h.pack, deals: h.namedDeals }))))
+      .then((heads) => buildNamesTable(heads.map((h) => ({ ...h.pack, deals: h.namedDeals, ...(h.firstWords ? { firstWords: h.firstWords } : {}) }))))
       .catch((error) => {
         this.table = null; // let the next request try again
         throw error;
