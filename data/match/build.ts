@@ -12,7 +12,7 @@ export interface FactRef {
   fact: Fact;
   pack: PackRef;
   deal: Deal | undefined;
-  /** Deal parties plus subject and object: the names that tie a sentence to this fact. */
+  /** Deal parties plus subject and object: the names that tie a sentence to this fact (canonical ids, see MatchIndex.canonical). */
   parties: ReadonlySet<string>;
   /** Value in the canonical unit of its dimension (W, month, currency code). */
   value: number;
@@ -25,8 +25,10 @@ export interface FactRef {
   cues: string[][];
   cueTexts: string[];
   excludes: string[][];
-  /** The parties a sentence must name: subject, and object if any. */
+  /** The parties a sentence must name: subject, and object if any (canonical ids, like `parties`). */
   required: string[];
+  /** The fact's subject as a canonical id. */
+  subject: string;
   /** Replaced by a later fact of its pack (or marked superseded). */
   superseded: boolean;
   /** When the fact that replaced it was announced, if the pack says which one did. */
@@ -70,6 +72,13 @@ export interface MatchIndex {
   buckets: PartyTable;
   /** Alias -> entity id, compiled for one pass per text. */
   entities: PhraseMatcher<string>;
+  /**
+   * Entity id -> the one id every pack's entity for that company shares (ids absent map to
+   * themselves). Facts' parties are filed under these, and a text's names are read as these, so
+   * two packs' "Microsoft" are one company: a deal of one pack naming it is not an outsider to the
+   * other's.
+   */
+  canonical: ReadonlyMap<string, string>;
   /** Entity id -> the name readers know it by. */
   names: Map<string, string>;
   /** A deal's own names ("Stargate") -> deal id. */
@@ -177,12 +186,15 @@ interface PackContext {
 
 /** The deal's parties plus the fact's subject and object; shared by the deal's facts when those are parties already. */
 function partiesOf(fact: Fact, deal: Deal | undefined, context: PackContext): ReadonlySet<string> {
+  const canon = (id: string) => context.canonical.get(id) ?? id;
   let parties = context.parties.get(fact.deal);
-  if (!parties) context.parties.set(fact.deal, (parties = new Set(deal?.parties ?? [])));
-  if (parties.has(fact.subject) && (!fact.object || parties.has(fact.object))) return parties;
+  if (!parties) context.parties.set(fact.deal, (parties = new Set((deal?.parties ?? []).map(canon))));
+  const subject = canon(fact.subject);
+  const object = fact.object ? canon(fact.object) : undefined;
+  if (parties.has(subject) && (!object || parties.has(object))) return parties;
   const own = new Set(parties);
-  own.add(fact.subject);
-  if (fact.object) own.add(fact.object);
+  own.add(subject);
+  if (object) own.add(object);
   return own;
 }
 
@@ -230,6 +242,8 @@ function refOf(fact: Fact, context: PackContext, phrases: PhraseBook): FactRef {
   const deal = context.deals.get(fact.deal);
   const role = roleOfCached(fact);
   const cues = cuesOf(fact.cues, phrases);
+  const subject = context.canonical.get(fact.subject) ?? fact.subject;
+  const object = fact.object ? context.canonical.get(fact.object) ?? fact.object : '';
   return {
     fact,
     pack: context.ref,
@@ -241,13 +255,14 @@ function refOf(fact: Fact, context: PackContext, phrases: PhraseBook): FactRef {
     role,
     ...cues,
     excludes: phrases.distinct(fact.excludes),
-    required: requiredParties(fact),
+    required: requiredParties({ subject, object }),
+    subject,
     superseded: fact.status === 'superseded' || fact.supersededBy !== undefined,
     roleKey: [role, fact.metric, cues.cueTexts.join('\u0002'), fact.excludes.join('\u0002')].join('\u0001'),
     ofKind: NO_REFS,
-    kind: [context.canonical.get(fact.subject) ?? fact.subject, fact.object ? context.canonical.get(fact.object) ?? fact.object : '', fact.metric, role, unit].join('\u0001'),
+    kind: [subject, object, fact.metric, role, unit].join('\u0001'),
     // The same measured thing across packs: same deal, parties and vocabulary role ("initial-tranche" and "initial" alike).
-    sameThing: context.shared.has(fact.deal) ? [fact.deal, context.canonical.get(fact.subject) ?? fact.subject, fact.object ? context.canonical.get(fact.object) ?? fact.object : '', fact.metric, role].join('\u0001') : '',
+    sameThing: context.shared.has(fact.deal) ? [fact.deal, subject, object, fact.metric, role].join('\u0001') : '',
   };
 }
 
@@ -394,6 +409,7 @@ export function buildIndex(packs: readonly Pack[]): MatchIndex {
     entities: collectEntities(packs),
     names: entityNames(packs),
     dealNames: collectDealNames(packs),
+    canonical,
     byDeal,
     kinds,
     sameThing,

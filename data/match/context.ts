@@ -74,6 +74,14 @@ function splitGap(text: string, from: number, to: number): number {
   return to;
 }
 
+/** Words that only join a figure to the one before it ("raised $6 billion in May and another $6 billion"). */
+const COORDINATION = new Set(['and', 'or', 'plu', 'another', 'a', 'further', 'then', 'also', 'later', 'more']); // "plu": "plus" stemmed
+
+/** True if `words` start with and/or/plus and hold nothing but joining words: the figure shares the previous figure's verb. */
+function coordinated(words: readonly string[]): boolean {
+  return (words[0] === 'and' || words[0] === 'or' || words[0] === 'plu') && words.every((w) => COORDINATION.has(w));
+}
+
 function spanOf(q: FigureQuery): [number, number] {
   const start = Math.min(q.at, q.sentence.length);
   const length = q.figure.end - q.figure.start || q.figure.text.length;
@@ -99,6 +107,8 @@ export function localContexts(figures: readonly FigureQuery[]): LocalContext[] {
     const sentence = figures[members[0]!]!.sentence;
     const spans = members.map((i) => spanOf(figures[i]!));
     const order = members.map((_, k) => k).sort((a, b) => spans[a]![0] - spans[b]![0]);
+    /** Each figure's words before it, by position, for figures coordinated with the one before. */
+    const leads: string[][] = [];
     order.forEach((k, pos) => {
       const [start, end] = spans[k]!;
       const prev = pos > 0 ? spans[order[pos - 1]!]! : undefined;
@@ -111,9 +121,12 @@ export function localContexts(figures: readonly FigureQuery[]): LocalContext[] {
       const punctEnd = clauseEnd(sentence, end, ceiling);
       let right = punctEnd;
       if (next && next[0] >= end) right = Math.min(right, splitGap(sentence, end, next[0]));
-      const words: string[] = [];
+      let words: string[] = [];
       pushWords(sentence, left, start, words);
-      words.push(GAP);
+      // "raised $6 billion in May and another $6 billion": the second figure is raised too.
+      if (prev && prev[1] <= start && coordinated(words)) words = [...leads[pos - 1]!, ...words];
+      leads[pos] = words;
+      words = [...words, GAP];
       pushWords(sentence, end, Math.max(end, right), words);
       out[members[k]!] = { words, before: sentence.slice(Math.max(0, start - 40), start), start, end, clauseStart: left, clauseEnd: Math.max(end, right), punctEnd: Math.max(end, punctEnd) };
     });

@@ -55,8 +55,23 @@ function isLinked(place: PartyPlace): boolean {
   return place === 'sentence' || place === 'previous' || place === 'heading';
 }
 
-/** The binding of a fact of deal `deal` needing `parties`, or undefined when the text does not tie them. */
-export function bindingOf(deal: string, parties: readonly string[], named: NamedAround): BindingEvidence | undefined {
+/** A party of the deal (other than those the fact needs) named in the figure's sentence or the text linked to it. */
+function linkedDealParty(dealParties: ReadonlySet<string>, parties: readonly string[], named: NamedAround): [string, PartyPlace] | undefined {
+  for (const id of dealParties) {
+    if (parties.includes(id)) continue;
+    const place = placeOf(id, named);
+    if (place && isLinked(place)) return [id, place];
+  }
+  return undefined;
+}
+
+/**
+ * The binding of a fact of deal `deal` needing `parties`, or undefined when the text does not tie
+ * them. A fact the text names only in the paragraph or title is still `supported` when another
+ * party of its deal (`dealParties`) is named in the linked text: "SoftBank is providing $30
+ * billion ... the remaining $30 billion" on a page titled for OpenAI's round is that round's.
+ */
+export function bindingOf(deal: string, parties: readonly string[], named: NamedAround, dealParties?: ReadonlySet<string>): BindingEvidence | undefined {
   const byName = named.dealsInSentence.has(deal) || named.dealsInPrevious.has(deal) || named.dealsInHeading.has(deal);
   // Most facts of a named company are with someone the text never names: answer those without allocating.
   if (!byName) for (const id of parties) if (!placeOf(id, named)) return undefined;
@@ -71,7 +86,8 @@ export function bindingOf(deal: string, parties: readonly string[], named: Named
   if (places.every(([, p]) => p === 'sentence')) return { binding: 'sentence', places, byDealName: false };
   if (places.every(([, p]) => isLinked(p))) return { binding: 'linked', places, byDealName: false };
   if (places.some(([, p]) => isLinked(p))) return { binding: 'supported', places, byDealName: false };
-  return undefined;
+  const party = dealParties && linkedDealParty(dealParties, parties, named);
+  return party ? { binding: 'supported', places: [party, ...places], byDealName: false } : undefined;
 }
 
 /** A name found in text: the entity (or deal) id and where, [start, end). */

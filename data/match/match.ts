@@ -91,9 +91,12 @@ class Reader {
     const { words, starts, ends } = tokens;
     const entities: Span[] = [];
     const deals: Span[] = [];
-    this.index.entities.scan(words, (id, _p, i, n) => entities.push({ id, start: starts[i]!, end: ends[i + n - 1]! }));
+    const canonical = this.index.canonical;
+    this.index.entities.scan(words, (id, _p, i, n) => entities.push({ id: canonical.get(id) ?? id, start: starts[i]!, end: ends[i + n - 1]! }));
     this.index.dealNames.scan(words, (id, _p, i, n) => deals.push({ id, start: starts[i]!, end: ends[i + n - 1]! }));
-    const dates = dateMentions(words, this.request.published).map((m) => ({ ...m, start: starts[m.at]!, end: ends[m.at]! }));
+    // Two words are in one sentence when no full stop, "!" or "?" followed by a space lies between them.
+    const sameSentence = (a: number, b: number) => !/[.!?]\s/.test(text.slice(ends[a]!, starts[b]!));
+    const dates = dateMentions(words, this.request.published, sameSentence).map((m) => ({ ...m, start: starts[m.at]!, end: ends[m.at]! }));
     return { tokens, entities, named: new Set(entities.map((e) => e.id)), deals, dates };
   }
 
@@ -230,14 +233,22 @@ function nearestMention(spans: readonly Span[], id: string, start: number, end: 
   return best;
 }
 
-function nearestDate(dates: SentenceNames['dates'], start: number, end: number): DateMention | undefined {
-  let best: DateMention | undefined;
-  let bestGap = Number.POSITIVE_INFINITY;
+/**
+ * The date a figure is set in: the nearest one after it in its clause (up to `reach`: "$11.9 billion
+ * contract signed in March"), else the nearest one before it in its sentence ("In October 2024,
+ * ..."). A date after the figure but past its clause is another figure's.
+ */
+function figureDate(dates: SentenceNames['dates'], start: number, end: number, reach: number): DateMention | undefined {
+  let after: DateMention | undefined;
+  let before: DateMention | undefined;
+  let afterGap = Number.POSITIVE_INFINITY;
+  let beforeGap = Number.POSITIVE_INFINITY;
   for (const d of dates) {
-    const gap = d.end <= start ? start - d.end : Math.max(0, d.start - end);
-    if (gap < bestGap) [best, bestGap] = [d, gap];
+    if (d.end <= start) {
+      if (start - d.end < beforeGap) [before, beforeGap] = [d, start - d.end];
+    } else if (d.start < reach && Math.max(0, d.start - end) < afterGap) [after, afterGap] = [d, Math.max(0, d.start - end)];
   }
-  return best;
+  return after ?? before;
 }
 
 /**
@@ -262,10 +273,10 @@ function plausibleMisstatement(figure: number, fact: number): boolean {
 function factsNamed(index: MatchIndex, unit: string, named: NamedAround, lo: number, hi: number): { refs: FactRef[]; companies: string[] } {
   const companies: string[] = [];
   const refs: FactRef[] = [];
-  const collect = (slot: Slot | undefined) => {
+  const collect = (slot: Slot | undefined, keep?: (ref: FactRef) => boolean) => {
     if (!slot) return;
     const bucket = PartyTable.bucket(slot);
-    for (let i = lowerBound(bucket.values, lo); i < bucket.refs.length && bucket.values[i]! <= hi; i++) refs.push(bucket.refs[i]!);
+    for (let i = lowerBound(bucket.values, lo); i < bucket.refs.length && bucket.values[i]! <= hi; i++) if (!keep || keep(bucket.refs[i]!)) refs.push(bucket.refs[i]!);
   };
   const table = index.buckets.unit(unit);
   const around = [named.sentence, named.previous, named.heading, named.paragraph, named.title];
@@ -285,6 +296,15 @@ function factsNamed(index: MatchIndex, unit: string, named: NamedAround, lo: num
       collect(pairs.get(other));
     }
   }
+  // A company only the paragraph or title names: its own facts of deals another party of which the linked text names.
+  if (table) for (const place of [named.paragraph, named.title]) for (const id of place) {
+    if (companies.includes(id) || named.sentence.has(id) || named.previous.has(id) || named.heading.has(id)) continue;
+    const own = table.get(id)?.own;
+    if (!own) continue;
+    const before = refs.length;
+    collect(own, (ref) => dealPartyLinked(ref, named));
+    if (refs.length > before) companies.push(id);
+  }
   for (const deals of [named.dealsInSentence, named.dealsInPrevious, named.dealsInHeading]) for (const id of deals) {
     for (const ref of index.byDeal.get(id) ?? []) if (ref.unit === unit && ref.value >= lo && ref.value <= hi && !refs.includes(ref)) refs.push(ref);
   }
@@ -292,6 +312,12 @@ function factsNamed(index: MatchIndex, unit: string, named: NamedAround, lo: num
 }
 
 const NOTHING: never[] = [];
+
+/** A party of the fact's deal is named in the figure's sentence, the one before or its heading. */
+function dealPartyLinked(ref: FactRef, named: NamedAround): boolean {
+  for (const id of ref.parties) if (named.sentence.has(id) || named.previous.has(id) || named.heading.has(id)) return true;
+  return false;
+}
 
 /** `o` is a fact of the same role needing every party `c` needs and more, bound at least as firmly: the figure is more likely `o`'s. */
 function claimsMore(o: Candidate, c: Candidate): boolean {
@@ -347,8 +373,7 @@ function assess(index: MatchIndex, q: FigureQuery, ctx: LocalContext, reader: Re
     qualifier,
   };
   // A date applies to the figure from earlier in the sentence ("In October 2024, ..."), or from after it to the end of its clause.
-  const reach = sentenceFrom + ctx.punctEnd;
-  const near = nearestDate(s.dates.filter((d) => d.end <= fig.start || d.start < reach), fig.start, fig.end);
+  const near = figureDate(s.dates, fig.start, fig.end, sentenceFrom + ctx.punctEnd);
   const guarded = cannotContradict(ctx.words, lead);
   const earlier = cueIn(ctx.words, EARLIER);
   let strangers: string[] | undefined;
@@ -376,7 +401,7 @@ function assess(index: MatchIndex, q: FigureQuery, ctx: LocalContext, reader: Re
     // Neither its value nor a plausible misstatement of it: nothing this fact could say about the figure.
     if (value === 'differs' && !plausibleMisstatement(written.value, ref.value)) continue;
     let binding = s.bindings.get(ref);
-    if (binding === undefined && !s.bindings.has(ref)) s.bindings.set(ref, (binding = bindingOf(ref.fact.deal, ref.required, s.named)));
+    if (binding === undefined && !s.bindings.has(ref)) s.bindings.set(ref, (binding = bindingOf(ref.fact.deal, ref.required, s.named, ref.parties)));
     if (!binding) continue;
     // Someone outside the deal named in the figure's own clause: their number, not this deal's.
     if (namesOutsider(clauseSpans, ref.parties)) continue;
@@ -396,17 +421,19 @@ function assess(index: MatchIndex, q: FigureQuery, ctx: LocalContext, reader: Re
     const outsidersInSentence = namesOutsider(s.spans, ref.parties);
     const candidate: Candidate = {
       ref, binding, fit, time, value,
-      distance: nearestMention(s.spans, ref.fact.subject, fig.start, fig.end),
-      inClause: clauseSpans.some((sp) => sp.id === ref.fact.subject),
+      distance: nearestMention(s.spans, ref.subject, fig.start, fig.end),
+      inClause: clauseSpans.some((sp) => sp.id === ref.subject),
       earlier: earlier !== undefined,
     };
     if (value !== 'equal') (otherValues ??= []).push(candidate);
     if (value === 'equal') {
       // A superseded fact is confirmed only by a figure the text dates to its own time.
       if (ref.superseded && time.by !== 'text' && !(published && ref.supersededFrom && published < ref.supersededFrom)) continue;
+      const partyInClause = clauseSpans.some((sp) => ref.required.includes(sp.id));
       // Someone unknown owning the figure ("Stargate's $100 billion", "$4 billion in Anthropic"), and none of the fact's parties in the clause.
-      if (!clauseSpans.some((sp) => ref.required.includes(sp.id)) && ownerNear().some((w) => !ref.cues.some((c) => c.join(' ') === w.toLowerCase()))) continue;
-      if (outsidersInSentence && binding.binding === 'supported') continue;
+      if (!partyInClause && ownerNear().some((w) => !ref.cues.some((c) => c.join(' ') === w.toLowerCase()))) continue;
+      // A loosely bound fact yields to someone else named in the sentence, unless its own party is named in the figure's clause.
+      if (outsidersInSentence && binding.binding === 'supported' && !partyInClause) continue;
       result.verified.push(candidate);
     } else if (
       value === 'differs' &&
@@ -434,7 +461,7 @@ function assess(index: MatchIndex, q: FigureQuery, ctx: LocalContext, reader: Re
   return result;
 }
 
-/** Orders candidates: firmer binding, then a role word over a metric word, then the deal the page is about, then recency, then nearness. */
+/** Orders candidates: firmer binding, then a role word over a metric word, then the subject named in the figure's clause, then recency, then the deal the page is about, then nearness. */
 function ranker(salience: Map<string, number>, published: string | undefined) {
   const recent = (c: Candidate) => {
     // "the earlier round", "the original $4 billion": the deal just announced is not the likelier one.
@@ -442,7 +469,8 @@ function ranker(salience: Map<string, number>, published: string | undefined) {
     const gap = dayNumber(published) - dayNumber(announcedOf(c.ref));
     return gap >= -2 && gap <= 120 ? 1 : 0;
   };
-  const key = (c: Candidate) => [BIND_RANK[c.binding.binding], c.fit.tier === 'specific' ? 2 : 1, recent(c), salience.get(c.ref.fact.deal) ?? 0];
+  // The fact whose subject the figure's own clause names outranks one whose subject is named elsewhere: "Nvidia is contributing $30 billion, and SoftBank another $30 billion".
+  const key = (c: Candidate) => [BIND_RANK[c.binding.binding], c.fit.tier === 'specific' ? 2 : 1, c.inClause ? 1 : 0, recent(c), salience.get(c.ref.fact.deal) ?? 0];
   // Within one deal, the party named in the figure's own clause, then the nearest one.
   const within = (a: Candidate, b: Candidate) => (a.inClause === b.inClause ? a.distance - b.distance : a.inClause ? -1 : 1);
   const compare = (a: Candidate, b: Candidate) => {

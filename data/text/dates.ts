@@ -66,7 +66,12 @@ const MONTH_OF = new Map<string, number>([
  * 2024 round", "early 2025"); without one it may be anything ("Update 1964:"). Deadlines and
  * span ends ("by 2030", "since 2019") are left out on purpose.
  */
-const PERIOD_WORDS = new Set(['in', 'during', 'early', 'late', 'mid', 'of', 'the', 'its', 'their', 'a', 'an', 'throughout', 'around', 'circa', 'last', 'this']);
+/** "this" as the tokenizer gives it (its plural-s rule stems it to "thi"). */
+const THIS = 'thi';
+const PERIOD_WORDS = new Set(['in', 'during', 'early', 'late', 'mid', 'of', 'the', 'its', 'their', 'a', 'an', 'throughout', 'around', 'circa', 'last', THIS]);
+
+/** Words before a bare month that make it a deadline ("due by December"), not the period the figure is set in. */
+const DEADLINE_WORDS = new Set(['by', 'until', 'till', 'before']);
 
 function isYear(word: string): number | undefined {
   if (word.length !== 4 || !/^(19|20)\d\d$/.test(word)) return undefined;
@@ -75,13 +80,27 @@ function isYear(word: string): number | undefined {
 
 /**
  * The periods named in `words` (stemmed, lowercase, as `tokenize` gives them). Months without a
- * year and relative dates ("last year", "this month") are read against `published`, and dropped
- * when it is unknown. "May" alone is too often the verb to count.
+ * year take the year of a date named before them in their sentence (`sameSentence` of two word
+ * indexes; "In 2024 xAI raised $6 billion in May", "the following March" the year after);
+ * otherwise they, and relative dates ("last year", "this month"), are read against `published`,
+ * and dropped when it is unknown. "That year" is the year last named. "May" counts only after
+ * "in" ("in May"): alone it is too often the verb.
  */
-export function dateMentions(words: readonly string[], published: string | undefined): DateMention[] {
+export function dateMentions(
+  words: readonly string[],
+  published: string | undefined,
+  sameSentence: (a: number, b: number) => boolean = () => true,
+): DateMention[] {
   const out: DateMention[] = [];
   const pubYear = published ? Number(published.slice(0, 4)) : undefined;
   const pubMonth = published ? Number(published.slice(5, 7)) : undefined;
+  /** Months whose year was guessed from the publication day: they name no year to carry. */
+  const guessed = new Set<DateMention>();
+  /** The year of the last mention that names one, when it is in word `i`'s sentence. */
+  const carried = (i: number) => {
+    const last = out[out.length - 1];
+    return last && !guessed.has(last) && sameSentence(last.at, i) ? last.year : undefined;
+  };
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     const month = MONTH_OF.get(w);
@@ -91,10 +110,30 @@ export function dateMentions(words: readonly string[], published: string | undef
       if (next !== undefined) {
         out.push({ year: next, month, at: i, text: `${MONTHS[month - 1]} ${next}` });
         i += /^\d{1,2}$/.test(words[i + 1] ?? '') ? 2 : 1;
-      } else if (pubYear !== undefined && pubMonth !== undefined && w !== 'may' && words[i - 1] !== 'may') {
+      } else if ((w !== 'may' || words[i - 1] === 'in') && !DEADLINE_WORDS.has(words[i - 1] ?? '')) {
+        const prev = words[i - 1];
+        const ofYear = words[i + 1] === 'of' && words[i + 3] === 'year' ? words[i + 2] : undefined;
+        const year = carried(i);
+        if (ofYear === THIS || ofYear === 'last') {
+          // "in January of this year"
+          if (pubYear !== undefined) out.push({ year: ofYear === THIS ? pubYear : pubYear - 1, month, at: i, text: `${MONTHS[month - 1]} of ${ofYear === THIS ? 'this' : 'last'} year` });
+          i += 3;
+        } else if (prev === 'following' || prev === 'next') {
+          // "the following March": the year after the one just named.
+          if (year !== undefined) out.push({ year: year + 1, month, at: i, text: `${MONTHS[month - 1]} ${year + 1}` });
+        } else if (year !== undefined) out.push({ year, month, at: i, text: `${MONTHS[month - 1]} ${year}` });
         // A bare month is the latest such month not after publication.
-        out.push({ year: month > pubMonth ? pubYear - 1 : pubYear, month, at: i, text: MONTHS[month - 1]! });
+        else if (pubYear !== undefined && pubMonth !== undefined) {
+          const mention = { year: month > pubMonth ? pubYear - 1 : pubYear, month, at: i, text: MONTHS[month - 1]! };
+          guessed.add(mention);
+          out.push(mention);
+        }
       }
+      continue;
+    }
+    if ((w === 'that' || w === 'same') && words[i + 1] === 'year') {
+      const year = carried(i);
+      if (year !== undefined) out.push({ year, at: i, text: 'that year' });
       continue;
     }
     const year = isYear(w);
@@ -105,10 +144,10 @@ export function dateMentions(words: readonly string[], published: string | undef
     if (pubYear === undefined || pubMonth === undefined) continue;
     const next = words[i + 1];
     if ((w === 'last' || w === 'past') && next === 'year') out.push({ year: pubYear - 1, at: i, text: 'last year' });
-    else if (w === 'this' && next === 'year') out.push({ year: pubYear, at: i, text: 'this year' });
+    else if (w === THIS && next === 'year') out.push({ year: pubYear, at: i, text: 'this year' });
     else if (w === 'last' && next === 'month') {
       out.push(pubMonth === 1 ? { year: pubYear - 1, month: 12, at: i, text: 'last month' } : { year: pubYear, month: pubMonth - 1, at: i, text: 'last month' });
-    } else if (w === 'this' && next === 'month') out.push({ year: pubYear, month: pubMonth, at: i, text: 'this month' });
+    } else if (w === THIS && next === 'month') out.push({ year: pubYear, month: pubMonth, at: i, text: 'this month' });
     else if (w === 'year' && next === 'ago' && words[i - 1] === 'a') out.push({ year: pubYear - 1, at: i - 1, text: 'a year ago' });
   }
   return out;

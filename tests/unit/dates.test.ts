@@ -16,6 +16,17 @@ describe('dates a sentence mentions', () => {
     expect(mentions('Update 1964: OpenAI closed a round')).toEqual([]);
     expect(mentions('chips due by 2027, invested since 2019')).toEqual([]);
     expect(mentions('signed in May', undefined)).toEqual([]);
+    expect(mentions('the rest is due by December', '2025-04-01')).toEqual([]);
+  });
+
+  it('a bare month or "that year" takes the year named before it in the sentence', () => {
+    expect(mentions('In 2024 xAI raised $6 billion in May and more in December', '2026-01-10')).toEqual([[2024, null, '2024'], [2024, 5, 'may 2024'], [2024, 12, 'december 2024']]);
+    expect(mentions('a deal in 2023 and a second one the following March')).toEqual([[2023, null, '2023'], [2024, 3, 'march 2024']]);
+    expect(mentions('raised money in June 2024, and more earlier that year')).toEqual([[2024, 6, 'june 2024'], [2024, null, 'that year']]);
+    expect(mentions('it invested in 2023, and in January of this year it added more', '2025-06-01')).toEqual([[2023, null, '2023'], [2025, 1, 'january of this year']]);
+    // Not across sentences: the month is then read against the publication day.
+    const words = ['in', '2023', 'signed', 'in', 'march'];
+    expect(dateMentions(words, '2025-06-01', (a, b) => a >= 2 && b >= 2).map((m) => [m.year, m.month])).toEqual([[2023, undefined], [2025, 3]]);
   });
 });
 

@@ -9,6 +9,7 @@ import type { Pack } from '../../data/schema/pack';
 import type { Verdict } from '../../data/schema/verdict';
 import { annotate, figureIn, type FigureSpec } from './figure-helpers';
 import { uncheckable } from '../../data/match/claim';
+import { localContexts } from '../../data/match/context';
 import { phraseWords } from '../../data/match/text';
 
 const bundled = buildIndex([bundledPack]);
@@ -219,6 +220,69 @@ describe('the same role', () => {
   });
 });
 
+describe('clauses', () => {
+  it('a figure joined to the one before by "and another" shares its verb', () => {
+    const sentence = 'xAI raised $6 billion in May and another $6 billion in December.';
+    const first = figureIn(sentence, '$6 billion', usd(6));
+    const second = figureIn(sentence, '$6 billion', usd(6, { occurrence: 1 }));
+    expect(localContexts([first, second])[1]!.words).toContain('raised');
+    // A clause with its own subject does not.
+    const other = 'Amazon invested $4 billion and Google $2 billion.';
+    expect(localContexts([figureIn(other, '$4 billion', usd(4)), figureIn(other, '$2 billion', usd(2))])[1]!.words).not.toContain('invested');
+  });
+});
+
+describe('names across packs and deals', () => {
+  /** A second publisher's pack: its own ids for the same companies, and Microsoft a party of the round. */
+  const other: Pack = {
+    ...bundledPack,
+    id: 'other-newsroom',
+    entities: [
+      { id: 'co-openai', name: 'OpenAI', aliases: [] },
+      { id: 'co-softbank', name: 'SoftBank Group', aliases: ['SoftBank'] },
+      { id: 'co-microsoft', name: 'Microsoft', aliases: [] },
+    ],
+    deals: [{ id: 'oai-2025-03', title: 'OpenAI round led by SoftBank (March 2025)', parties: ['co-openai', 'co-softbank', 'co-microsoft'], announced: '2025-03-31' }],
+    facts: [
+      { ...bundledPack.facts[0]!, id: 'oai-2025-03.softbank', deal: 'oai-2025-03', subject: 'co-softbank', object: 'co-openai', role: 'contribution', quantity: { value: 30e9, unit: 'USD' }, asOf: '2025-03-31', cues: [], excludes: [] },
+      { ...bundledPack.facts[0]!, id: 'oai-2025-03.remaining', deal: 'oai-2025-03', subject: 'co-openai', object: undefined, role: 'remaining', quantity: { value: 30e9, unit: 'USD' }, asOf: '2025-03-31', cues: [], excludes: [] },
+    ],
+  };
+  const both = buildIndex([bundledPack, other]);
+  const page = { title: 'OpenAI raises $40 billion', published: '2025-04-01' };
+
+  it('one company known to two packs under two ids is one company: named once on the card', () => {
+    const v = verdictOf('SoftBank put $90 billion into chip plants.', '$90 billion', usd(90), page, both);
+    expect(v.verdict).toBe('unverified');
+    expect(v.why).toBe('Factmark has facts about SoftBank and OpenAI, but none for this role');
+  });
+
+  it('a party of the deal in the linked text binds the deal\'s own figure whose subject only the title names', () => {
+    const block = 'SoftBank is providing most of the money. The remaining $30 billion arrives by December.';
+    const v = verdictOf('The remaining $30 billion arrives by December.', '$30 billion', usd(30), { ...page, block }, both);
+    expect(summary(v)).toEqual(['verified', 'oai-2025-03.remaining']);
+    expect(v.why).toContain('SoftBank named in the sentence before, OpenAI in the title');
+    // No party of the deal around the figure: the title alone does not bind.
+    expect(verdictOf('The remaining $30 billion arrives by December.', '$30 billion', usd(30), page, both).verdict).toBe('unverified');
+    // Bound this loosely, a wrong figure is not called a mismatch.
+    expect(verdictOf('SoftBank says the remaining $33 billion arrives by December.', '$33 billion', usd(33), page, both).verdict).toBe('unverified');
+  });
+
+  it('someone else named in the sentence does not unbind a fact whose own party is in the figure\'s clause', () => {
+    const sentence = 'SoftBank is providing $30 billion, with Nvidia among the others.';
+    expect(summary(verdictOf(sentence, '$30 billion', usd(30), page, both))).toEqual(['verified', 'oai-2025-03.softbank']);
+    // The outsider in the figure's own clause still takes it.
+    expect(verdictOf('Nvidia is providing $30 billion, with SoftBank among the others.', '$30 billion', usd(30), page, both).verdict).toBe('unverified');
+  });
+
+  it('the subject named in the figure\'s own clause settles a tie between two parties of one deal', () => {
+    const sentence = 'OpenAI said Nvidia is contributing $30 billion, and SoftBank is adding another $30 billion.';
+    const when = { published: '2026-02-27' };
+    expect(summary(verdictOf(sentence, '$30 billion', usd(30), when))).toEqual(['verified', 'openai-funding-2026.nvidia-investment']);
+    expect(summary(verdictOf(sentence, '$30 billion', usd(30, { occurrence: 1 }), when))).toEqual(['verified', 'openai-funding-2026.softbank-investment']);
+  });
+});
+
 describe('the same time', () => {
   it('an article from before the deal neither confirms nor contradicts it', () => {
     const v = verdictOf('Amazon pays an initial $15 billion to OpenAI.', '$15 billion', usd(15), { published: '2025-06-01' });
@@ -230,6 +294,11 @@ describe('the same time', () => {
     const page = { published: '2026-03-02' };
     expect(verdictOf('SoftBank put $30 billion into OpenAI in 2025.', '$30 billion', usd(30), page).verdict).toBe('unverified');
     expect(summary(verdictOf('SoftBank put $30 billion into OpenAI.', '$30 billion', usd(30), page))).toEqual(['verified', 'openai-funding-2026.softbank-investment']);
+  });
+
+  it('a date after the figure in its own clause is its date, before one nearer but earlier', () => {
+    const sentence = 'Amazon and OpenAI agreed a $9 billion add-on in January and the $38 billion contract in November.';
+    expect(summary(verdictOf(sentence, '$38 billion', usd(38), { published: '2026-01-20' }))).toEqual(['verified', 'aws-openai-2025.aws-commitment']);
   });
 
   it('an older valuation read years later does not differ from the new one', () => {
