@@ -38,6 +38,15 @@ const OTHER_TOPIC = cueList(
   'damages', 'settlement', 'fee', 'fees', 'rent', 'quarter', 'quarterly', 'annual', 'annually',
 );
 
+/**
+ * A done or standing deal said in the figure's own clause ("which already has a $38 billion
+ * contract", "in which it now holds 27%"): talks or a plan in an earlier clause are not about it.
+ */
+const SETTLED = cueList('already', 'existing', 'now hold', 'now holds', 'now own', 'now owns', 'signed', 'struck', 'closed', 'completed');
+
+/** Debt beside equity is a financing's make-up ("€600 million in equity and debt"), not a loan. */
+const FINANCING = cueList('equity');
+
 /** Sales that are deals, not revenue: "a $6.6 billion share sale". */
 const DEAL_SALES = cueList('share sale', 'stock sale', 'secondary sale', 'tender offer', 'sold', 'sell', 'selling');
 
@@ -57,11 +66,12 @@ const BOUNDS = new Set<QualifierClass>(['above', 'atLeast', 'upTo', 'below']);
  */
 export function uncheckable(qualifier: QualifierClass | undefined, clause: readonly string[], lead: readonly string[]): Uncheckable | undefined {
   if (qualifier && BOUNDS.has(qualifier)) return { kind: 'bound', qualifier };
-  const speculative = cueIn(clause, SPECULATIVE) ?? cueIn(lead, SPECULATIVE) ?? cueIn(lead, CONDITIONAL);
+  const settled = cueIn(clause, SETTLED) !== undefined;
+  const speculative = cueIn(clause, SPECULATIVE) ?? (settled ? undefined : cueIn(lead, SPECULATIVE) ?? cueIn(lead, CONDITIONAL));
   if (speculative) return { kind: 'speculative', cue: speculative };
   const other = cueIn(clause, OTHER_TOPIC);
   // "stock" alone is what a stake is paid in ("$5 billion of Intel stock"); its price and market are other topics.
-  if (other && !(other === 'sales' && cueIn(clause, DEAL_SALES))) return { kind: 'other-topic', cue: other };
+  if (other && !(other === 'sales' && cueIn(clause, DEAL_SALES)) && !(other === 'debt' && cueIn(clause, FINANCING))) return { kind: 'other-topic', cue: other };
   return undefined;
 }
 

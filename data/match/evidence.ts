@@ -161,7 +161,9 @@ export function unknownOwners(sentence: string, start: number, end: number, know
   const object = /^\s+(?:in|into|to|from|for)\s+(?:the\s+)?(\p{Lu}[\p{L}\p{N}.-]*)/u.exec(after);
   if (object) {
     const at = end + object[0].length - object[1]!.length;
-    if (!known.some(([s, e]) => at >= s && at < e) && !NOT_NAMES.has(object[1]!.toLowerCase())) out.push(object[1]!);
+    // A full stop ending the sentence is not part of the name ("in December.").
+    const name = object[1]!.replace(/[.-]+$/u, '');
+    if (!known.some(([s, e]) => at >= s && at < e) && !NOT_NAMES.has(name.toLowerCase())) out.push(name);
   }
   return out;
 }

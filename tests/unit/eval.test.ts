@@ -24,6 +24,6 @@ describe('evaluation set', () => {
     const r = rates(score);
     expect(r.verdictPrecision).toBeGreaterThanOrEqual(0.99);
     // Not the 0.95 the issue asks for (see the closing note); a floor so that abstaining on everything fails.
-    expect(r.recall).toBeGreaterThanOrEqual(0.7);
+    expect(r.recall).toBeGreaterThanOrEqual(0.85);
   }, 60_000);
 });

@@ -148,6 +148,8 @@ describe('someone else named beside the figure', () => {
     expect(verdictOf("Amazon and OpenAI, in a joint note, praised Stargate's initial $15 billion.", '$15 billion', usd(15), page).verdict).toBe('unverified');
     expect(verdictOf('Amazon, unlike OpenAI, put an initial $15 billion into Anthropic.', '$15 billion', usd(15), page).verdict).toBe('unverified');
     expect(verdictOf('Amazon pays OpenAI an initial $15 billion in the United States.', '$15 billion', usd(15), page).verdict).toBe('verified');
+    // A month ending the sentence is a date, not an owner.
+    expect(verdictOf('Amazon and OpenAI, in a joint note, said the initial payment was $15 billion in February.', '$15 billion', usd(15), page).verdict).toBe('verified');
   });
 });
 
@@ -375,6 +377,18 @@ describe('the same claim', () => {
     expect(verdictOf('Amazon will invest about $50 billion in OpenAI.', '$50 billion', usd(50)).verdict).toBe('verified');
     expect(verdictOf('Amazon will invest about $48 billion in OpenAI.', '$48 billion', usd(48)).verdict).toBe('unverified');
     expect(verdictOf('Amazon will invest about $40 billion in OpenAI.', '$40 billion', usd(40)).verdict).toBe('mismatch');
+  });
+
+  it('talks in an earlier clause do not touch a clause that states a done deal ("already has")', () => {
+    const page = { published: '2025-12-01' };
+    expect(verdictOf('Talks could bring more, and Amazon already has a $38 billion contract with OpenAI.', '$38 billion', usd(38), page).verdict).toBe('verified');
+    expect(verdictOf('Talks could bring more, and Amazon has a $38 billion contract with OpenAI.', '$38 billion', usd(38), page).verdict).toBe('unverified');
+  });
+
+  it('debt beside equity is how a deal is financed; debt alone is another topic', () => {
+    const page = { published: '2026-02-28' };
+    expect(verdictOf('Amazon will invest a total of $50 billion in OpenAI in equity and debt.', '$50 billion', usd(50), page).verdict).toBe('verified');
+    expect(verdictOf('Amazon will invest a total of $50 billion in OpenAI debt.', '$50 billion', usd(50), page).verdict).toBe('unverified');
   });
 
   it('a forward-looking word blocks a mismatch, not a match', () => {
