@@ -48,7 +48,7 @@ class CoveredMatcher extends PhraseMatcher<string> {
   }
 
   override scan(words: readonly string[], found: (payload: string, phrase: string, at: number, length: number) => void): void {
-    this.table.compiled.scan(words, found);
+    this.table.compiled().scan(words, found);
   }
 }
 
@@ -64,8 +64,9 @@ export class NamesTable {
   readonly namesOf = new Map<string, string[]>();
   /** Name groups found so far (see withNameGroups), by entity id. */
   readonly groups = new Map<string, readonly string[]>();
-  /** The alias matcher over the covered entities (see CoveredMatcher). */
-  compiled = new PhraseMatcher<string>();
+  private matcher = new PhraseMatcher<string>();
+  /** Entities covered since the matcher was last compiled: it is compiled again on the next scan. */
+  private stale = false;
   /** First word -> the ids of entities with a name that can begin with it. */
   private readonly byWord = new Map<string, string[]>();
   private readonly covered = new Set<string>();
@@ -93,13 +94,18 @@ export class NamesTable {
 
   /** Compiles the names of every entity one of `words` (stemmed, as tokenize gives them) can begin. */
   cover(words: readonly string[]): void {
-    let grew = false;
     for (const word of words) {
       const ids = this.byWord.get(word);
-      if (ids) for (const id of ids) if (!this.covered.has(id)) (this.covered.add(id), (grew = true));
+      if (ids) for (const id of ids) if (!this.covered.has(id)) (this.covered.add(id), (this.stale = true));
     }
+  }
+
+  /** The alias matcher over the covered entities (see CoveredMatcher), compiled now if entities were covered since. */
+  compiled(): PhraseMatcher<string> {
     // Compiled again whole, in the packs' order, so each name's matches come in the order the full matcher gives them.
-    if (grew) this.compiled = buildNames(this.heads.map((h) => ({ ...h, entities: h.entities.filter((e) => this.covered.has(e.id)), deals: [], facts: [] }))).entities;
+    if (this.stale) this.matcher = buildNames(this.heads.map((h) => ({ ...h, entities: h.entities.filter((e) => this.covered.has(e.id)), deals: [], facts: [] }))).entities;
+    this.stale = false;
+    return this.matcher;
   }
 
   /** Entities compiled so far, for tests and measures. */
@@ -171,7 +177,10 @@ export function namedIn(table: NamesTable, request: MatchRequest): { entities: S
 /** `ids` with every entity their names tie them to. */
 export function withNameGroups(table: NamesTable, ids: Iterable<string>): Set<string> {
   const out = new Set<string>();
-  for (const id of ids) {
+  // Every name to be scanned covered first, so the alias matcher is compiled once, not once per new name.
+  const list = [...ids];
+  for (const id of list) if (!table.groups.has(id)) for (const name of table.namesOf.get(id) ?? []) table.cover(tokenize(name).words);
+  for (const id of list) {
     if (out.has(id)) continue;
     for (const member of nameGroup(table, id)) out.add(member);
   }

@@ -61,8 +61,17 @@ class RowCache {
   }
 }
 
+/** What the last indexFor did, for measures: whether it reused the last index, deal rows read from the store, ms building. */
+export interface LookupStats {
+  reused: boolean;
+  rowsRead: number;
+  buildMs: number;
+}
+
 /** Loads names once per worker life and facts per request. */
 export class LazyIndex {
+  /** What the last indexFor did (see LookupStats). */
+  stats: LookupStats = { reused: false, rowsRead: 0, buildMs: 0 };
   private table: Promise<NamesTable> | null = null;
   private byEntity: RowCache;
   private byDeal: RowCache;
@@ -108,23 +117,28 @@ export class LazyIndex {
     const byDeal = this.byDeal;
     const table = await this.names();
     const named = namedIn(table, request);
-    if (this.last && generation === this.generation && covers(this.last.named, named)) return this.last.index;
+    if (this.last && generation === this.generation && covers(this.last.named, named)) {
+      this.stats = { reused: true, rowsRead: 0, buildMs: 0 };
+      return this.last.index;
+    }
+    const stats: LookupStats = { reused: false, rowsRead: 0, buildMs: 0 };
     const packIds = table.heads.map((head) => head.id);
     const rows = new Map<RowKey, DealFactsRow>();
     const add = (list: readonly DealFactsRow[]) => {
       for (const row of list) rows.set(keyOf(row), row);
     };
     // A deal named by its own name binds its facts whoever they are about: their parties count as named.
-    const byName = await this.load(byDeal, [...named.deals], (ids) => dealRowsByDeal(this.db, packIds, ids), (row) => [row.dealId]);
+    const byName = await this.load(byDeal, [...named.deals], (ids) => dealRowsByDeal(this.db, packIds, ids), (row) => [row.dealId], stats);
     add(byName);
     const entities = [...named.entities];
     for (const row of byName) entities.push(...row.entities);
-    add(await this.load(byEntity, [...withNameGroups(table, entities)], (ids) => dealRowsByEntity(this.db, ids), (row) => row.entities));
+    add(await this.load(byEntity, [...withNameGroups(table, entities)], (ids) => dealRowsByEntity(this.db, ids), (row) => row.entities, stats));
     // A replaced fact's successor may be in a deal of its pack nobody named: its day is part of the fact.
     const have = new Set([...rows.values()].map((row) => row.dealId));
     const successors = new Set<string>();
     for (const row of rows.values()) for (const later of row.successorDeals) if (!have.has(later)) successors.add(later);
-    add(await this.load(byDeal, [...successors], (ids) => dealRowsByDeal(this.db, packIds, ids), (row) => [row.dealId]));
+    add(await this.load(byDeal, [...successors], (ids) => dealRowsByDeal(this.db, packIds, ids), (row) => [row.dealId], stats));
+    const start = performance.now();
 
     const byPack = new Map<string, DealFactsRow[]>();
     for (const row of rows.values()) {
@@ -135,6 +149,8 @@ export class LazyIndex {
     const slices = new Map<string, PackSlice>([...byPack].map(([id, list]) => [id, sliceOf(list)]));
     const index = sliceIndex(table, slices);
     if (generation === this.generation) this.last = { named, index };
+    stats.buildMs = performance.now() - start;
+    this.stats = stats;
     return index;
   }
 
@@ -159,6 +175,7 @@ export class LazyIndex {
     ids: readonly string[],
     query: (ids: string[]) => Promise<DealFactsRow[]>,
     idsOf: (row: DealFactsRow) => readonly string[],
+    stats: LookupStats,
   ): Promise<DealFactsRow[]> {
     const out: DealFactsRow[] = [];
     const missing: string[] = [];
@@ -170,6 +187,7 @@ export class LazyIndex {
     if (!missing.length) return out;
     const found = new Map<string, DealFactsRow[]>(missing.map((id) => [id, []]));
     for (const row of await query(missing)) {
+      stats.rowsRead++;
       out.push(row);
       for (const id of idsOf(row)) found.get(id)?.push(row);
     }

@@ -50,7 +50,7 @@ export class FactService {
     await this.ready();
     const loading = performance.now();
     const index = await this.lazy.indexFor(request);
-    measure('factmark:facts', loading, { facts: index.factCount });
+    measure('factmark:facts', loading, { facts: index.factCount, ...this.lazy.stats });
     const start = performance.now();
     const verdicts = matchBatch(index, request);
     measure('factmark:match', start, { figures: request.figures.length });
