@@ -4,12 +4,14 @@
  * one Dexie transaction), beside a baseline in the same run and origin (fetch + JSON.parse + one raw
  * IndexedDB put of the same document); then one page's batch of 200 figures answered by the
  * background with that store loaded, beside the same batch with only the bundled pack (a batch
- * about companies the bundled pack does not know, so there it stops at the first check, and a
- * batch about the bundled pack's own companies, which the big pack adds many facts about, so both
- * weigh every figure), with where the worker's time goes; and the
- * first pass on the demo article right after the service worker was stopped (as Chrome stops it
- * after 30 s idle), with the big pack installed beside the bundled pack alone, with the woken
- * worker's heap after that pass.
+ * about companies the bundled pack does not know, so there it stops at the first check), with
+ * where the worker's time goes; and the first pass on the demo article right after the service
+ * worker was stopped (as Chrome stops it after 30 s idle), with the big pack installed beside the
+ * bundled pack alone, with the woken worker's heap after that pass. Then the same with a second
+ * 100,000-fact pack in the first one's place, 5,000 of whose facts are about the bundled pack's
+ * companies: a batch about those companies (both stores weigh every figure, the big one against
+ * many more facts), and the demo article (about them too) after a wake. Last, the bundled-only
+ * lookups again in the warmed-up browser.
  * Needs a built extension: `npm run bench` builds first; run alone, it builds when .output is missing.
  */
 import { execSync } from 'node:child_process';
