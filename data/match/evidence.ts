@@ -95,16 +95,22 @@ export interface NameSpan {
   id: string;
   start: number;
   end: number;
+  /** The name stands before a product noun ("Nvidia chips"): a thing bought, not someone in the deal. */
+  product?: boolean;
 }
 
+/** Nouns (stemmed) that make the company name before them a product: "access to Nvidia chips". */
+export const PRODUCT_NOUNS = new Set(['chip', 'gpu', 'tpu', 'processor', 'accelerator', 'server', 'hardware', 'silicon', 'model']);
+
 /**
- * Whether any name among `spans` is of someone outside the deal: someone else's number. Two packs
+ * Whether any name among `spans` is of someone outside the deal: someone else's number (a name
+ * used for a product, "Nvidia chips", is nobody's). Two packs
  * may know one company under two ids, so a place in the text whose name is a party under any id
  * is the party's.
  */
 export function namesOutsider(spans: readonly NameSpan[], parties: ReadonlySet<string>): boolean {
   for (const s of spans) {
-    if (parties.has(s.id)) continue;
+    if (parties.has(s.id) || s.product) continue;
     if (!spans.some((o) => o.start === s.start && o.end === s.end && parties.has(o.id))) return true;
   }
   return false;

@@ -5,7 +5,7 @@ import { dateMentions, dayNumber, type DateMention } from '../text/dates';
 import { PartyTable, viewOf, type FactRef, type MatchIndex, type Slot } from './build';
 import { cannotContradict, uncheckable, type Uncheckable } from './claim';
 import { localContexts, type LocalContext } from './context';
-import { bindingOf, namesOutsider, unknownNames, unknownOwners, type BindingEvidence, type NamedAround, type NameSpan } from './evidence';
+import { PRODUCT_NOUNS, bindingOf, namesOutsider, unknownNames, unknownOwners, type BindingEvidence, type NamedAround, type NameSpan } from './evidence';
 import { abstainLine, listNames, readableDay, reasonLine } from './reason';
 import { EARLIER, cueIn, roleFit, type RoleFit } from './roles';
 import { tokenize, type Tokens } from './text';
@@ -92,7 +92,11 @@ class Reader {
     const entities: Span[] = [];
     const deals: Span[] = [];
     const canonical = this.index.canonical;
-    this.index.entities.scan(words, (id, _p, i, n) => entities.push({ id: canonical.get(id) ?? id, start: starts[i]!, end: ends[i + n - 1]! }));
+    this.index.entities.scan(words, (id, _p, i, n) => {
+      const span: Span = { id: canonical.get(id) ?? id, start: starts[i]!, end: ends[i + n - 1]! };
+      if (PRODUCT_NOUNS.has(words[i + n] ?? '')) span.product = true;
+      entities.push(span);
+    });
     this.index.dealNames.scan(words, (id, _p, i, n) => deals.push({ id, start: starts[i]!, end: ends[i + n - 1]! }));
     // Two words are in one sentence when no full stop, "!" or "?" followed by a space lies between them.
     const sameSentence = (a: number, b: number) => !/[.!?]\s/.test(text.slice(ends[a]!, starts[b]!));
@@ -330,7 +334,37 @@ function claimsMore(o: Candidate, c: Candidate): boolean {
 }
 
 /** Weighs every fact the figure's sentence could be about. */
-function assess(index: MatchIndex, q: FigureQuery, ctx: LocalContext, reader: Reader, published: string | undefined): Assessment {
+/** Where a figure's clause runs after it, in block offsets: its own dates sit there. */
+interface Reach {
+  block: number;
+  sentence: number;
+  from: number;
+  to: number;
+}
+
+function reachOf(q: FigureQuery, ctx: LocalContext): Reach {
+  const sentence = q.figure.start - q.at;
+  return { block: q.block, sentence, from: q.figure.end, to: sentence + ctx.punctEnd };
+}
+
+/**
+ * True if a date lies after another figure of figure `i`'s sentence, in that figure's clause
+ * ("roughly triple the $61.5 billion at which its Series E closed in March"): that figure's date.
+ * Figures come in page order, so only the neighbours in the same sentence are looked at.
+ */
+function inOtherClause(d: { start: number }, i: number, reaches: readonly Reach[]): boolean {
+  const { block, sentence } = reaches[i]!;
+  for (const step of [-1, 1]) {
+    for (let j = i + step; j >= 0 && j < reaches.length; j += step) {
+      const r = reaches[j]!;
+      if (r.block !== block || r.sentence !== sentence) break;
+      if (r.from <= d.start && d.start < r.to) return true;
+    }
+  }
+  return false;
+}
+
+function assess(index: MatchIndex, q: FigureQuery, ctx: LocalContext, reader: Reader, published: string | undefined, i: number, reaches: readonly Reach[]): Assessment {
   const fig = q.figure;
   const s = reader.sentence(q);
   const { unit, factor } = canonicalUnit(fig.unit);
@@ -374,6 +408,7 @@ function assess(index: MatchIndex, q: FigureQuery, ctx: LocalContext, reader: Re
   };
   // A date applies to the figure from earlier in the sentence ("In October 2024, ..."), or from after it to the end of its clause.
   const near = figureDate(s.dates, fig.start, fig.end, sentenceFrom + ctx.punctEnd);
+  const ownDates = s.dates.length ? s.dates.filter((d) => !inOtherClause(d, i, reaches)) : s.dates;
   const guarded = cannotContradict(ctx.words, lead);
   const earlier = cueIn(ctx.words, EARLIER);
   let strangers: string[] | undefined;
@@ -443,11 +478,12 @@ function assess(index: MatchIndex, q: FigureQuery, ctx: LocalContext, reader: Re
       !guarded &&
       !time.stale &&
       !ref.superseded &&
-      // Any date in the sentence that names another period keeps it from contradicting this fact.
-      s.dates.every((d) => timeFit({ announced: announcedOf(ref), asOf: ref.fact.asOf }, published, d).fits) &&
+      // Any date in the sentence that names another period keeps it from contradicting this fact, but for one in another figure's clause.
+      ownDates.every((d) => timeFit({ announced: announcedOf(ref), asOf: ref.fact.asOf }, published, d).fits) &&
       // "previous", "original": a figure of an earlier deal, unless this fact's deal is itself well before the article.
       !(earlier && !ref.cueTexts.includes(earlier) && !(published && dayNumber(published) - dayNumber(announcedOf(ref)) > 30)) &&
-      !hasLaterOfKind(ref, published) &&
+      // A later fact of its kind may be what the reader means, unless the text dates the figure to this one.
+      (time.by === 'text' || !hasLaterOfKind(ref, published)) &&
       !strangersTo(ref).length
     ) {
       result.mismatch.push(candidate);
@@ -571,7 +607,8 @@ function decide(index: MatchIndex, a: Assessment, rank: ReturnType<typeof ranker
 export function matchBatch(index: MatchIndex, request: MatchRequest): Verdict[] {
   const contexts = localContexts(request.figures);
   const reader = new Reader(index, request);
-  const assessments = request.figures.map((q, i) => assess(index, q, contexts[i]!, reader, request.published));
+  const reaches = request.figures.map((q, i) => reachOf(q, contexts[i]!));
+  const assessments = request.figures.map((q, i) => assess(index, q, contexts[i]!, reader, request.published, i, reaches));
   // The deals the page is about: those an unambiguous figure verifies.
   const salience = new Map<string, number>();
   for (const a of assessments) {

@@ -156,7 +156,7 @@ const GENERIC: Record<Fact['metric'], Lexicon> = {
   investment: cues('invest', 'invests', 'invested', 'investing', 'investment', 'put', 'puts', 'putting', 'back', 'backs', 'backing', 'backed', 'pour', 'pours', 'poured', 'inject', 'injects', 'fund', 'funds', 'funded', 'funding', 'give', 'gives', 'hand', 'hands', 'pledge', 'pledges', 'pledged', 'committed', 'commits', 'pay', 'pays', 'paying', 'provide', 'provides', 'providing', 'got', 'gets', 'received', 'receive', 'receives', 'took in', 'takes in', 'brought in', 'stake', 'deal', 'pact', 'agreement', 'partnership', 'alliance', 'tie-up', 'secured'),
   commitment: cues('deal', 'pact', 'agreement', 'contract', 'partnership', 'alliance', 'cloud', 'services', 'pay', 'pays', 'paying', 'worth', 'supply', 'supplies', 'provide', 'provides', 'capacity'),
   valuation: cues('valuation', 'valued', 'valuing', 'value', 'values', 'worth', 'priced', 'prices'),
-  funding: cues('round', 'raise', 'raised', 'raising', 'funding', 'financing', 'capital', 'secured'),
+  funding: cues('round', 'raise', 'raised', 'raising', 'funding', 'financing', 'capital', 'secured', 'closed', 'closes', 'closing'),
   capacity: cues('gigawatt', 'megawatt', 'gw', 'mw', 'capacity', 'compute', 'power'),
   term: cues('year', 'month', 'deal', 'contract', 'agreement', 'commitment', 'pact'),
   share: cues('stake', 'share', 'equity', 'ownership'),
@@ -301,6 +301,7 @@ export function roleFit(fact: RoleFacts, words: readonly string[], lead: readonl
     if (against(cue)) return { tier: 'conflict', cue: cue!.cue.text };
   }
   if (own) return { tier: 'specific', cue: own.cue.text };
+  if (fact.fact.metric === 'valuation' && priceAfterRaise(words, lead)) return { tier: 'generic', cue: 'raise at', isDefault: false };
   // A pack's own cue is as strong as the matcher knows the word to be: "valued" stays a metric word.
   let packGeneric: string | undefined;
   for (let i = 0; i < fact.cues.length; i++) {
@@ -321,6 +322,15 @@ export function roleFit(fact: RoleFacts, words: readonly string[], lead: readonl
   const earlier = SPECIFIC[fact.role].find(lead) ?? GENERIC[fact.fact.metric].find(lead);
   if (earlier) return { tier: 'generic', cue: earlier.text, isDefault: false };
   return { tier: 'none' };
+}
+
+/**
+ * "raised $40 billion at $300 billion", "the March raise at $300 billion": a figure right after
+ * "at" in a sentence about a raise is the price the raise was made at, a valuation.
+ */
+function priceAfterRaise(words: readonly string[], lead: readonly string[]): boolean {
+  const gap = words.indexOf(GAP);
+  return gap > 0 && words[gap - 1] === 'at' && (SPECIFIC.round.find(words.slice(0, gap)) ?? SPECIFIC.round.find(lead)) !== undefined;
 }
 
 /** Words that place a figure in an earlier deal than the one being reported. */

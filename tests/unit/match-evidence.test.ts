@@ -234,6 +234,39 @@ describe('clauses', () => {
   });
 });
 
+describe('rules from the evaluation\'s misses', () => {
+  const page = { published: '2026-02-28' };
+
+  it('a figure right after "at" in a sentence about a raise is the valuation', () => {
+    expect(summary(verdictOf('OpenAI completed the raise at $730 billion.', '$730 billion', usd(730), page))).toEqual(['verified', 'openai-funding-2026.pre-money-valuation']);
+    expect(verdictOf('OpenAI completed the deal at $730 billion.', '$730 billion', usd(730), page).verdict).toBe('unverified');
+  });
+
+  it('"closed" a sum is a funding word', () => {
+    expect(summary(verdictOf('OpenAI closed $110 billion from its backers.', '$110 billion', usd(110), page))).toEqual(['verified', 'openai-funding-2026.round-total']);
+  });
+
+  it('a company named for its product ("Nvidia chips") is not someone else in the deal', () => {
+    const years = (n: number): FigureSpec => ({ value: n, unit: 'year' });
+    const when = { published: '2025-11-05' };
+    expect(summary(verdictOf('The contract between AWS and OpenAI runs for six years and gives OpenAI Nvidia chips.', 'six years', years(6), when))).toEqual(['mismatch', 'aws-openai-2025.aws-commitment-term']);
+    expect(verdictOf('The contract between AWS and OpenAI runs for six years and gives Nvidia a say.', 'six years', years(6), when).verdict).toBe('unverified');
+  });
+
+  it('a later fact of the same kind does not keep a figure the text dates to the earlier one from differing', () => {
+    const sentence = "OpenAI's original AWS contract, signed in November 2025, was worth $48 billion.";
+    expect(summary(verdictOf(sentence, '$48 billion', usd(48), { published: '2026-03-01' }))).toEqual(['mismatch', 'aws-openai-2025.aws-commitment']);
+    expect(verdictOf("OpenAI's original AWS contract was worth $48 billion.", '$48 billion', usd(48), { published: '2026-03-01' }).verdict).toBe('unverified');
+  });
+
+  it('a date in another figure\'s clause does not keep this one from differing', () => {
+    const sentence = 'Amazon pays OpenAI an initial $20 billion, twice the $10 billion it paid in 2024.';
+    expect(summary(verdictOf(sentence, '$20 billion', usd(20), page))).toEqual(['unverified', undefined]);
+    const both = [figureIn(sentence, '$20 billion', usd(20)), figureIn(sentence, '$10 billion', usd(10))];
+    expect(matchBatch(bundled, { ...annotate(both, ''), published: page.published })[0]!.verdict).toBe('mismatch');
+  });
+});
+
 describe('names across packs and deals', () => {
   /** A second publisher's pack: its own ids for the same companies, and Microsoft a party of the round. */
   const other: Pack = {
