@@ -61,17 +61,18 @@ class RowCache {
   }
 }
 
-/** What the last indexFor did, for measures: whether it reused the last index, deal rows read from the store, ms building. */
+/** What the last indexFor did, for measures: whether it reused the last index, deal rows read from the store (and ms reading), ms building. */
 export interface LookupStats {
   reused: boolean;
   rowsRead: number;
+  readMs: number;
   buildMs: number;
 }
 
 /** Loads names once per worker life and facts per request. */
 export class LazyIndex {
   /** What the last indexFor did (see LookupStats). */
-  stats: LookupStats = { reused: false, rowsRead: 0, buildMs: 0 };
+  stats: LookupStats = { reused: false, rowsRead: 0, readMs: 0, buildMs: 0 };
   private table: Promise<NamesTable> | null = null;
   private byEntity: RowCache;
   private byDeal: RowCache;
@@ -118,10 +119,10 @@ export class LazyIndex {
     const table = await this.names();
     const named = namedIn(table, request);
     if (this.last && generation === this.generation && covers(this.last.named, named)) {
-      this.stats = { reused: true, rowsRead: 0, buildMs: 0 };
+      this.stats = { reused: true, rowsRead: 0, readMs: 0, buildMs: 0 };
       return this.last.index;
     }
-    const stats: LookupStats = { reused: false, rowsRead: 0, buildMs: 0 };
+    const stats: LookupStats = { reused: false, rowsRead: 0, readMs: 0, buildMs: 0 };
     const packIds = table.heads.map((head) => head.id);
     const rows = new Map<RowKey, DealFactsRow>();
     const add = (list: readonly DealFactsRow[]) => {
@@ -186,7 +187,10 @@ export class LazyIndex {
     }
     if (!missing.length) return out;
     const found = new Map<string, DealFactsRow[]>(missing.map((id) => [id, []]));
-    for (const row of await query(missing)) {
+    const start = performance.now();
+    const read = await query(missing);
+    stats.readMs += performance.now() - start;
+    for (const row of read) {
       stats.rowsRead++;
       out.push(row);
       for (const id of idsOf(row)) found.get(id)?.push(row);

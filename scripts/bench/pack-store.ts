@@ -169,7 +169,7 @@ async function passesAfterWake(browser: ChromiumExtension, cdp: CDPSession, url:
     // The woken worker's own measures of this pass (names table, facts read, matching), when it records them.
     const measures = (await inWorker(cdp, 'Runtime.evaluate', {
       // Also how many lookups the pass made, how many built an index (the others reused the last), the deal rows they read and their ms building.
-      expression: `(() => { const facts = performance.getEntriesByName('factmark:facts'); const sum = (f) => facts.reduce((t, e) => t + (f(e.detail) || 0), 0); return JSON.stringify([...['factmark:names', 'factmark:facts', 'factmark:match'].map((n) => [n, performance.getEntriesByName(n).reduce((t, e) => t + e.duration, 0)]), ['lookups', facts.length], ['built', sum((d) => !d.reused)], ['rowsRead', sum((d) => d.rowsRead)], ['buildMs', sum((d) => d.buildMs)]]); })()`,
+      expression: `(() => { const facts = performance.getEntriesByName('factmark:facts'); const sum = (f) => facts.reduce((t, e) => t + (f(e.detail) || 0), 0); return JSON.stringify([...['factmark:names', 'factmark:facts', 'factmark:match'].map((n) => [n, performance.getEntriesByName(n).reduce((t, e) => t + e.duration, 0)]), ['lookups', facts.length], ['built', sum((d) => !d.reused)], ['rowsRead', sum((d) => d.rowsRead)], ['readMs', sum((d) => d.readMs)], ['buildMs', sum((d) => d.buildMs)]]); })()`,
       returnByValue: true,
     })) as { result: { value: string } } | undefined;
     for (const [name, ms] of JSON.parse(measures?.result.value ?? '[]') as [string, number][]) (inside[name] ??= []).push(ms);
