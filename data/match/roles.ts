@@ -148,6 +148,7 @@ const SPECIFIC: Record<RoleId, Lexicon> = {
   capacity: cues('capacity', 'compute', 'computing', 'power', 'data center', 'data centre', 'chips'),
   term: cues('term', 'over', 'for', 'through', 'across', 'spanning', 'spread over', 'lasting', 'ran', 'runs', 'run', 'duration', 'multi-year'),
   stake: cues('stake', 'share', 'equity', 'ownership', 'owns', 'own', 'holds', 'holding', 'takes', 'buys', 'acquires', 'acquired', 'acquiring'),
+  sale: cues('sold', 'sell', 'sells', 'selling', 'sale', 'share sale', 'stock sale', 'secondary', 'tender', 'tender offer'),
   other: cues(),
 };
 
@@ -176,6 +177,7 @@ const CONFLICTS: Partial<Record<RoleId, RoleId[]>> = {
   round: ['pre-money', 'post-money', 'valuation'],
   contribution: ['pre-money', 'post-money', 'valuation'],
   commitment: ['pre-money', 'post-money', 'valuation'],
+  sale: ['pre-money', 'post-money', 'valuation'],
 };
 
 /** Words that make a money figure a valuation ("worth" is left out: "a deal worth $50 billion"). */
@@ -202,6 +204,7 @@ const ROLE_METRICS: Record<RoleId, readonly Fact['metric'][]> = {
   capacity: ['capacity', 'other'],
   term: ['term', 'other'],
   stake: ['share', 'investment', 'other'],
+  sale: ['other', 'funding', 'investment', 'share'],
   other: ['investment', 'commitment', 'valuation', 'funding', 'capacity', 'term', 'share', 'other'],
 };
 
@@ -220,6 +223,9 @@ const ROLE_WORDS: [RoleId, (w: readonly string[]) => boolean][] = [
   ['stake', (w) => ['stake', 'equity', 'ownership', 'holding'].some((x) => w.includes(x))],
   ['valuation', (w) => w.includes('valuation') || w.includes('value')],
 ];
+
+/** A sale of existing shares ("secondary-sale-size", "tender-offer"); its price is a valuation, read above. */
+const SALE_ROLE_WORDS = ['sale', 'secondary', 'tender'];
 
 const BY_METRIC: Record<Fact['metric'], RoleId> = {
   investment: 'total',
@@ -241,6 +247,7 @@ function has(words: readonly string[], a: string, b: string): boolean {
 export function roleOf(fact: Pick<Fact, 'role' | 'metric'>): RoleId {
   const words = phraseWords(fact.role);
   for (const [role, test] of ROLE_WORDS) if (test(words) && ROLE_METRICS[role].includes(fact.metric)) return role;
+  if (SALE_ROLE_WORDS.some((x) => words.includes(x))) return 'sale';
   return BY_METRIC[fact.metric];
 }
 

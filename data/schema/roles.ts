@@ -17,6 +17,7 @@ export const ROLE_IDS = [
   'capacity', // power or compute capacity
   'term', // how long the agreement runs
   'stake', // the share of a company held
+  'sale', // shares its holders sell to other investors (a secondary sale, a tender offer)
   'other',
 ] as const;
 

@@ -10,6 +10,7 @@ import type { Verdict } from '../../data/schema/verdict';
 import { annotate, figureIn, type FigureSpec } from './figure-helpers';
 import { uncheckable } from '../../data/match/claim';
 import { localContexts } from '../../data/match/context';
+import { roleFit, roleOf } from '../../data/match/roles';
 import { phraseWords } from '../../data/match/text';
 
 const bundled = buildIndex([bundledPack]);
@@ -240,6 +241,15 @@ describe('rules from the evaluation\'s misses', () => {
   it('a figure right after "at" in a sentence about a raise is the valuation', () => {
     expect(summary(verdictOf('OpenAI completed the raise at $730 billion.', '$730 billion', usd(730), page))).toEqual(['verified', 'openai-funding-2026.pre-money-valuation']);
     expect(verdictOf('OpenAI completed the deal at $730 billion.', '$730 billion', usd(730), page).verdict).toBe('unverified');
+  });
+
+  it('a sale of existing shares is a role of its own: "sold", "secondary" bind it; a valuation word does not', () => {
+    expect(roleOf({ role: 'secondary-sale-size', metric: 'other' })).toBe('sale');
+    expect(roleOf({ role: 'secondary-valuation', metric: 'valuation' })).toBe('valuation');
+    const sale = { role: 'sale' as const, fact: { metric: 'other' as const }, cues: [], cueTexts: [], excludes: [] };
+    const around = (text: string) => [...phraseWords(text.split('$')[0]!), '\u0000', ...phraseWords(text.split(' billion')[1] ?? '')];
+    expect(roleFit(sale, around('staff have sold about $6.6 billion of shares')).tier).toBe('specific');
+    expect(roleFit(sale, around('the company is worth $6.6 billion')).tier).toBe('none');
   });
 
   it('"closed" a sum is a funding word', () => {
