@@ -333,7 +333,6 @@ function claimsMore(o: Candidate, c: Candidate): boolean {
   );
 }
 
-/** Weighs every fact the figure's sentence could be about. */
 /** Where a figure's clause runs after it, in block offsets: its own dates sit there. */
 interface Reach {
   block: number;
@@ -364,6 +363,7 @@ function inOtherClause(d: { start: number }, i: number, reaches: readonly Reach[
   return false;
 }
 
+/** Weighs every fact the figure's sentence could be about (figure `i` of the request; `reaches` of all its figures). */
 function assess(index: MatchIndex, q: FigureQuery, ctx: LocalContext, reader: Reader, published: string | undefined, i: number, reaches: readonly Reach[]): Assessment {
   const fig = q.figure;
   const s = reader.sentence(q);
@@ -406,7 +406,6 @@ function assess(index: MatchIndex, q: FigureQuery, ctx: LocalContext, reader: Re
     precision: precisionOf(fig) * factor,
     qualifier,
   };
-  // A date applies to the figure from earlier in the sentence ("In October 2024, ..."), or from after it to the end of its clause.
   const near = figureDate(s.dates, fig.start, fig.end, sentenceFrom + ctx.punctEnd);
   const ownDates = s.dates.length ? s.dates.filter((d) => !inOtherClause(d, i, reaches)) : s.dates;
   const guarded = cannotContradict(ctx.words, lead);
