@@ -12,11 +12,14 @@ const SPECULATIVE = cueList(
   'seek', 'seeking', 'seeks', 'sought', 'could', 'might', 'consider', 'considering', 'weighing', 'mulling', 'mull',
   'proposed', 'proposal', 'potential', 'potentially', 'possible', 'possibly', 'rumored', 'rumoured', 'rumor', 'rumour',
   'target', 'targeting', 'targets', 'aim', 'aims', 'aiming', 'hope', 'hopes', 'hoping', 'eye', 'eyes', 'eyeing',
-  'explore', 'exploring', 'letter of intent', 'speculation', 'speculated', 'can',
+  'explore', 'exploring', 'speculation', 'speculated', 'can',
   // Derived or changed amounts: not what the deal recorded.
   'implies', 'implied', 'implying', 'imply', 'reduce', 'reduced', 'reduces', 'cut', 'cuts', 'lower', 'lowered', 'trim',
   'trimmed', 'scale back', 'scaled back', 'shrink', 'shrank',
 );
+
+/** A signed statement of intent: the deal as planned, which only a fact recorded as expected can be. */
+const INTENT = cueList('letter of intent', 'memorandum of understanding', 'non-binding', 'nonbinding');
 
 /** Conditions: said before a figure ("if it fails, X may drop to $20 billion") they make it hypothetical. */
 const CONDITIONAL = cueList('if', 'unless', 'should it', 'in case');
@@ -55,6 +58,8 @@ export type Uncheckable =
   | { kind: 'uncertain' }
   | { kind: 'bound'; qualifier: QualifierClass }
   | { kind: 'speculative'; cue: string }
+  /** Checkable only against a fact its pack records as expected (an intention itself), and never a mismatch. */
+  | { kind: 'intent'; cue: string }
   | { kind: 'other-topic'; cue: string };
 
 const BOUNDS = new Set<QualifierClass>(['above', 'atLeast', 'upTo', 'below']);
@@ -69,6 +74,8 @@ export function uncheckable(qualifier: QualifierClass | undefined, clause: reado
   const settled = cueIn(clause, SETTLED) !== undefined;
   const speculative = cueIn(clause, SPECULATIVE) ?? (settled ? undefined : cueIn(lead, SPECULATIVE) ?? cueIn(lead, CONDITIONAL));
   if (speculative) return { kind: 'speculative', cue: speculative };
+  const intent = cueIn(clause, INTENT) ?? (settled ? undefined : cueIn(lead, INTENT));
+  if (intent) return { kind: 'intent', cue: intent };
   const other = cueIn(clause, OTHER_TOPIC);
   // "stock" alone is what a stake is paid in ("$5 billion of Intel stock"); its price and market are other topics.
   if (other && !(other === 'sales' && cueIn(clause, DEAL_SALES)) && !(other === 'debt' && cueIn(clause, FINANCING))) return { kind: 'other-topic', cue: other };

@@ -393,10 +393,10 @@ function assess(index: MatchIndex, q: FigureQuery, ctx: LocalContext, reader: Re
   const qualifier = qualifierOf(fig, ctx.before);
   const lead = reader.lead(q);
   const blocked = uncheckable(qualifier, ctx.words, lead);
-  if (blocked) {
-    result.blocked = blocked;
-    return result;
-  }
+  if (blocked) result.blocked = blocked;
+  // A letter of intent can confirm a fact recorded as expected (an intention too), nothing else.
+  const intentOnly = blocked?.kind === 'intent';
+  if (blocked && !intentOnly) return result;
 
   const sentenceFrom = fig.start - q.at;
   const clauseSpans = s.spans.filter((sp) => sp.start >= sentenceFrom + ctx.clauseStart && sp.end <= sentenceFrom + ctx.clauseEnd);
@@ -408,7 +408,7 @@ function assess(index: MatchIndex, q: FigureQuery, ctx: LocalContext, reader: Re
   };
   const near = figureDate(s.dates, fig.start, fig.end, sentenceFrom + ctx.punctEnd);
   const ownDates = s.dates.length ? s.dates.filter((d) => !inOtherClause(d, i, reaches)) : s.dates;
-  const guarded = cannotContradict(ctx.words, lead);
+  const guarded = intentOnly || cannotContradict(ctx.words, lead) !== undefined;
   const earlier = cueIn(ctx.words, EARLIER);
   let strangers: string[] | undefined;
   const unknownInClause = () =>
@@ -431,6 +431,7 @@ function assess(index: MatchIndex, q: FigureQuery, ctx: LocalContext, reader: Re
   const fits = new Map<string, RoleFit>();
 
   for (const ref of usable) {
+    if (intentOnly && ref.fact.status !== 'expected') continue;
     const value = valueFit(written, ref.value);
     // Neither its value nor a plausible misstatement of it: nothing this fact could say about the figure.
     if (value === 'differs' && !plausibleMisstatement(written.value, ref.value)) continue;

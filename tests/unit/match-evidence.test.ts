@@ -252,6 +252,19 @@ describe('rules from the evaluation\'s misses', () => {
     expect(roleFit(sale, around('the company is worth $6.6 billion')).tier).toBe('none');
   });
 
+  it('a letter of intent confirms only a fact recorded as expected, and contradicts nothing', () => {
+    const deal = { id: 'nvidia-openai-loi', title: 'Nvidia–OpenAI letter of intent', parties: ['nvidia', 'openai'], announced: '2025-09-22' };
+    const fact = { ...bundledPack.facts[0]!, id: 'loi.capacity', deal: deal.id, subject: 'openai', object: 'nvidia', metric: 'capacity' as const, role: 'capacity', quantity: { value: 10, unit: 'GW' }, asOf: '2025-09-22', cues: [], excludes: [] };
+    const gw = (n: number): FigureSpec => ({ value: n * 1e9, unit: 'W' });
+    const packOf = (status: 'expected' | 'confirmed') => buildIndex([{ ...bundledPack, id: `loi-${status}`, deals: [...bundledPack.deals, deal], facts: [...bundledPack.facts, { ...fact, status }] }]);
+    const when = { published: '2025-09-25' };
+    const sentence = (n: number) => `Nvidia signed a letter of intent with OpenAI covering ${n} gigawatts.`;
+    expect(summary(verdictOf(sentence(10), '10 gigawatts', gw(10), when, packOf('expected')))).toEqual(['verified', 'loi.capacity']);
+    expect(verdictOf(sentence(12), '12 gigawatts', gw(12), when, packOf('expected')).verdict).toBe('unverified');
+    const closed = verdictOf(sentence(10), '10 gigawatts', gw(10), when, packOf('confirmed'));
+    expect([closed.verdict, closed.why]).toEqual(['unverified', "'letter of intent': an intention, not the closed deal on record"]);
+  });
+
   it('"closed" a sum is a funding word', () => {
     expect(summary(verdictOf('OpenAI closed $110 billion from its backers.', '$110 billion', usd(110), page))).toEqual(['verified', 'openai-funding-2026.round-total']);
   });
