@@ -6,14 +6,14 @@ import { LIMITS } from '../../data/schema/limits';
 import { HeadingFinder, inFirstSentence, sentenceBefore, type HeadingElement } from '../../data/text/headings';
 import type { Result } from '../../data/schema/result';
 import type { Figure } from '../../data/schema/figure';
-import type { Verdict } from '../../data/schema/verdict';
+import { unpackVerdicts, type PackedVerdicts } from '../../data/match/pack-verdicts';
 import { locate, shownIn, unclipped, visibleText, walkBlocks, type TextBlock } from './blocks';
 import type { Annotation } from './annotation';
-import { Slice, takeLongest } from './slices';
+import { longestRun, Slice, takeRuns, type Runs } from './slices';
 import { ViewportFirst } from './viewport-first';
 
-/** Sends one batch to the background and returns its verdicts. */
-export type AskVerdicts = (request: AnnotateRequest) => Promise<Result<Verdict[]>>;
+/** Sends one batch to the background and returns its verdicts, packed (unpacked here a slice at a time). */
+export type AskVerdicts = (request: AnnotateRequest) => Promise<Result<PackedVerdicts>>;
 
 /** What one pass reads. */
 export interface ScanRequest {
@@ -51,6 +51,8 @@ export interface Timings {
   firstInView?: number;
   /** The longest run of the pass's own work between two yields to the page. */
   longestTask?: number;
+  /** The pass's own runs of work by kind: how many, and the longest (so a test can tell the work was split). */
+  runs?: Runs;
 }
 
 /**
@@ -75,10 +77,11 @@ const MAX_IN_FLIGHT = 4;
  */
 export async function scanRoots(request: ScanRequest, ask: AskVerdicts): Promise<Result<number>> {
   const started = performance.now();
-  takeLongest();
+  takeRuns();
   const spent = { recognize: 0 };
   const slice = new Slice();
-  let batch = new Batch();
+  const headings = new HeadingFinder(shown);
+  let batch = new Batch(headings);
   const asked: Promise<Result<number>>[] = [];
   let firstAnswer = -1;
   let firstInView = -1;
@@ -98,7 +101,7 @@ export async function scanRoots(request: ScanRequest, ask: AskVerdicts): Promise
         request.onAnswer(annotations);
       }),
     );
-    batch = new Batch();
+    batch = new Batch(headings);
   };
   const options = { locale: request.locale };
   const styles = new Map<Element, number>();
@@ -110,17 +113,22 @@ export async function scanRoots(request: ScanRequest, ask: AskVerdicts): Promise
     // Only the text the reader sees counts: figures and their words come from visible text alone.
     const seen = owner && block.nodes.length > 1 ? visibleText(block, owner) : block;
     if (seen !== block) figures = await recognizeSliced(seen.text, options, slice, spent);
-    if (owner && figures.length) figures = unclipped(seen, owner, figures, styles);
+    if (owner && figures.length) figures = await unclippedSliced(seen, owner, figures, styles, slice);
     // A batch is sent when full, so no one message is costly to build, copy and match: one 50 MB
     // paragraph's figures, each with its 5,000 characters, were once a single 12 MB message.
+    // A block's figures go in FIGURES_PER_STEP at a time, so one dense block is no long task.
     for (let next = 0; owner && next < figures.length; ) {
       if (batch.size >= LIMITS.figuresPerBatch || batch.chars >= BATCH_CHARS) await send();
-      next = batch.add(seen, figures, next, owner, inView);
+      next = batch.add(seen, figures, next, owner, inView, next + FIGURES_PER_STEP);
+      if (next < figures.length && slice.due()) await slice.next();
     }
-    if (slice.due()) {
-      if (batch.size >= EARLY_BATCH) await send();
-      await slice.next();
-    }
+    await due();
+  };
+  /** Between blocks: when the slice is used up, what was found goes (if enough), then the page gets its turn. */
+  const due = async () => {
+    if (!slice.due()) return;
+    if (batch.size >= EARLY_BATCH) await send();
+    await slice.next();
   };
   // A full pass reads what is on screen first (see ViewportFirst); a partial one reads a few paragraphs.
   const body = request.roots.length === 1 ? request.roots[0]!.ownerDocument?.body : undefined;
@@ -128,6 +136,11 @@ export async function scanRoots(request: ScanRequest, ask: AskVerdicts): Promise
   const above: TextBlock[] = [];
   for (const root of request.roots) {
     for (const block of walkBlocks(root, request.isOwnUi)) {
+      // The walk stops every so many nodes without a block (a page of empty elements) so the clock is looked at.
+      if (!block) {
+        await due();
+        continue;
+      }
       if (order && !order.done) {
         const { place, inView } = order.place(block);
         if (place === 'above') {
@@ -149,7 +162,7 @@ export async function scanRoots(request: ScanRequest, ask: AskVerdicts): Promise
     if (!answer.ok) return answer;
     annotated += answer.value;
   }
-  if (request.timings) Object.assign(request.timings, { read: readMs, recognize: spent.recognize, lookup: performance.now() - started - readMs, batches: asked.length, firstAnswer, firstInView, longestTask: takeLongest() });
+  if (request.timings) Object.assign(request.timings, { read: readMs, recognize: spent.recognize, lookup: performance.now() - started - readMs, batches: asked.length, firstAnswer, firstInView, ...ownRuns() });
   return { ok: true, value: annotated };
 }
 
@@ -169,6 +182,26 @@ async function recognizeSliced(text: string, options: RecognizeOptions, slice: S
   }
 }
 
+/** Figures of one block handled between two looks at the clock (a block may hold 10,000). */
+const FIGURES_PER_STEP = 256;
+
+/** `unclipped` over a block's figures FIGURES_PER_STEP at a time, giving the page its turn when the slice is used up. */
+async function unclippedSliced(block: TextBlock, owner: Element, figures: Figure[], styles: Map<Element, number>, slice: Slice): Promise<Figure[]> {
+  if (figures.length <= FIGURES_PER_STEP) return unclipped(block, owner, figures, styles);
+  const kept: Figure[] = [];
+  for (let from = 0; from < figures.length; from += FIGURES_PER_STEP) {
+    kept.push(...unclipped(block, owner, figures.slice(from, from + FIGURES_PER_STEP), styles));
+    if (slice.due()) await slice.next();
+  }
+  return kept;
+}
+
+/** The pass's own runs for its measure: by kind, and the longest of any kind. */
+function ownRuns(): { longestTask: number; runs: Runs } {
+  const runs = takeRuns();
+  return { longestTask: longestRun(runs), runs };
+}
+
 /**
  * Whether a block's nodes still hold the text it was read from. A very long one is compared by
  * length only (copying and comparing 50 MB is a long task): a change to it is a
@@ -183,8 +216,8 @@ function sameText(block: TextBlock): boolean {
   return (block.nodes.length === 1 ? block.nodes[0]!.data : block.nodes.map((n) => n.data).join('')) === block.text;
 }
 
-/** Annotations handed over at a time while an answer is placed (a batch may hold 10,000 figures). */
-const ANSWER_CHUNK = 250;
+/** Annotations placed and handed over between two looks at the clock while an answer is placed (a batch may hold 10,000 figures). */
+const ANSWERS_PER_STEP = 32;
 
 /** Whether a heading or a paragraph before a figure's is rendered: hidden text names nothing. */
 const shown = (el: HeadingElement) => (el as unknown as Element).checkVisibility?.() ?? true;
@@ -193,8 +226,14 @@ const shown = (el: HeadingElement) => (el as unknown as Element).checkVisibility
 class Batch {
   private readonly found: { block: TextBlock; figure: Figure; owner: Element }[] = [];
   private readonly writer = new AnnotateWriter();
-  /** Each paragraph's heading goes with it: the matcher reads its names like the sentence before (a hidden heading is none). */
-  private readonly headings = new HeadingFinder(shown);
+
+  /**
+   * `headings`: the pass's one finder (each paragraph's heading goes with it: the matcher reads its
+   * names like the sentence before; a hidden heading is none). One per pass, not per batch: a new
+   * finder forgot what it had found, so each batch's first paragraph searched back through every
+   * sibling before it, querying each for headings (55-135 ms tasks on a list of 10,000 paragraphs).
+   */
+  constructor(private readonly headings: HeadingFinder) {}
   /** Whether a figure of this batch lies in a paragraph on screen when the pass began. */
   inView = false;
   /** Characters of paragraph text the batch carries. */
@@ -205,18 +244,18 @@ class Batch {
   }
 
   /**
-   * Adds a block's figures from `first` on, shown in `owner` (see `shownIn`), until the batch is
+   * Adds a block's figures from `first` on (up to `until`), shown in `owner` (see `shownIn`), until the batch is
    * full (LIMITS.figuresPerBatch figures or BATCH_CHARS of text); answers where it stopped. A
    * block longer than the per-block limit is sent as windows of that size, each centred on the
    * first figure it holds, so every figure keeps the words around it.
    */
-  add(block: TextBlock, figures: Figure[], first: number, owner: Element, inView = false): number {
+  add(block: TextBlock, figures: Figure[], first: number, owner: Element, inView = false, until = figures.length): number {
     this.inView ||= inView;
     const max = LIMITS.blockChars;
     let window = -1;
     let from = 0;
     let i = first;
-    for (; i < figures.length && this.found.length < LIMITS.figuresPerBatch; i++) {
+    for (; i < Math.min(until, figures.length) && this.found.length < LIMITS.figuresPerBatch; i++) {
       const figure = figures[i]!;
       if (window === -1 || figure.start < from || figure.end > from + max) {
         if (window !== -1 && this.chars >= BATCH_CHARS) break;
@@ -234,14 +273,16 @@ class Batch {
 
   /**
    * Asks the background and turns the answers into annotations on text that is still there,
-   * handed to `hand` a few hundred at a time with the page's turn between (placing 10,000 ranges
-   * in one go was a long task). Answers how many were annotated.
+   * handed to `hand` ANSWERS_PER_STEP at a time, with the page's turn whenever the slice's time is
+   * used up (placing 10,000 ranges in one go was a long task; 250 at a time, 40-134 ms on a
+   * loaded machine). The answer is unpacked a step at a time too. Answers how many were annotated.
    */
   async ask(request: ScanRequest, ask: AskVerdicts, hand: (annotations: Annotation[]) => void): Promise<Result<number>> {
     const { url, title, published } = request.page;
     const answer = await ask(this.writer.request(url.slice(0, 2_000), title.slice(0, LIMITS.titleChars), published));
     if (!answer.ok) return answer;
-    if (answer.value.length !== this.found.length) return { ok: false, error: 'The background answered for a different number of figures.' };
+    const { facts, verdicts } = answer.value;
+    if (verdicts.length !== this.found.length) return { ok: false, error: 'The background answered for a different number of figures.' };
     // Text may have changed while the background answered: such blocks are read again by the next pass.
     const unchanged = new Map<TextBlock, boolean>();
     const stillThere = (block: TextBlock) => {
@@ -249,17 +290,19 @@ class Batch {
       if (same === undefined) unchanged.set(block, (same = block.nodes.every((n) => n.isConnected) && sameText(block)));
       return same;
     };
-    const slice = new Slice();
+    const slice = new Slice('answer');
     let annotated = 0;
-    for (let from = 0; from < this.found.length; from += ANSWER_CHUNK) {
+    for (let from = 0; from < this.found.length; from += ANSWERS_PER_STEP) {
+      const to = Math.min(from + ANSWERS_PER_STEP, this.found.length);
+      const unpacked = unpackVerdicts({ facts, verdicts: verdicts.slice(from, to) });
       const annotations: Annotation[] = [];
-      for (let i = from; i < Math.min(from + ANSWER_CHUNK, this.found.length); i++) {
+      for (let i = from; i < to; i++) {
         const { block, figure, owner } = this.found[i]!;
-        if (stillThere(block)) annotations.push({ index: request.nextIndex(), ...locate(block, figure.start, figure.end), owner, figure, verdict: answer.value[i]! });
+        if (stillThere(block)) annotations.push({ index: request.nextIndex(), ...locate(block, figure.start, figure.end), owner, figure, verdict: unpacked[i - from]! });
       }
       if (annotations.length) hand(annotations);
       annotated += annotations.length;
-      if (slice.due()) await slice.next();
+      if (to < this.found.length && slice.due()) await slice.next();
     }
     slice.end();
     return { ok: true, value: annotated };

@@ -7,6 +7,7 @@ import { annotationAt, type NodeIndex } from './hit-test';
 import { NearViewport } from './near-viewport';
 import { HighlightGuard, KINDS } from './tamper-guard';
 import { PageStateReporter } from './tamper-report';
+import { timed } from './slices';
 
 /**
  * Ranges registered in the highlights per frame at most: Chromium restyles what each new range
@@ -14,6 +15,9 @@ import { PageStateReporter } from './tamper-report';
  * they go in a few hundred a frame, in reading order.
  */
 const PAINT_PER_FRAME = 300;
+/** Our own work registering ranges may take this long in one frame (checked every PAINT_CLOCK_EVERY ranges). */
+const PAINT_MS = 4;
+const PAINT_CLOCK_EVERY = 32;
 
 /**
  * The page's live annotations and their CSS highlights, one per verdict under names drawn for
@@ -110,20 +114,27 @@ export class AnnotationSet {
     }
   }
 
-  /** Registers the waiting annotations from the next frame on, PAINT_PER_FRAME a frame, each frame's then checked. */
+  /**
+   * Registers the waiting annotations from the next frame on, at most PAINT_PER_FRAME and PAINT_MS
+   * of our work a frame, each frame's then checked.
+   */
   private paintSoon(): void {
     if (this.paintFrame || !this.toPaint.size) return;
-    this.paintFrame = requestAnimationFrame(() => {
-      this.paintFrame = 0;
-      let n = 0;
-      for (const a of this.toPaint) {
-        if (n++ === PAINT_PER_FRAME) break;
-        this.toPaint.delete(a);
-        this.guard.add(a.verdict.verdict, a.range);
-      }
-      this.guard.checkSoon();
-      this.paintSoon();
-    });
+    this.paintFrame = requestAnimationFrame(() =>
+      timed('paint', () => {
+        this.paintFrame = 0;
+        const until = performance.now() + PAINT_MS;
+        let n = 0;
+        for (const a of this.toPaint) {
+          if (n === PAINT_PER_FRAME || (n % PAINT_CLOCK_EVERY === 0 && n && performance.now() > until)) break;
+          n++;
+          this.toPaint.delete(a);
+          this.guard.add(a.verdict.verdict, a.range);
+        }
+        this.guard.checkSoon();
+        this.paintSoon();
+      }),
+    );
   }
 
   /** Drops every annotation that touches `node` (its text is about to be read again). */

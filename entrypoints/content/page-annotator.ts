@@ -2,8 +2,7 @@ import { browser } from 'wxt/browser';
 import type { ContentMessage, PageFigures } from '../../data/schema/page-messages';
 import type { Result } from '../../data/schema/result';
 import { readSettings, type Settings } from '../../data/schema/settings';
-import type { Verdict } from '../../data/schema/verdict';
-import { unpackVerdicts, type PackedVerdicts } from '../../data/match/pack-verdicts';
+import type { PackedVerdicts } from '../../data/match/pack-verdicts';
 import { pagePublicationDay } from '../../data/text/page-date';
 import type { Annotation } from './annotation';
 import { AnnotationSet } from './annotation-set';
@@ -393,10 +392,10 @@ function navigationApi(win: Window): EventTarget | undefined {
   return (win as unknown as { navigation?: EventTarget }).navigation;
 }
 
-async function askBackground(request: Parameters<AskVerdicts>[0]): Promise<Result<Verdict[]>> {
+/** Asks the background for a batch's verdicts; they stay packed until placed (unpacking 10,000 at once was a task of its own). */
+async function askBackground(request: Parameters<AskVerdicts>[0]): Promise<Result<PackedVerdicts>> {
   try {
-    const answer = (await browser.runtime.sendMessage(request)) as Result<PackedVerdicts>;
-    return answer.ok ? { ok: true, value: unpackVerdicts(answer.value) } : answer;
+    return (await browser.runtime.sendMessage(request)) as Result<PackedVerdicts>;
   } catch (error) {
     return { ok: false, error: `The extension did not answer: ${(error as Error).message}` };
   }

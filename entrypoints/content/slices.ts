@@ -22,23 +22,62 @@ function yieldToPage(): Promise<void> {
   });
 }
 
-/** The longest run of our work between two yields since `takeLongest()` last asked (for the tests' measures). */
-let longest = 0;
+/** What a run of our work was doing: reading the page, placing answers, registering ranges, the guard's walk, unpacking an answer. */
+export type WorkKind = 'read' | 'answer' | 'paint' | 'guard' | 'unpack';
 
-/** Answers the longest slice run since the last call, and starts counting afresh. */
-export function takeLongest(): number {
-  const answer = longest;
-  longest = 0;
+/** The long-task line: a run of ours longer than this held the page too long. */
+export const LONG_TASK_MS = 50;
+
+/** Per kind of work since `takeRuns()` last asked: how many runs, how many over LONG_TASK_MS, and the longest (ms). */
+export type Runs = Partial<Record<WorkKind, { count: number; long: number; longest: number }>>;
+
+let runs: Runs = {};
+
+/** Notes one run of our own work (for the pass's measure: the tests and the bench read it). */
+export function noteRun(kind: WorkKind, ms: number): void {
+  const run = (runs[kind] ??= { count: 0, long: 0, longest: 0 });
+  run.count++;
+  if (ms > LONG_TASK_MS) run.long++;
+  if (ms > run.longest) run.longest = ms;
+}
+
+/** Runs `work` as one run of `kind`, noted with its length. */
+export function timed<T>(kind: WorkKind, work: () => T): T {
+  const start = performance.now();
+  try {
+    return work();
+  } finally {
+    noteRun(kind, performance.now() - start);
+  }
+}
+
+/** Answers the runs noted since the last call, and starts counting afresh. */
+export function takeRuns(): Runs {
+  const answer = runs;
+  runs = {};
   return answer;
+}
+
+/** The longest of `runs` (any kind). */
+export function longestRun(of: Runs): number {
+  return Math.max(0, ...Object.values(of).map((r) => r.longest));
 }
 
 /**
  * Tracks a slice's time budget: `due()` is true once the slice has used its time. It also notes
- * how long each slice actually ran (the longest is in the pass's measure), so a test can tell
+ * how long each slice actually ran, by kind (the pass's measure has them), so a test can tell
  * Factmark's own tasks apart from whatever else held the page.
  */
 export class Slice {
-  private started = performance.now();
+  private started: number;
+
+  /** `started`: when this task's work began, if before now (an answer's unpacking). */
+  constructor(
+    private readonly kind: WorkKind = 'read',
+    started = performance.now(),
+  ) {
+    this.started = started;
+  }
 
   due(): boolean {
     return performance.now() - this.started > SLICE_MS;
@@ -58,6 +97,6 @@ export class Slice {
 
   /** Notes the slice's length when the work ends or waits. */
   end(): void {
-    longest = Math.max(longest, performance.now() - this.started);
+    noteRun(this.kind, performance.now() - this.started);
   }
 }

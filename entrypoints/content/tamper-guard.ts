@@ -1,5 +1,6 @@
 import type { InterferenceKind } from '../../data/schema/page-state-messages';
 import type { VerdictKind } from '../../data/schema/verdict';
+import { timed } from './slices';
 
 export const KINDS: readonly VerdictKind[] = ['verified', 'mismatch', 'unverified'];
 
@@ -204,7 +205,9 @@ export class HighlightGuard {
     return { kind: 0, ranges: this.expected.get(KINDS[0]!)!.values() };
   }
 
-  private readonly onScanFrame = (): void => {
+  private readonly onScanFrame = (): void => timed('guard', this.scanFrameWork);
+
+  private readonly scanFrameWork = (): void => {
     this.scanFrame = 0;
     if (!this.registered || !this.scan) return;
     const before = this.noticed.size;
