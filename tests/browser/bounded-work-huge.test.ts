@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, type ExtensionBrowser } from '../../scripts/lib/extension-browser';
 import { recordedPasses } from '../../scripts/lib/page-probe';
 import { serveHtml, type StaticServer } from '../../scripts/lib/static-server';
-import { expectBoundedTasks, hugeNodePage, passesDone } from './bounded-work-pages';
+import { expectBoundedTasks, hugeNodePage, passesDone, passRuns } from './bounded-work-pages';
 
 let browser: ExtensionBrowser;
 let server: StaticServer;
@@ -27,6 +27,9 @@ describe('bounded work on one huge paragraph', () => {
     expect(pass!.figures).toBeGreaterThan(1_000);
     await page.waitForTimeout(300); // the last answers' frames
     await expectBoundedTasks(page);
+    // The one text node was read in many runs of work, not in one.
+    const [{ runs }] = await passRuns(page);
+    expect(runs.read!.count).toBeGreaterThan(50);
     await page.close();
   }, 180_000);
 });

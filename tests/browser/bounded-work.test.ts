@@ -5,7 +5,7 @@ import { launchWithExtension, type ExtensionBrowser } from '../../scripts/lib/ex
 import type { Page } from '../../scripts/lib/harness-page';
 import { recordedPasses } from '../../scripts/lib/page-probe';
 import { serveHtml, type StaticServer } from '../../scripts/lib/static-server';
-import { expectBoundedTasks, passesDone, plainPage, stormPage, tinyFiguresPage } from './bounded-work-pages';
+import { expectBoundedTasks, passesDone, passRuns, plainPage, stormPage, tinyFiguresPage } from './bounded-work-pages';
 
 let browser: ExtensionBrowser;
 let server: StaticServer;
@@ -37,6 +37,11 @@ describe('bounded work whatever the page does', () => {
     expect(pass!.figures).toBeGreaterThan(150_000);
     await page.waitForTimeout(300);
     await expectBoundedTasks(page);
+    // The work was cut by the clock: reading yielded hundreds of times, and answers were placed
+    // in more runs than there were answers (a batch holds up to 10,000 figures; most here ~1,500).
+    const [{ batches, runs }] = await passRuns(page);
+    expect(runs.read!.count).toBeGreaterThan(100);
+    expect(runs.answer!.count).toBeGreaterThan(batches);
     // The guard's full check walks the ranges a slice a frame, yet it still catches a page that
     // swaps one of Factmark's ranges for its own (same size: only the walk can tell) within a
     // short bounded time: the watch each second, then a few milliseconds a frame (10 s leaves room
