@@ -9,7 +9,9 @@
 import type { Deal, Entity, Fact, Pack } from '../schema/pack';
 import type { MatchRequest } from '../schema/messages';
 import { buildIndex, buildNames, type MatchIndex } from './build';
+import { requiredParties } from './evidence';
 import { PhraseMatcher, tokenize } from './text';
+import { canonicalUnit } from './units';
 
 /**
  * A pack as the names table needs it: every field but the facts, only the deals that have names,
@@ -152,8 +154,9 @@ function nameGroup(table: NamesTable, id: string): readonly string[] {
  * same tokens, the same matchers). The matcher looks facts up only by names in a figure's
  * sentence, the sentence before it (in its paragraph, or its lead) and its heading.
  */
-export function namedIn(table: NamesTable, request: MatchRequest): { entities: Set<string>; deals: Set<string> } {
+export function namedIn(table: NamesTable, request: MatchRequest): { entities: Set<string>; deals: Set<string>; title: Set<string> } {
   const entities = new Set<string>();
+  const title = new Set<string>();
   const deals = new Set<string>();
   const blocks = new Set<number>();
   for (const q of request.figures) {
@@ -165,13 +168,15 @@ export function namedIn(table: NamesTable, request: MatchRequest): { entities: S
   }
   const texts = [...blocks].map((i) => tokenize(request.blocks[i] ?? '').words);
   // The matcher reads these blocks and the title: the alias matcher must hold every name their words can begin.
-  table.cover(tokenize(request.title).words);
+  const titleWords = tokenize(request.title).words;
+  table.cover(titleWords);
   for (const words of texts) table.cover(words);
+  table.names.entities.scan(titleWords, (id) => title.add(id));
   for (const words of texts) {
     table.names.entities.scan(words, (id) => entities.add(id));
     table.names.dealNames.scan(words, (id) => deals.add(id));
   }
-  return { entities, deals };
+  return { entities, deals, title };
 }
 
 /** `ids` with every entity their names tie them to. */
@@ -183,6 +188,42 @@ export function withNameGroups(table: NamesTable, ids: Iterable<string>): Set<st
   for (const id of list) {
     if (out.has(id)) continue;
     for (const member of nameGroup(table, id)) out.add(member);
+  }
+  return out;
+}
+
+/**
+ * The facts of `slices` a request can weigh, and enough to answer as the index over all of them:
+ * each fact whose required parties (subject, object) are all among `parties` (every entity the
+ * request's texts name, with their name groups: a figure is weighed only against facts needing
+ * companies named around it), every fact of the `deals` (named by their own names), each kept
+ * fact's successor (its day), and for each of `parties` and each unit it has facts in, one fact
+ * (the matcher tells "has facts about X, but none for this role" by an entity's place in a unit's
+ * table; that fact's other party is named nowhere, so it is never weighed). A company's other
+ * deals, most of a big pack's rows for it, are then never indexed.
+ */
+export function weighable(slices: ReadonlyMap<string, PackSlice>, parties: ReadonlySet<string>, deals: ReadonlySet<string>): Map<string, PackSlice> {
+  const out = new Map<string, PackSlice>();
+  for (const [packId, slice] of slices) {
+    const byId = new Map(slice.facts.map((f) => [f.id, f]));
+    const keep = new Set<Fact>();
+    const placed = new Set<string>();
+    const add = (fact: Fact | undefined) => {
+      for (; fact && !keep.has(fact); fact = fact.supersededBy ? byId.get(fact.supersededBy) : undefined) {
+        keep.add(fact);
+        const unit = canonicalUnit(fact.quantity.unit).unit;
+        for (const id of requiredParties(fact)) placed.add(`${id}\u0001${unit}`);
+      }
+    };
+    for (const fact of slice.facts) if (deals.has(fact.deal) || requiredParties(fact).every((id) => parties.has(id))) add(fact);
+    for (const fact of slice.facts) {
+      if (keep.has(fact)) continue;
+      const unit = canonicalUnit(fact.quantity.unit).unit;
+      if (requiredParties(fact).some((id) => parties.has(id) && !placed.has(`${id}\u0001${unit}`))) add(fact);
+    }
+    const facts = slice.facts.filter((f) => keep.has(f));
+    const dealIds = new Set(facts.map((f) => f.deal));
+    out.set(packId, { deals: slice.deals.filter((d) => dealIds.has(d.id) || deals.has(d.id)), facts });
   }
   return out;
 }

@@ -4,7 +4,7 @@
  * rows of the entities and deals its figures' paragraphs name, keeping recently used ones in a
  * bounded cache, so the worker's memory follows what pages name, not the size of the packs.
  */
-import { buildNamesTable, namedIn, sliceIndex, withNameGroups, type NamesTable, type PackSlice } from '../match/names-table';
+import { buildNamesTable, namedIn, sliceIndex, weighable, withNameGroups, type NamesTable, type PackSlice } from '../match/names-table';
 import type { MatchIndex } from '../match/build';
 import type { MatchRequest } from '../schema/messages';
 import type { DealFactsRow, FactmarkDB } from './db';
@@ -16,13 +16,15 @@ export const DEFAULT_CACHED_ROWS = 5_000;
 
 type RowKey = string;
 /** What a request's paragraphs name (namedIn): the entity and deal ids its rows follow from. */
-type Named = { entities: Set<string>; deals: Set<string> };
+type Named = { entities: Set<string>; deals: Set<string>; title: Set<string> };
 
 /** Whether every id `b` names is one `a` names. */
 function covers(a: Named, b: Named): boolean {
   if (b.entities.size > a.entities.size || b.deals.size > a.deals.size) return false;
   for (const id of b.entities) if (!a.entities.has(id)) return false;
   for (const id of b.deals) if (!a.deals.has(id)) return false;
+  // The title's names decide which facts are indexed (weighable), though no rows are read for them.
+  for (const id of b.title) if (!a.title.has(id) && !a.entities.has(id)) return false;
   return true;
 }
 const keyOf = (row: DealFactsRow): RowKey => `${row.packId}\u0001${row.dealId}`;
@@ -133,7 +135,8 @@ export class LazyIndex {
     add(byName);
     const entities = [...named.entities];
     for (const row of byName) entities.push(...row.entities);
-    add(await this.load(byEntity, [...withNameGroups(table, entities)], (ids) => dealRowsByEntity(this.db, ids), (row) => row.entities, stats));
+    const groups = withNameGroups(table, entities);
+    add(await this.load(byEntity, [...groups], (ids) => dealRowsByEntity(this.db, ids), (row) => row.entities, stats));
     // A replaced fact's successor may be in a deal of its pack nobody named: its day is part of the fact.
     const have = new Set([...rows.values()].map((row) => row.dealId));
     const successors = new Set<string>();
@@ -148,7 +151,9 @@ export class LazyIndex {
       else byPack.set(row.packId, [row]);
     }
     const slices = new Map<string, PackSlice>([...byPack].map(([id, list]) => [id, sliceOf(list)]));
-    const index = sliceIndex(table, slices);
+    // Every company the matcher may find named around a figure: the rows' and the title's (with its name group).
+    const parties = new Set([...groups, ...withNameGroups(table, named.title)]);
+    const index = sliceIndex(table, weighable(slices, parties, named.deals));
     if (generation === this.generation) this.last = { named, index };
     stats.buildMs = performance.now() - start;
     this.stats = stats;

@@ -198,6 +198,41 @@ describe('lazily loaded facts', () => {
     expect(verdicts[0]).toMatchObject({ verdict: 'verified', fact: { id: 'first.total' } });
   });
 
+  it('indexes the deals of a company with one only the title names, and tells a company with facts of another unit from one without', async () => {
+    const source = [{ url: 'https://news.example/a', title: 'A source' }];
+    const fact = { metric: 'investment' as const, role: 'total', status: 'confirmed' as const, cues: ['invested'], excludes: [], sources: source };
+    const pack: Pack = {
+      formatVersion: 2, id: 'titles', title: 'Titles', publisher: 'Test', version: 1, published: '2026-01-01T00:00:00Z',
+      entities: [
+        { id: 'alpha', name: 'Alphacorp', aliases: [] },
+        { id: 'beta', name: 'Betaworks', aliases: [] },
+        { id: 'zeta', name: 'Zetasoft', aliases: [] },
+        { id: 'omega', name: 'Omegadyne', aliases: [] },
+      ],
+      deals: [
+        { id: 'other', title: 'Alphacorp in Zetasoft', parties: ['alpha', 'zeta'], announced: '2025-01-10' },
+        { id: 'titled', title: 'Alphacorp in Betaworks', parties: ['alpha', 'beta'], announced: '2025-01-10' },
+        { id: 'power', title: 'Omegadyne and Zetasoft', parties: ['omega', 'zeta'], announced: '2025-01-10' },
+      ],
+      facts: [
+        // Alphacorp's first fact in dollars is with a company the page never names: the title's Betaworks deal must be indexed too.
+        { ...fact, id: 'other.total', deal: 'other', subject: 'alpha', object: 'zeta', label: 'Alphacorp in Zetasoft', quantity: { value: 7e9, unit: 'USD' }, asOf: '2025-01-10' },
+        { ...fact, id: 'titled.total', deal: 'titled', subject: 'alpha', object: 'beta', label: 'Alphacorp in Betaworks', quantity: { value: 2e9, unit: 'USD' }, asOf: '2025-01-10' },
+        { ...fact, id: 'power.capacity', deal: 'power', subject: 'omega', object: 'zeta', metric: 'capacity', role: 'capacity', label: 'Omegadyne for Zetasoft', quantity: { value: 2, unit: 'GW' }, asOf: '2025-01-10' },
+      ],
+    };
+    const writer = new AnnotateWriter();
+    for (const text of ['Alphacorp invested $2 billion in the company, it said.', 'Omegadyne invested $3 billion, it said.']) {
+      const at = writer.addBlock(text);
+      for (const f of recognize(text)) writer.addFigure(at, f);
+    }
+    const request = decoded(AnnotateRequest.parse(writer.request('https://news.example/p', 'Betaworks gets a new backer', '2025-03-01')));
+    const db = await storeWith([pack]);
+    const verdicts = matchBatch(await new LazyIndex(db).indexFor(request), request);
+    expect(verdicts).toEqual(matchBatch(buildIndex([pack]), request));
+    expect(verdicts[0]).toMatchObject({ fact: { id: 'titled.total' } });
+  });
+
   it('reads a deal named by its own name, though the text names none of its parties', async () => {
     const source = [{ url: 'https://news.example/a', title: 'A source' }];
     const pack = (id: string, value: number, names?: string[]): Pack => ({
