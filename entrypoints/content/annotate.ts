@@ -116,10 +116,12 @@ export async function scanRoots(request: ScanRequest, ask: AskVerdicts): Promise
     if (owner && figures.length) figures = await unclippedSliced(seen, owner, figures, styles, slice);
     // A batch is sent when full, so no one message is costly to build, copy and match: one 50 MB
     // paragraph's figures, each with its 5,000 characters, were once a single 12 MB message.
-    // A block's figures go in FIGURES_PER_STEP at a time, so one dense block is no long task.
+    // A long block's figures go in FIGURES_PER_STEP at a time, so one dense block is no long task
+    // (a short one goes whole: each call sends its text again).
+    const step = seen.text.length > LIMITS.blockChars ? FIGURES_PER_STEP : Infinity;
     for (let next = 0; owner && next < figures.length; ) {
       if (batch.size >= LIMITS.figuresPerBatch || batch.chars >= BATCH_CHARS) await send();
-      next = batch.add(seen, figures, next, owner, inView, next + FIGURES_PER_STEP);
+      next = batch.add(seen, figures, next, owner, inView, next + step);
       if (next < figures.length && slice.due()) await slice.next();
     }
     await due();

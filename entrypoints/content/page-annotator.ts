@@ -392,7 +392,7 @@ function navigationApi(win: Window): EventTarget | undefined {
   return (win as unknown as { navigation?: EventTarget }).navigation;
 }
 
-/** Asks the background for a batch's verdicts; they stay packed until placed (unpacking 10,000 at once was a task of its own). */
+/** Asks the background for a batch's verdicts; they stay packed until placed, where they are unpacked a step at a time. */
 async function askBackground(request: Parameters<AskVerdicts>[0]): Promise<Result<PackedVerdicts>> {
   try {
     return (await browser.runtime.sendMessage(request)) as Result<PackedVerdicts>;
