@@ -37,7 +37,7 @@ export class FactService {
       await this.seeded();
       const start = performance.now();
       await this.lazy.names();
-      measure('factmark:names', start);
+      measure('factmark:names', start, this.lazy.namesStats);
     })().catch((error) => {
       this.naming = null;
       throw error;
