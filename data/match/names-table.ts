@@ -17,7 +17,7 @@ import { canonicalUnit } from './units';
  * A pack as the names table needs it: every field but the facts, only the deals that have names,
  * and, when the store kept them, each entity's first words (`firstWordsOf`, in `entities` order).
  */
-export type PackHead = Omit<Pack, 'facts' | 'deals'> & { deals: Deal[]; firstWords?: readonly (readonly string[])[] };
+export type PackHead = Omit<Pack, 'facts' | 'deals'> & { deals: Deal[]; firstWords?: readonly (readonly string[])[] | string };
 
 /** A pack's facts that one page needs, and deals they (or the page) name, each list in the pack's order. */
 export interface PackSlice {
@@ -38,6 +38,19 @@ export function firstWordsOf(entity: Entity): string[] {
     for (const word of words.slice(0, words[0] === 'the' ? 2 : 1)) if (!out.includes(word)) out.push(word);
   }
   return out;
+}
+
+/**
+ * Each entity's first words as one string: words (which never hold a space or a line break)
+ * joined by spaces, entities by line breaks. `splitFirstWords` gives the lists back.
+ */
+export function joinFirstWords(lists: readonly (readonly string[])[]): string {
+  return lists.map((words) => words.join(' ')).join('\n');
+}
+
+/** The lists `joinFirstWords` joined. */
+export function splitFirstWords(text: string): string[][] {
+  return text.split('\n').map((line) => (line ? line.split(' ') : []));
 }
 
 /**
@@ -77,13 +90,14 @@ export class NamesTable {
   constructor(readonly heads: readonly PackHead[]) {
     const names = new Map<string, string>();
     for (const head of heads) {
+      const firstWords = typeof head.firstWords === 'string' ? splitFirstWords(head.firstWords) : head.firstWords;
       head.entities.forEach((entity, i) => {
         // The first pack to name an entity gives its display name (as build.ts, entityNames).
         if (!names.has(entity.id)) names.set(entity.id, entity.name);
         const list = this.namesOf.get(entity.id);
         if (list) list.push(entity.name, ...entity.aliases);
         else this.namesOf.set(entity.id, [entity.name, ...entity.aliases]);
-        for (const word of head.firstWords?.[i] ?? firstWordsOf(entity)) {
+        for (const word of firstWords?.[i] ?? firstWordsOf(entity)) {
           const ids = this.byWord.get(word);
           if (!ids) this.byWord.set(word, [entity.id]);
           else if (!ids.includes(entity.id)) ids.push(entity.id);

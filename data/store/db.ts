@@ -58,9 +58,11 @@ export interface PackDataRow {
   /**
    * Per entity of `pack.entities`, the words its names can begin with (`firstWordsOf`): a woken
    * worker compiles only the names a page's words can begin, without tokenizing every name.
-   * Written since schema version 6 (its upgrade adds them to heads written before).
+   * Since schema version 6 (its upgrade adds them to heads written before, as lists); installs
+   * write them as one string (`joinFirstWords`), which a woken worker reads back much faster
+   * than thousands of small lists.
    */
-  firstWords?: string[][];
+  firstWords?: string[][] | string;
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import type { Fact, Pack } from '../schema/pack';
 import type { DealFactsRow, PackDataRow } from './db';
-import { firstWordsOf } from '../match/names-table';
+import { firstWordsOf, joinFirstWords } from '../match/names-table';
 
 /** The head row and the deal rows of one pack. */
 export function splitPack(pack: Pack): { head: PackDataRow; rows: DealFactsRow[] } {
@@ -28,7 +28,7 @@ export function splitPack(pack: Pack): { head: PackDataRow; rows: DealFactsRow[]
   }
   const { deals: _deals, facts: _facts, ...fields } = pack;
   return {
-    head: { packId: pack.id, pack: { ...fields, deals: [], facts: [] }, namedDeals: pack.deals.filter((d) => d.names?.length), firstWords: pack.entities.map(firstWordsOf) },
+    head: { packId: pack.id, pack: { ...fields, deals: [], facts: [] }, namedDeals: pack.deals.filter((d) => d.names?.length), firstWords: joinFirstWords(pack.entities.map(firstWordsOf)) },
     rows,
   };
 }

@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildNames } from '../../data/match/build';
-import { buildNamesTable, firstWordsOf, namedIn, type PackHead } from '../../data/match/names-table';
+import { buildNamesTable, firstWordsOf, joinFirstWords, namedIn, splitFirstWords, type PackHead } from '../../data/match/names-table';
 import { tokenize } from '../../data/match/text';
 import { bundledPack, parsePack } from '../../data/packs';
 import type { MatchRequest } from '../../data/schema/messages';
@@ -83,5 +83,19 @@ describe('names table', () => {
     namedIn(table, requestOf('', ['Amazon agreed to invest $4 billion in Anthropic.']));
     expect(table.coveredEntities).toBe(0);
     expect(scanAll(table.names.entities, 'Amazon agreed to invest $4 billion in Anthropic.')).toEqual([]);
+  });
+
+  it('reads the first words kept as one string as it reads them as lists', () => {
+    const lists = packs[2]!.entities.map(firstWordsOf);
+    expect(splitFirstWords(joinFirstWords([['a', 'b'], [], ['c']]))).toEqual([['a', 'b'], [], ['c']]);
+    expect(splitFirstWords(joinFirstWords(lists))).toEqual(lists);
+    const text = 'Amazon agreed to invest $4 billion in Anthropic and Ionarar Capital.';
+    const found = (firstWords: PackHead['firstWords']) => {
+      const table = buildNamesTable(heads().map((h, i) => (i === 2 ? { ...h, firstWords } : h)));
+      namedIn(table, requestOf('', [text]));
+      return scanAll(table.names.entities, text);
+    };
+    expect(found(joinFirstWords(lists))).toEqual(found(lists));
+    expect(found(joinFirstWords(lists)).length).toBeGreaterThan(2);
   });
 });
