@@ -30,6 +30,8 @@ beforeAll(async () => {
     // The same honest sentence in an article published before the deal.
     '/older': article('<p>Amazon will invest $50 billion in OpenAI.</p>', '<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2025-06-02T08:00:00Z"}</script>'),
     '/dated': article('<p>Amazon will invest $50 billion in OpenAI.</p>', '<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2026-03-02T08:00:00Z"}</script>'),
+    // SoftBank put $30 billion into OpenAI in two rounds a year apart; "earlier" leaves both standing.
+    '/tie': article('<p>SoftBank put an earlier $30 billion into OpenAI.</p>', '<meta property="article:published_time" content="2026-03-01T09:00:00Z">'),
   });
   browser = await launchWithExtension();
 });
@@ -63,6 +65,25 @@ describe('the card says why', () => {
     expect(same?.verdict).toBe('verified');
     expect((await hoverFigure(dated, same!)).text).toContain('article dated 2 Mar 2026');
     await dated.close();
+  });
+});
+
+describe('the card says why there is no verdict', () => {
+  it('two deals that fit equally: both named, no verdict', async () => {
+    const page = await open('/tie');
+    const [figure] = await shownFigures(page);
+    expect(figure?.verdict).toBe('unverified');
+    const card = await hoverFigure(page, figure!);
+    expect(card.text).toContain('Fits more than one deal on record equally: OpenAI funding round (February 2026) and OpenAI funding round led by SoftBank (March 2025)');
+    await page.close();
+  });
+
+  it('a figure that came close says what is missing', async () => {
+    const page = await open('/demo');
+    const card = await hoverFigure(page, (await shownFigures(page)).find((f) => f.text === '$13 billion')!);
+    expect(card.verdict).toBe('unverified');
+    expect(card.text).toContain('Factmark has facts about Microsoft and OpenAI, but none for this role');
+    await page.close();
   });
 });
 
