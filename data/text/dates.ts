@@ -80,8 +80,8 @@ function isYear(word: string): number | undefined {
 
 /**
  * The periods named in `words` (stemmed, lowercase, as `tokenize` gives them). Months without a
- * year take the year of a date named before them in their sentence (`sameSentence` of two word
- * indexes; "In 2024 xAI raised $6 billion in May", "the following March" the year after);
+ * year take the year that opens their sentence (`sameSentence` of two word indexes; "In 2024 xAI
+ * raised $6 billion in May"; "the following March" is the year after the one last named);
  * otherwise they, and relative dates ("last year", "this month"), are read against `published`,
  * and dropped when it is unknown. "That year" is the year last named. "May" counts only after
  * "in" ("in May"): alone it is too often the verb.
@@ -96,11 +96,22 @@ export function dateMentions(
   const pubMonth = published ? Number(published.slice(5, 7)) : undefined;
   /** Months whose year was guessed from the publication day: they name no year to carry. */
   const guessed = new Set<DateMention>();
-  /** The year of the last mention that names one, when it is in word `i`'s sentence. */
+  /** The year of the last mention that names one, when it is in word `i`'s sentence: what "that year" and "the following March" refer to. */
   const carried = (i: number) => {
     const last = out[out.length - 1];
     return last && !guessed.has(last) && sameSentence(last.at, i) ? last.year : undefined;
   };
+  /**
+   * A year that opens its sentence ("In 2024 xAI raised ... in May and ... in December") sets the
+   * year of the bare months after it; one inside the sentence ("committed in 2023 and finished
+   * paying in March") says only when its own verb happened.
+   */
+  let scope: DateMention | undefined;
+  const opensSentence = (at: number) => {
+    const first = PERIOD_WORDS.has(words[at - 1] ?? '') ? at - 1 : at;
+    return first === 0 || !sameSentence(first - 1, first);
+  };
+  const scoped = (i: number) => (scope && sameSentence(scope.at, i) ? scope.year : undefined);
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     const month = MONTH_OF.get(w);
@@ -109,11 +120,12 @@ export function dateMentions(
       const next = isYear(words[i + 1] ?? '') ?? (/^\d{1,2}$/.test(words[i + 1] ?? '') ? isYear(words[i + 2] ?? '') : undefined);
       if (next !== undefined) {
         out.push({ year: next, month, at: i, text: `${MONTHS[month - 1]} ${next}` });
+        if (opensSentence(i)) scope = out[out.length - 1];
         i += /^\d{1,2}$/.test(words[i + 1] ?? '') ? 2 : 1;
       } else if ((w !== 'may' || words[i - 1] === 'in') && !DEADLINE_WORDS.has(words[i - 1] ?? '')) {
         const prev = words[i - 1];
         const ofYear = words[i + 1] === 'of' && words[i + 3] === 'year' ? words[i + 2] : undefined;
-        const year = carried(i);
+        const year = prev === 'following' || prev === 'next' ? carried(i) : scoped(i);
         if (ofYear === THIS || ofYear === 'last') {
           // "in January of this year"
           if (pubYear !== undefined) out.push({ year: ofYear === THIS ? pubYear : pubYear - 1, month, at: i, text: `${MONTHS[month - 1]} of ${ofYear === THIS ? 'this' : 'last'} year` });
@@ -138,7 +150,10 @@ export function dateMentions(
     }
     const year = isYear(w);
     if (year !== undefined) {
-      if (PERIOD_WORDS.has(words[i - 1] ?? '') || words[i + 1] === 's') out.push({ year, at: i, text: w });
+      if (PERIOD_WORDS.has(words[i - 1] ?? '') || words[i + 1] === 's') {
+        out.push({ year, at: i, text: w });
+        if (opensSentence(i)) scope = out[out.length - 1];
+      }
       continue;
     }
     if (pubYear === undefined || pubMonth === undefined) continue;

@@ -19,6 +19,10 @@ describe('dates a sentence mentions', () => {
     expect(mentions('the rest is due by December', '2025-04-01')).toEqual([]);
   });
 
+  it('a bare month takes the year that opens its sentence, not one said of an earlier step', () => {
+    expect(mentions('it committed $4 billion in 2023 and finished paying in March', '2024-11-25')).toEqual([[2023, null, '2023'], [2024, 3, 'march']]);
+  });
+
   it('a bare month or "that year" takes the year named before it in the sentence', () => {
     expect(mentions('In 2024 xAI raised $6 billion in May and more in December', '2026-01-10')).toEqual([[2024, null, '2024'], [2024, 5, 'may 2024'], [2024, 12, 'december 2024']]);
     expect(mentions('a deal in 2023 and a second one the following March')).toEqual([[2023, null, '2023'], [2024, 3, 'march 2024']]);
