@@ -10,6 +10,7 @@ describe('dates a sentence mentions', () => {
     expect(mentions('the 2024 round and early 2025')).toEqual([[2024, null, '2024'], [2025, null, '2025']]);
     expect(mentions('signed in March', '2026-02-10')).toEqual([[2025, 3, 'march']]);
     expect(mentions('last year and last month', '2026-01-15')).toEqual([[2025, null, 'last year'], [2025, 12, 'last month']]);
+    expect(mentions('this year and this month', '2026-01-15')).toEqual([[2026, null, 'this year'], [2026, 1, 'this month']]);
   });
 
   it('a four-digit number without a period word is not a year, nor is a deadline or a span start', () => {
