@@ -56,7 +56,7 @@ function isLinked(place: PartyPlace): boolean {
 }
 
 /** A party of the deal (other than those the fact needs) named in the figure's sentence or the text linked to it. */
-function linkedDealParty(dealParties: ReadonlySet<string>, parties: readonly string[], named: NamedAround): [string, PartyPlace] | undefined {
+export function linkedDealParty(dealParties: ReadonlySet<string>, parties: readonly string[], named: NamedAround): [string, PartyPlace] | undefined {
   for (const id of dealParties) {
     if (parties.includes(id)) continue;
     const place = placeOf(id, named);

@@ -5,7 +5,7 @@ import { dateMentions, dayNumber, type DateMention } from '../text/dates';
 import { PartyTable, viewOf, type FactRef, type MatchIndex, type Slot } from './build';
 import { cannotContradict, uncheckable, type Uncheckable } from './claim';
 import { localContexts, type LocalContext } from './context';
-import { PRODUCT_NOUNS, bindingOf, namesOutsider, unknownNames, unknownOwners, type BindingEvidence, type NamedAround, type NameSpan } from './evidence';
+import { PRODUCT_NOUNS, bindingOf, linkedDealParty, namesOutsider, unknownNames, unknownOwners, type BindingEvidence, type NamedAround, type NameSpan } from './evidence';
 import { abstainLine, listNames, readableDay, reasonLine } from './reason';
 import { EARLIER, cueIn, roleFit, type RoleFit } from './roles';
 import { tokenize, type Tokens } from './text';
@@ -306,7 +306,7 @@ function factsNamed(index: MatchIndex, unit: string, named: NamedAround, lo: num
     const own = table.get(id)?.own;
     if (!own) continue;
     const before = refs.length;
-    collect(own, (ref) => dealPartyLinked(ref, named));
+    collect(own, (ref) => linkedDealParty(ref.parties, ref.required, named) !== undefined);
     if (refs.length > before) companies.push(id);
   }
   for (const deals of [named.dealsInSentence, named.dealsInPrevious, named.dealsInHeading]) for (const id of deals) {
@@ -317,11 +317,6 @@ function factsNamed(index: MatchIndex, unit: string, named: NamedAround, lo: num
 
 const NOTHING: never[] = [];
 
-/** A party of the fact's deal is named in the figure's sentence, the one before or its heading. */
-function dealPartyLinked(ref: FactRef, named: NamedAround): boolean {
-  for (const id of ref.parties) if (named.sentence.has(id) || named.previous.has(id) || named.heading.has(id)) return true;
-  return false;
-}
 
 /** `o` is a fact of the same role needing every party `c` needs and more, bound at least as firmly: the figure is more likely `o`'s. */
 function claimsMore(o: Candidate, c: Candidate): boolean {

@@ -210,6 +210,8 @@ const ROLE_METRICS: Record<RoleId, readonly Fact['metric'][]> = {
 
 /** Words of a free-form role string that name a vocabulary role, strongest first. */
 const ROLE_WORDS: [RoleId, (w: readonly string[]) => boolean][] = [
+  // A sale of existing shares ("secondary-sale-size", "share-sale"); its price ("secondary-valuation") is a valuation metric, read below.
+  ['sale', (w) => ['sale', 'secondary', 'tender'].some((x) => w.includes(x))],
   ['pre-money', (w) => has(w, 'pre', 'money') || w.includes('premoney')],
   ['post-money', (w) => has(w, 'post', 'money') || w.includes('postmoney')],
   ['initial', (w) => ['initial', 'upfront', 'first'].some((x) => w.includes(x))],
@@ -223,9 +225,6 @@ const ROLE_WORDS: [RoleId, (w: readonly string[]) => boolean][] = [
   ['stake', (w) => ['stake', 'equity', 'ownership', 'holding'].some((x) => w.includes(x))],
   ['valuation', (w) => w.includes('valuation') || w.includes('value')],
 ];
-
-/** A sale of existing shares ("secondary-sale-size", "tender-offer"); its price is a valuation, read above. */
-const SALE_ROLE_WORDS = ['sale', 'secondary', 'tender'];
 
 const BY_METRIC: Record<Fact['metric'], RoleId> = {
   investment: 'total',
@@ -247,7 +246,6 @@ function has(words: readonly string[], a: string, b: string): boolean {
 export function roleOf(fact: Pick<Fact, 'role' | 'metric'>): RoleId {
   const words = phraseWords(fact.role);
   for (const [role, test] of ROLE_WORDS) if (test(words) && ROLE_METRICS[role].includes(fact.metric)) return role;
-  if (SALE_ROLE_WORDS.some((x) => words.includes(x))) return 'sale';
   return BY_METRIC[fact.metric];
 }
 
