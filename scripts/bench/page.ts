@@ -17,12 +17,20 @@ import { floorPass } from './_floor';
 const PAGE_BYTES = 1.3e6;
 const FRAME_MS = 1000 / 60;
 
-/** The demo article's body paragraphs, repeated into one long page that records its long tasks and heartbeat gaps. */
+/**
+ * The demo article's paragraphs with every digit of their text shifted by `copy` (markup kept),
+ * so no two copies share a paragraph and nothing can be answered from a cache of earlier ones.
+ */
+function shifted(paragraph: string, copy: number): string {
+  return paragraph.replace(/(<[^>]*>)|\d/g, (match, tag: string | undefined) => tag ?? String((Number(match) + copy) % 10 || 1));
+}
+
+/** The demo article's body paragraphs, repeated (numbers changed per copy) into one long page that records its long tasks and heartbeat gaps. */
 export function bigPage(): { html: string; paragraphs: string[]; copies: number } {
   const demo = readFileSync(resolve(import.meta.dirname, '../../demo/article.html'), 'utf8');
   const paragraphs = [...demo.matchAll(/<(p|h2)[^>]*>[\s\S]*?<\/\1>/g)].map((m) => m[0]);
   const copies = Math.ceil(PAGE_BYTES / paragraphs.join('\n').length);
-  const body = Array.from({ length: copies }, (_, i) => `<section id="copy-${i}">${paragraphs.join('\n')}</section>`).join('\n');
+  const body = Array.from({ length: copies }, (_, i) => `<section id="copy-${i}">${paragraphs.map((p) => shifted(p, i)).join('\n')}</section>`).join('\n');
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Amazon and OpenAI: the long read</title>
 <script>window.__longtasks = []; new PerformanceObserver((l) => window.__longtasks.push(...l.getEntries().map((e) => ({ start: e.startTime, duration: e.duration })))).observe({ type: 'longtask', buffered: true });</script>
 ${HEARTBEAT}
@@ -207,7 +215,7 @@ export default async function run(): Promise<void> {
 
     const bundle = readFileSync(resolve(EXTENSION_DIR, 'content-scripts/content.js'));
     const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
-    console.log(`## Annotating a ${kb(html.length)} article page (${copies} copies of the demo article's text) in Chromium`);
+    console.log(`## Annotating a ${kb(html.length)} article page (${copies} copies of the demo article's text, numbers changed per copy) in Chromium`);
     console.log(`| measurement | value | baseline (same run) | ratio |`);
     console.log(`| --- | --- | --- | --- |`);
     console.log(`| full pass: walk, recognize, lookup (${pass.batches} batches, sent while reading on), paint (${pass.figures} figures) | ${ms(pass.duration)} | floor: TreeWalker + regex + Highlight ranges ${ms(floor)} | ${(pass.duration / floor).toFixed(2)}x floor |`);
