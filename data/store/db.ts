@@ -1,6 +1,7 @@
 import Dexie, { type DexieOptions, type Table } from 'dexie';
 import type { Deal, Fact, Pack } from '../schema/pack';
 import { splitPack } from './split';
+import { setRowKeys } from './row-keys';
 import { firstWordsOf } from '../match/names-table';
 import type { CorrectionRecord } from '../schema/correction';
 import type { SignatureStatus, UpdateSummary } from '../schema/pack-messages';
@@ -66,9 +67,10 @@ export interface PackDataRow {
 }
 
 /**
- * One deal of one pack and all its facts: the unit a page's lookup loads. Indexed by the entities
- * its facts are about (subject, object), so a page naming a company loads that company's deals
- * alone; a deal named by its own name is read by its key in each pack.
+ * One deal of one pack and all its facts: the unit a page's lookup loads. Indexed by the parties
+ * its facts need named and by the first facts of a company in a unit it holds (row-keys.ts), so a
+ * page naming companies loads the deals it can weigh, not every deal of those companies; a deal
+ * named by its own name is read by its key in each pack.
  */
 export interface DealFactsRow {
   packId: string;
@@ -78,10 +80,17 @@ export interface DealFactsRow {
   deal: Deal;
   /** The deal's facts, each with its position in the pack's `facts`. */
   facts: { seq: number; fact: Fact }[];
-  /** Subjects and objects of the facts, each once (a multi-entry index). */
+  /** Subjects and objects of the facts, each once (a multi-entry index until schema version 7). */
   entities: string[];
   /** Other deals of the pack holding facts that replaced these (`supersededBy`): their day is part of these facts. */
   successorDeals: string[];
+  /**
+   * The parties its facts need named (`partyKey`: one id, or two sorted), and for a one-party fact
+   * its party beside each other party of the deal (`crossKey`). Multi-entry index; since version 7.
+   */
+  partyKeys: string[];
+  /** `leadKey(entity, unit)` for each fact here that is its pack's first needing that entity in that unit. Multi-entry index; since version 7. */
+  leadKeys: string[];
 }
 
 /** The extension's IndexedDB database. Schema versions are declared in order; never edit an old one. */
@@ -131,6 +140,20 @@ export class FactmarkDB extends Dexie {
           .modify((head) => {
             head.firstWords ??= head.pack.entities.map(firstWordsOf);
           });
+      });
+    // v7: deal rows found by the parties their facts need and by the first facts of a company in a
+    // unit (row-keys.ts), no longer by every entity they are about: a lookup reads the deals it can
+    // weigh. The upgrade computes the keys of each pack's rows, pack by pack, keeping every field.
+    this.version(7)
+      .stores({ dealFacts: '[packId+dealId], *partyKeys, *leadKeys' })
+      .upgrade(async (tx) => {
+        const dealFacts = tx.table<DealFactsRow, [string, string]>('dealFacts');
+        const packIds = new Set((await dealFacts.toCollection().primaryKeys()).map(([packId]) => packId));
+        for (const packId of packIds) {
+          const rows = await dealFacts.where('[packId+dealId]').between([packId, Dexie.minKey], [packId, Dexie.maxKey], true, true).toArray();
+          setRowKeys(rows);
+          await dealFacts.bulkPut(rows);
+        }
       });
   }
 }

@@ -1,18 +1,25 @@
 /**
  * Match indexes loaded from the store as pages need them. A woken service worker reads only the
  * packs' heads (names, aliases, deal names: the names table); each request then reads the deal
- * rows of the entities and deals its figures' paragraphs name, keeping recently used ones in a
- * bounded cache, so the worker's memory follows what pages name, not the size of the packs.
+ * rows its figures can be weighed against (by the parties their facts need, row-keys.ts) and the
+ * deals its paragraphs name, keeping recently used ones in a bounded cache, so the worker's memory
+ * follows what pages name, not the size of the packs.
  */
 import { buildNamesTable, namedIn, sliceIndex, weighable, withNameGroups, type NamesTable, type PackSlice } from '../match/names-table';
 import type { MatchIndex } from '../match/build';
 import type { MatchRequest } from '../schema/messages';
 import type { DealFactsRow, FactmarkDB } from './db';
-import { dealRowsByDeal, dealRowsByEntity, loadHeads } from './store';
+import { dealRowsByDeal, dealRowsByKeys, loadHeads } from './store';
 import { sliceOf } from './split';
+import { leadEntity, leadRange, lookupKeys } from './row-keys';
 
-/** Deal rows kept between requests (about five facts each in a typical pack). */
+/** Deal rows kept between requests (about five facts each in a typical pack); a key with no rows counts as one. */
 export const DEFAULT_CACHED_ROWS = 5_000;
+
+/** The cache key of an entity's lead rows: the start of its lead range, which no party key is (none ends with the separator). */
+const leadsOf = (entity: string) => leadRange(entity)[0];
+const LEADS = leadsOf('');
+const isLeads = (key: string) => key.endsWith(LEADS);
 
 type RowKey = string;
 /** What a request's paragraphs name (namedIn): the entity and deal ids its rows follow from. */
@@ -28,6 +35,9 @@ function covers(a: Named, b: Named): boolean {
   return true;
 }
 const keyOf = (row: DealFactsRow): RowKey => `${row.packId}\u0001${row.dealId}`;
+
+/** A cached list's share of the bound: its rows, or one for a key with none (most pair keys), so empty lists are bounded too. */
+const weight = (list: readonly DealFactsRow[]) => Math.max(1, list.length);
 
 /** Lists of rows by id, least recently used first, holding at most `limit` row references in all. */
 class RowCache {
@@ -47,13 +57,15 @@ class RowCache {
   }
 
   set(id: string, list: DealFactsRow[]): void {
-    this.size += list.length - (this.lists.get(id)?.length ?? 0);
+    const old = this.lists.get(id);
+    if (old) this.size -= weight(old);
+    this.size += weight(list);
     this.lists.delete(id);
     this.lists.set(id, list);
     for (const [oldest, rows] of this.lists) {
       if (this.size <= this.limit) break;
       this.lists.delete(oldest);
-      this.size -= rows.length;
+      this.size -= weight(rows);
     }
   }
 
@@ -63,9 +75,10 @@ class RowCache {
   }
 }
 
-/** What the last indexFor did, for measures: whether it reused the last index, deal rows read from the store (and ms reading), ms building. */
+/** What the last indexFor did, for measures: whether it reused the last index, keys and deals asked of the store, deal rows read (and ms reading), ms building. */
 export interface LookupStats {
   reused: boolean;
+  keysRead: number;
   rowsRead: number;
   readMs: number;
   buildMs: number;
@@ -74,10 +87,12 @@ export interface LookupStats {
 /** Loads names once per worker life and facts per request. */
 export class LazyIndex {
   /** What the last indexFor did (see LookupStats). */
-  stats: LookupStats = { reused: false, rowsRead: 0, readMs: 0, buildMs: 0 };
+  stats: LookupStats = { reused: false, keysRead: 0, rowsRead: 0, readMs: 0, buildMs: 0 };
   private table: Promise<NamesTable> | null = null;
-  private byEntity: RowCache;
+  private byKey: RowCache;
   private byDeal: RowCache;
+  /** Per names table, entity id -> the ids of the packs holding it (pair keys pair ids of one pack). */
+  private readonly packsOf = new WeakMap<NamesTable, Map<string, string[]>>();
   /** Bumped by invalidate(): a request that began before a pack changed caches nothing it read. */
   private generation = 0;
   /**
@@ -92,7 +107,7 @@ export class LazyIndex {
     private readonly db: FactmarkDB,
     private readonly cachedRows = DEFAULT_CACHED_ROWS,
   ) {
-    this.byEntity = new RowCache(cachedRows);
+    this.byKey = new RowCache(cachedRows);
     this.byDeal = new RowCache(cachedRows);
   }
 
@@ -106,6 +121,15 @@ export class LazyIndex {
       .then((heads) => {
         const read = performance.now();
         const table = buildNamesTable(heads.map((h) => ({ ...h.pack, deals: h.namedDeals, ...(h.firstWords ? { firstWords: h.firstWords } : {}) })));
+        const packsOf = new Map<string, string[]>();
+        for (const head of heads) {
+          for (const { id } of head.pack.entities) {
+            const list = packsOf.get(id);
+            if (!list) packsOf.set(id, [head.packId]);
+            else if (!list.includes(head.packId)) list.push(head.packId);
+          }
+        }
+        this.packsOf.set(table, packsOf);
         this.namesStats = { readMs: read - start, buildMs: performance.now() - read };
         return table;
       })
@@ -117,23 +141,24 @@ export class LazyIndex {
   }
 
   /**
-   * An index holding every fact the request's figures could be weighed against: the facts of the
-   * entities and deals their paragraphs name, of every entity sharing a name with those (two
-   * packs' ids for one company: other packs' facts about the same thing are among them), and of
-   * the deals whose facts replaced them (their day), so its verdicts are those of an index over
-   * every installed fact.
+   * An index holding every fact the request's figures could be weighed against, and enough to
+   * answer as the index over every fact: the facts whose required parties the request's texts
+   * name (with name groups: two packs' ids for one company), the facts of the deals they name by
+   * name, each named company's first fact per unit (what `weighable` keeps of a company's other
+   * deals), and the deals whose facts replaced those (their day). Only rows holding these are read.
    */
   async indexFor(request: MatchRequest): Promise<MatchIndex> {
     const generation = this.generation;
-    const byEntity = this.byEntity;
+    const byKey = this.byKey;
     const byDeal = this.byDeal;
     const table = await this.names();
+    const packsOf = this.packsOf.get(table);
     const named = namedIn(table, request);
     if (this.last && generation === this.generation && covers(this.last.named, named)) {
-      this.stats = { reused: true, rowsRead: 0, readMs: 0, buildMs: 0 };
+      this.stats = { reused: true, keysRead: 0, rowsRead: 0, readMs: 0, buildMs: 0 };
       return this.last.index;
     }
-    const stats: LookupStats = { reused: false, rowsRead: 0, readMs: 0, buildMs: 0 };
+    const stats: LookupStats = { reused: false, keysRead: 0, rowsRead: 0, readMs: 0, buildMs: 0 };
     const packIds = table.heads.map((head) => head.id);
     const rows = new Map<RowKey, DealFactsRow>();
     const add = (list: readonly DealFactsRow[]) => {
@@ -145,7 +170,15 @@ export class LazyIndex {
     const entities = [...named.entities];
     for (const row of byName) entities.push(...row.entities);
     const groups = withNameGroups(table, entities);
-    add(await this.load(byEntity, [...groups], (ids) => dealRowsByEntity(this.db, ids), (row) => row.entities, stats));
+    // Every company the matcher may find named around a figure: the rows' and the title's (with its name group).
+    const parties = new Set([...groups, ...withNameGroups(table, named.title)]);
+    const keys = [...lookupKeys(groups, parties, (id) => packsOf?.get(id) ?? []), ...[...groups].map(leadsOf)];
+    const read = (missing: string[]) => {
+      const leads = missing.filter(isLeads).map((key) => key.slice(0, -LEADS.length));
+      return dealRowsByKeys(this.db, missing.filter((key) => !isLeads(key)), leads);
+    };
+    const keysOf = (row: DealFactsRow) => [...row.partyKeys, ...row.leadKeys.map((key) => leadsOf(leadEntity(key)))];
+    add(await this.load(byKey, keys, read, keysOf, stats));
     // A replaced fact's successor may be in a deal of its pack nobody named: its day is part of the fact.
     const have = new Set([...rows.values()].map((row) => row.dealId));
     const successors = new Set<string>();
@@ -160,8 +193,6 @@ export class LazyIndex {
       else byPack.set(row.packId, [row]);
     }
     const slices = new Map<string, PackSlice>([...byPack].map(([id, list]) => [id, sliceOf(list)]));
-    // Every company the matcher may find named around a figure: the rows' and the title's (with its name group).
-    const parties = new Set([...groups, ...withNameGroups(table, named.title)]);
     const index = sliceIndex(table, weighable(slices, parties, named.deals));
     if (generation === this.generation) this.last = { named, index };
     stats.buildMs = performance.now() - start;
@@ -175,13 +206,13 @@ export class LazyIndex {
     this.table = null;
     this.last = undefined;
     // New caches: a request still reading fills the old ones, which nothing reads again.
-    this.byEntity = new RowCache(this.cachedRows);
+    this.byKey = new RowCache(this.cachedRows);
     this.byDeal = new RowCache(this.cachedRows);
   }
 
-  /** Deal rows cached now (by entity, by deal), for tests and measures. */
-  cached(): { byEntity: number; byDeal: number } {
-    return { byEntity: this.byEntity.rows, byDeal: this.byDeal.rows };
+  /** Deal rows cached now (by party or lead key, by deal; a key with none counts as one), for tests and measures. */
+  cached(): { byKey: number; byDeal: number } {
+    return { byKey: this.byKey.rows, byDeal: this.byDeal.rows };
   }
 
   /** The rows of every id, from the cache or in one query for the ids it lacks. */
@@ -200,6 +231,7 @@ export class LazyIndex {
       else missing.push(id);
     }
     if (!missing.length) return out;
+    stats.keysRead += missing.length;
     const found = new Map<string, DealFactsRow[]>(missing.map((id) => [id, []]));
     const start = performance.now();
     const read = await query(missing);

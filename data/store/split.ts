@@ -6,10 +6,11 @@
 import type { Fact, Pack } from '../schema/pack';
 import type { DealFactsRow, PackDataRow } from './db';
 import { firstWordsOf, joinFirstWords } from '../match/names-table';
+import { setRowKeys } from './row-keys';
 
-/** The head row and the deal rows of one pack. */
+/** The head row and the deal rows of one pack, with the keys they are found by (row-keys.ts). */
 export function splitPack(pack: Pack): { head: PackDataRow; rows: DealFactsRow[] } {
-  const rows: DealFactsRow[] = pack.deals.map((deal, seq) => ({ packId: pack.id, dealId: deal.id, seq, deal, facts: [], entities: [], successorDeals: [] }));
+  const rows: DealFactsRow[] = pack.deals.map((deal, seq) => ({ packId: pack.id, dealId: deal.id, seq, deal, facts: [], entities: [], successorDeals: [], partyKeys: [], leadKeys: [] }));
   const byDeal = new Map(rows.map((row) => [row.dealId, row]));
   const dealOfFact = new Map<string, string>();
   pack.facts.forEach((fact, seq) => {
@@ -26,6 +27,7 @@ export function splitPack(pack: Pack): { head: PackDataRow; rows: DealFactsRow[]
       if (later && later !== row.dealId && !row.successorDeals.includes(later)) row.successorDeals.push(later);
     }
   }
+  setRowKeys(rows);
   const { deals: _deals, facts: _facts, ...fields } = pack;
   return {
     head: { packId: pack.id, pack: { ...fields, deals: [], facts: [] }, namedDeals: pack.deals.filter((d) => d.names?.length), firstWords: joinFirstWords(pack.entities.map(firstWordsOf)) },

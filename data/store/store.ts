@@ -3,6 +3,7 @@ import type { Pack } from '../schema/pack';
 import Dexie from 'dexie';
 import { FactmarkDB, type DealFactsRow, type PackDataRow, type PackOrigin, type PackRow } from './db';
 import { joinPack, splitPack } from './split';
+import { leadRange } from './row-keys';
 
 export { FactmarkDB, type DealFactsRow, type PackDataRow, type PackOrigin, type PackRow } from './db';
 
@@ -114,24 +115,18 @@ export async function loadHeads(db: FactmarkDB): Promise<PackDataRow[]> {
 }
 
 /**
- * The deal rows (of every pack) with a fact about any of `entities`, each row once. One index
- * read per id, all in one transaction: an `anyOf` cursor steps row by row, which in Chromium cost
- * several times as much as these reads together.
+ * The deal rows (of every pack) holding any of `partyKeys` or a lead key (row-keys.ts) of any of
+ * `leadEntities`, each row once. One index read per key or entity, all in one transaction: an
+ * `anyOf` cursor steps row by row, which in Chromium cost several times as much as these reads together.
  */
-export async function dealRowsByEntity(db: FactmarkDB, entities: readonly string[]): Promise<DealFactsRow[]> {
-  return rowsByIndex(db, 'entities', entities);
-}
-
-/** The deal rows of any of the deal ids, in any of the packs (by primary key: installs hold few packs). */
-export async function dealRowsByDeal(db: FactmarkDB, packIds: readonly string[], deals: readonly string[]): Promise<DealFactsRow[]> {
-  if (!deals.length || !packIds.length) return [];
-  const keys = deals.flatMap((deal) => packIds.map((pack): [string, string] => [pack, deal]));
-  return (await db.dealFacts.bulkGet(keys)).filter((row): row is DealFactsRow => row !== undefined);
-}
-
-async function rowsByIndex(db: FactmarkDB, index: 'entities', keys: readonly string[]): Promise<DealFactsRow[]> {
-  if (!keys.length) return [];
-  const lists = await db.transaction('r', db.dealFacts, () => Promise.all(keys.map((key) => db.dealFacts.where(index).equals(key).toArray())));
+export async function dealRowsByKeys(db: FactmarkDB, partyKeys: readonly string[], leadEntities: readonly string[]): Promise<DealFactsRow[]> {
+  if (!partyKeys.length && !leadEntities.length) return [];
+  const lists = await db.transaction('r', db.dealFacts, () =>
+    Promise.all([
+      ...partyKeys.map((key) => db.dealFacts.where('partyKeys').equals(key).toArray()),
+      ...leadEntities.map((id) => db.dealFacts.where('leadKeys').between(...leadRange(id), true, true).toArray()),
+    ]),
+  );
   const seen = new Set<string>();
   const rows: DealFactsRow[] = [];
   for (const list of lists) {
@@ -141,6 +136,13 @@ async function rowsByIndex(db: FactmarkDB, index: 'entities', keys: readonly str
     }
   }
   return rows;
+}
+
+/** The deal rows of any of the deal ids, in any of the packs (by primary key: installs hold few packs). */
+export async function dealRowsByDeal(db: FactmarkDB, packIds: readonly string[], deals: readonly string[]): Promise<DealFactsRow[]> {
+  if (!deals.length || !packIds.length) return [];
+  const keys = deals.flatMap((deal) => packIds.map((pack): [string, string] => [pack, deal]));
+  return (await db.dealFacts.bulkGet(keys)).filter((row): row is DealFactsRow => row !== undefined);
 }
 
 /** The installed packs' listing rows (no facts), by title. */

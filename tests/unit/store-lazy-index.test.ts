@@ -127,7 +127,7 @@ describe('lazily loaded facts', () => {
     expect(verified).toBeGreaterThan(300);
     expect(mismatch).toBeGreaterThan(20);
     expect(disagreements).toBeGreaterThan(5);
-    if (cachedRows) expect(lazy.cached().byEntity).toBeLessThanOrEqual(cachedRows);
+    if (cachedRows) expect(lazy.cached().byKey).toBeLessThanOrEqual(cachedRows);
   }, 300_000);
 
   it('answers a request naming only what the last one named from the last index, as the index over every fact does', async () => {
@@ -163,7 +163,7 @@ describe('lazily loaded facts', () => {
     expect(index.factCount).toBeLessThanOrEqual(bundledPack.facts.length + 2 * setPack.facts.length);
     await lazy.indexFor(decoded(pageBatch(big, 200)));
     const cached = lazy.cached();
-    expect(cached.byEntity).toBeLessThanOrEqual(500);
+    expect(cached.byKey).toBeLessThanOrEqual(500);
     expect(cached.byDeal).toBeLessThanOrEqual(500);
   }, 60_000);
 

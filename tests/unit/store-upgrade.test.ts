@@ -2,7 +2,12 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { bundledPack } from '../../data/packs';
+import { buildIndex, decodeAnnotate, matchBatch } from '../../data/match';
+import { AnnotateRequest } from '../../data/schema/messages';
+import { LazyIndex } from '../../data/store/lazy-index';
+import { splitPack } from '../../data/store/split';
 import { getPack, getPackRow, listPacks, loadPacks, openStore } from '../../data/store/store';
+import { knownBatch, syntheticPack } from '../../scripts/bench/_synthetic-pack';
 import { testPack } from './pack-sync-fixtures';
 
 describe('database upgrade', () => {
@@ -45,6 +50,51 @@ describe('database upgrade', () => {
     const head = await db.packData.get(bundledPack.id);
     expect(head?.pack.facts).toEqual([]);
     expect(head?.namedDeals.map((d) => d.id)).toEqual(bundledPack.deals.filter((d) => d.names?.length).map((d) => d.id));
+    db.close();
+  });
+
+  it('finds the deal rows of a version 6 database by the parties their facts need (version 7), keeping every pack whole', async () => {
+    const factory = new IDBFactory();
+    const old = new Dexie('factmark', { indexedDB: factory, IDBKeyRange });
+    old.version(1).stores({ packs: 'id', packData: 'packId' });
+    old.version(2).stores({ corrections: 'id, status, createdAt' });
+    old.version(3).stores({ corrections: 'id, status, createdAt, page.url, nextAttemptAt' });
+    old.version(4).stores({ dealFacts: '[packId+dealId], dealId, *entities' });
+    old.version(5).stores({ dealFacts: '[packId+dealId], *entities' });
+    old.version(6).stores({});
+    // A big pack about the bundled pack's companies too (its own ids, the same names), so lookups weigh both.
+    const big = { ...syntheticPack(2_000, 7, bundledPack.entities), id: 'big-pack' };
+    const packs = [bundledPack, big];
+    for (const pack of packs) {
+      const { head, rows } = splitPack(pack);
+      // Rows as version 6 wrote them: no keys.
+      await old.table('dealFacts').bulkPut(rows.map(({ partyKeys: _p, leadKeys: _l, ...row }) => row));
+      await old.table('packData').put(head);
+      await old.table('packs').put({ id: pack.id, title: pack.title, publisher: pack.publisher, version: pack.version, published: pack.published, formatVersion: pack.formatVersion, installedAt: '2026-01-01T00:00:00.000Z', origin: pack === bundledPack ? 'bundled' : 'file', factCount: pack.facts.length });
+    }
+    expect(await old.table('dealFacts').filter((row) => 'partyKeys' in row).count()).toBe(0);
+    old.close();
+
+    const db = openStore('factmark', factory, IDBKeyRange);
+    for (const pack of packs) expect(await getPack(db, pack.id)).toEqual(pack);
+    expect((await listPacks(db)).map((p) => p.id).sort()).toEqual(['big-pack', bundledPack.id]);
+    // Each row's keys are those an install computes now.
+    for (const pack of packs) {
+      const expected = splitPack(pack).rows;
+      const got = await db.dealFacts.where('[packId+dealId]').between([pack.id, Dexie.minKey], [pack.id, Dexie.maxKey]).toArray();
+      expect(new Map(got.map((row) => [row.dealId, row]))).toEqual(new Map(expected.map((row) => [row.dealId, row])));
+    }
+    // The new indexes answer, and a lookup gives the verdicts of the index over every fact.
+    const lead = splitPack(big).rows.flatMap((row) => row.leadKeys).find((key) => key.startsWith('known-'))!;
+    expect(await db.dealFacts.where('leadKeys').equals(lead).count()).toBe(1);
+    const pair = splitPack(big).rows.flatMap((row) => row.partyKeys).find((key) => key.startsWith('known-') && key.includes('\u0001'))!;
+    expect(await db.dealFacts.where('partyKeys').equals(pair).count()).toBeGreaterThan(0);
+    const request = decodeAnnotate(AnnotateRequest.parse(knownBatch(bundledPack, 60)));
+    if (!request.ok) throw new Error(request.error);
+    const full = buildIndex(await loadPacks(db));
+    const verdicts = matchBatch(await new LazyIndex(db).indexFor(request.value), request.value);
+    expect(verdicts).toEqual(matchBatch(full, request.value));
+    expect(verdicts.filter((v) => v.verdict === 'verified').length).toBeGreaterThan(10);
     db.close();
   });
 });
