@@ -1,13 +1,13 @@
 import { browser } from 'wxt/browser';
 import type { InterferenceKind, PageStateReport } from '../../data/schema/page-state-messages';
 import type { Result } from '../../data/schema/result';
-import type { VerdictKind } from '../../data/schema/verdict';
 import type { Annotation } from './annotation';
 import { annotationAt, type NodeIndex } from './hit-test';
 import { NearViewport } from './near-viewport';
 import { HighlightGuard, KINDS } from './tamper-guard';
 import { PageStateReporter } from './tamper-report';
 import { timed } from './slices';
+import { requestStyles, takeEarlyStyles } from './early-styles';
 
 /**
  * Ranges registered in the highlights per frame at most: Chromium restyles what each new range
@@ -43,8 +43,11 @@ export class AnnotationSet {
 
   constructor(private readonly doc: Document) {
     this.reporter = new PageStateReporter(doc.defaultView!, (report) => send(report));
-    this.guard = new HighlightGuard(doc, (names) => send({ type: 'highlights:style', names }), () =>
-      this.reporter.update({ interference: this.guard.noticed }),
+    this.guard = new HighlightGuard(
+      doc,
+      requestStyles,
+      () => this.reporter.update({ interference: this.guard.noticed }),
+      takeEarlyStyles(),
     );
     this.near = new NearViewport(doc.defaultView!, (owner, isNear) => {
       for (const a of this.byOwner.get(owner) ?? []) {
@@ -209,7 +212,7 @@ export class AnnotationSet {
 }
 
 /** Sends a page-state message to the background; true when it was done. */
-async function send(message: PageStateReport | { type: 'highlights:style'; names: Record<VerdictKind, string> }): Promise<boolean> {
+async function send(message: PageStateReport): Promise<boolean> {
   try {
     const answer = (await browser.runtime.sendMessage(message)) as Result<unknown> | undefined;
     return answer?.ok === true;

@@ -74,8 +74,11 @@ export class HighlightGuard {
     private readonly requestStyles: (names: Record<VerdictKind, string>) => Promise<boolean>,
     /** Called when a check noticed something new. */
     private readonly onNotice: () => void,
+    /** Names drawn at document_start whose sheet was already asked for (early-styles.ts); else drawn now. */
+    early?: { names: Record<VerdictKind, string>; styled: Promise<boolean> },
   ) {
-    this.names = randomHighlightNames();
+    this.names = early?.names ?? randomHighlightNames();
+    if (early) this.awaitStyles(early.styled);
   }
 
   add(kind: VerdictKind, range: Range): void {
@@ -275,7 +278,12 @@ export class HighlightGuard {
   /** Asks for the styles once (again when `again`), retrying a few times after a refusal. */
   private style(again: boolean): void {
     if (this.styling && !again) return;
-    this.styling = this.requestStyles(this.names).then((ok) => {
+    this.awaitStyles(this.requestStyles(this.names));
+  }
+
+  /** Waits for a styling request's answer; after a refusal, asks again a few times (once registered). */
+  private awaitStyles(request: Promise<boolean>): void {
+    this.styling = request.then((ok) => {
       if (ok) {
         this.styleTries = 0;
         this.checkSoon();

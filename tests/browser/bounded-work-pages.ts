@@ -79,9 +79,25 @@ export const stormPage = page(
    });`,
 );
 
-/** No figures at all; records its own markup, globals and style sheets before any extension runs. */
+/**
+ * No figures at all; records its own markup, globals and style sheets before any extension runs.
+ * `__styles()` is what its script can see of styles: a paragraph's computed style, and the
+ * `::highlight()` style of names a page could guess (Factmark's sheet is there from
+ * document_start, under names the page does not know).
+ */
 export const plainPage = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A quiet page</title>
 <script>
+window.__styles = () => {
+  const p = document.querySelector('p');
+  const own = getComputedStyle(p);
+  const props = {};
+  for (let i = 0; i < own.length; i++) props[own[i]] = own.getPropertyValue(own[i]);
+  const guessed = ['factmark-verified', 'factmark-mismatch', 'factmark-unverified', 'factmark', 'verified', 'mismatch'].map((name) => {
+    const s = getComputedStyle(p, '::highlight(' + name + ')');
+    return [name, s.textDecorationLine, s.textDecorationStyle, s.textDecorationColor, s.backgroundColor].join(' ');
+  });
+  return { props, guessed };
+};
 window.__messages = [];
 addEventListener('message', (e) => window.__messages.push(String(e.data && e.data.type || e.data)));
 document.addEventListener('DOMContentLoaded', () => {

@@ -28,6 +28,13 @@ const setMeasures = (on: boolean) =>
     { on, key: MEASURES_KEY },
   );
 
+/** Switches Factmark off for the test server's host (127.0.0.1), or on again. */
+const setSiteOff = (off: boolean) =>
+  browser.worker.evaluate(
+    (a) => (globalThis as unknown as { chrome: { storage: { local: { set(o: object): Promise<void> } } } }).chrome.storage.local.set({ disabledSites: a.off ? ['127.0.0.1'] : [] }),
+    { off },
+  );
+
 describe('bounded work whatever the page does', () => {
   it('reads 200,000 tiny figures without freezing the page', async () => {
     const page = await browser.context.newPage();
@@ -93,7 +100,7 @@ describe('bounded work whatever the page does', () => {
     await page.close();
   }, 120_000);
 
-  it('leaves no trace on a page without figures, and shows the page no measures unless a test asks', async () => {
+  it('leaves no trace on a page without figures (its styles as with Factmark off), and shows the page no measures unless a test asks', async () => {
     await setMeasures(false);
     const backgroundMeasures = () => browser.worker.evaluate(() => performance.getEntriesByType('measure').length);
     try {
@@ -129,8 +136,20 @@ describe('bounded work whatever the page does', () => {
       });
       // `globals`: the page's own `__before`, set after it counted.
       expect(trace).toEqual({ markup: true, globals: 1, sheets: 0, adopted: 0, highlights: 0, entries: [], messages: [] });
+      // The highlight sheet went in at document_start (as a user-origin sheet, in no
+      // document.styleSheets): what the page's script sees of styles is what it sees with
+      // Factmark switched off for the site, where no sheet is inserted.
+      type Styles = { props: Record<string, string>; guessed: string[] };
+      const styles = () => plain.evaluate(() => (window as unknown as { __styles(): Styles }).__styles());
+      const on = await styles();
+      expect(Object.keys(on.props).length).toBeGreaterThan(100);
+      await setSiteOff(true);
+      await plain.reload();
+      await plain.waitForTimeout(500);
+      expect(await styles()).toEqual(on);
       await plain.close();
     } finally {
+      await setSiteOff(false);
       await setMeasures(true);
     }
   }, 90_000);
