@@ -24,10 +24,14 @@ type Holder = { [KEY]?: EarlyStyles };
  * sheet matches nothing it can name: a page without figures sees no trace. Skipped where the
  * reader switched the site off (then the annotator styles its names if the site is switched on).
  */
-export function styleEarly(win: Window, ask: (names: Record<VerdictKind, string>) => Promise<boolean> = requestStyles): void {
+export function styleEarly(
+  win: Pick<Window, 'top' | 'location'>,
+  ask: (names: Record<VerdictKind, string>) => Promise<boolean> = requestStyles,
+  storage: { get(key: string): Promise<Record<string, unknown>> } = browser.storage.local,
+): void {
   if (win !== win.top) return; // frames are styled when they first have a figure, as before
   const names = randomHighlightNames();
-  const styled = browser.storage.local
+  const styled = storage
     .get('disabledSites')
     .then(({ disabledSites }) => (Array.isArray(disabledSites) && disabledSites.includes(win.location.hostname) ? false : ask(names)))
     .catch(() => false);
