@@ -4,7 +4,7 @@
  * regular-expression pass and registering as many ranges with the Highlight API), wrapping figures
  * in elements (the mark.js way), long tasks, infinite scroll, heap and bundle size.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
@@ -12,6 +12,7 @@ import { EXTENSION_DIR, launchChromium as launchWithExtension, type ChromiumExte
 import { serveHtml } from '../lib/static-server';
 import { waitForAnnotation } from '../lib/page-probe';
 import { floorPass } from './_floor';
+import { longTasksText, quietlyAwaitPasses, traceFirstPass } from './_trace';
 
 /** Page size to reach by repeating the demo article (the issue's "1.3 MB article page"). */
 const PAGE_BYTES = 1.3e6;
@@ -177,6 +178,8 @@ export default async function run(): Promise<void> {
     await page.evaluate(() => window.scrollTo(0, 0));
     const floor = median([await floorPass(page, pass.figures), await floorPass(page, pass.figures), await floorPass(page, pass.figures), await floorPass(page, pass.figures), await floorPass(page, pass.figures)]);
     const heapOn = await heapUsed(page);
+    // A reload's first pass under a CDP trace: which main-thread tasks over 50 ms it had, and what was in them.
+    const traced = await traceFirstPass(page, () => page.reload(), () => quietlyAwaitPasses(page));
 
     // Same page with Factmark off: the heap baseline, and a page to wrap figures in.
     await setSiteEnabled(browser, false);
@@ -214,6 +217,9 @@ export default async function run(): Promise<void> {
     const latencies = increments.map((x) => x.latency);
 
     const bundle = readFileSync(resolve(EXTENSION_DIR, 'content-scripts/content.js'));
+    // The document_start script that asks for the highlight sheet early (absent before it existed).
+    const stylesPath = resolve(EXTENSION_DIR, 'content-scripts/styles.js');
+    const stylesBundle = existsSync(stylesPath) ? readFileSync(stylesPath) : Buffer.alloc(0);
     const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
     console.log(`## Annotating a ${kb(html.length)} article page (${copies} copies of the demo article's text, numbers changed per copy) in Chromium`);
     console.log(`| measurement | value | baseline (same run) | ratio |`);
@@ -232,6 +238,8 @@ export default async function run(): Promise<void> {
     console.log(`| append a paragraph + one frame, ${pass.figures} ranges registered (why only near-viewport ranges are) | ${ms(appendCost.with)} | none registered ${ms(appendCost.without)} | ${(appendCost.with / appendCost.without).toFixed(1)}x |`);
     console.log(`| long tasks (>50 ms) during the pass | ${pass.longTasks} (longest ${ms(pass.longest)}) | | |`);
     console.log(`| heartbeat gaps over 50 ms in the page during the pass and 250 ms after, from its start (first pass / loaded page) | ${pass.gaps} (longest ${ms(pass.longestGap)}) / ${settled.gaps} (longest ${ms(settled.longestGap)}) | long-task line 50 ms | ${(pass.longestGap / 50).toFixed(2)}x / ${(settled.longestGap / 50).toFixed(2)}x the line |`);
+    console.log(`| main-thread tasks over 50 ms in a CDP trace of a reload's pass and 250 ms after (the longest events in each) | ${traced.tasks.length}: ${longTasksText(traced.tasks)} | long-task line 50 ms | |`);
+    console.log(`| of which, the longest style recalc (UpdateLayoutTree) in the trace during that pass and 250 ms after | ${ms(traced.longestStyle)} | long-task line 50 ms | ${(traced.longestStyle / 50).toFixed(2)}x the line |`);
     console.log(`| longest run of Factmark's own work between yields (first pass / loaded page) | ${ms(pass.ownLongest)} / ${ms(settled.ownLongest)} | slice budget 8 ms, long-task line 50 ms | ${(pass.ownLongest / 50).toFixed(2)}x / ${(settled.ownLongest / 50).toFixed(2)}x the line |`);
     if (pass.runs) console.log(`| of which, by kind (first pass) | ${runsText(pass.runs)} | | |`);
     if (settled.runs) console.log(`| of which, by kind (loaded page) | ${runsText(settled.runs)} | | |`);
@@ -239,6 +247,7 @@ export default async function run(): Promise<void> {
     console.log(`| of which, per increment: reading / lookup (mean) | ${ms(mean((x) => x.read))} / ${ms(mean((x) => x.lookup))} | | |`);
     console.log(`| JS heap added by Factmark on the page | ${kb(heapOn - heapOff)} | page heap with Factmark off ${kb(heapOff)} | +${(((heapOn - heapOff) / heapOff) * 100).toFixed(0)}% |`);
     console.log(`| content script bundle, gzipped | ${kb(gzipSync(bundle).length)} | budget 40 KB | ${(gzipSync(bundle).length / 40960).toFixed(2)}x budget |`);
+    console.log(`| document_start styles script, gzipped | ${kb(gzipSync(stylesBundle).length)} | content script ${kb(gzipSync(bundle).length)} | ${(gzipSync(stylesBundle).length / gzipSync(bundle).length).toFixed(2)}x |`);
   } finally {
     await scrollBrowser?.close();
     await browser.close();

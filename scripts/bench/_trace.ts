@@ -1,0 +1,119 @@
+/**
+ * A CDP trace of one page load in Chromium, reduced to what the bench asks of it: the main-thread
+ * tasks over 50 ms during Factmark's first pass (its `factmark:annotate` measure, which the
+ * trace records as user timing) and, for each, the longest events inside it (style recalc,
+ * layout, garbage collection, script...), so a long task can be named rather than guessed.
+ * Not a test: traces are for finding what is long, the heartbeat rows for saying how long.
+ */
+import type { Page } from 'playwright-core';
+
+/** One event of Chrome's trace format, as much of it as is read here. */
+interface TraceEvent {
+  name: string;
+  cat: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+  id?: string;
+  id2?: { local?: string; global?: string };
+  args?: Record<string, unknown>;
+}
+
+/** A main-thread task over the line, and what took its time. */
+export interface LongTask {
+  /** ms from the pass's start (negative: it began before the pass). */
+  at: number;
+  ms: number;
+  /** The longest events inside the task, by name, with their ms (inclusive, so they may nest). */
+  inside: { name: string; ms: number }[];
+}
+
+const CATEGORIES = [
+  'toplevel',
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'v8.execute',
+  'v8',
+  'blink',
+  'blink.user_timing',
+];
+
+/** Names that only wrap others (a task, its scheduler step): not a cause. */
+const WRAPPERS = new Set(['RunTask', 'ThreadControllerImpl::RunTask', 'SequenceManager::DoIdleWork', 'ThreadController::Task', 'TimerBase::run', 'Scheduler::ProcessTask']);
+
+/**
+ * Loads the page again (`reload`) with tracing on, waits with `settled` for the pass, and lists
+ * the page's main-thread tasks over `lineMs` that overlap the first `factmark:annotate` pass
+ * (and 250 ms after it, for the frames that register its last ranges), with its longest style recalc.
+ */
+export async function traceFirstPass(page: Page, load: () => Promise<unknown>, settled: () => Promise<unknown>, lineMs = 50): Promise<PassTrace> {
+  const cdp = await page.context().newCDPSession(page);
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', ({ value }) => void events.push(...(value as unknown as TraceEvent[])));
+  const complete = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+  await cdp.send('Tracing.start', { traceConfig: { includedCategories: CATEGORIES, recordMode: 'recordContinuously' }, transferMode: 'ReportEvents' });
+  await load();
+  await settled();
+  await page.waitForTimeout(300);
+  await cdp.send('Tracing.end');
+  await complete;
+  await cdp.detach();
+  return longTasksInPass(events, lineMs);
+}
+
+/** What the trace says of a pass: its long tasks, and its longest style recalculation (ms). */
+export interface PassTrace {
+  tasks: LongTask[];
+  /** The longest `UpdateLayoutTree` (style recalc) on the main thread during the pass and 250 ms after. */
+  longestStyle: number;
+}
+
+/** The long tasks on the renderer main thread that recorded the pass, overlapping it, and its longest style recalc. */
+export function longTasksInPass(events: TraceEvent[], lineMs = 50): PassTrace {
+  // User timing measures are async begin/end pairs ('b'/'e') under blink.user_timing.
+  const begin = events.find((e) => e.name === 'factmark:annotate' && (e.ph === 'b' || e.ph === 'B'));
+  if (!begin) throw new Error('The trace holds no factmark:annotate measure: was the measures flag set?');
+  const end = events.find((e) => e.name === 'factmark:annotate' && (e.ph === 'e' || e.ph === 'E') && e.pid === begin.pid && e.ts >= begin.ts);
+  const passStart = begin.ts;
+  const passEnd = (end?.ts ?? begin.ts) + 250_000;
+  const mainTid = events.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.pid === begin.pid && (e.args?.name as string) === 'CrRendererMain')?.tid;
+  const main = events.filter((e) => e.pid === begin.pid && (mainTid === undefined || e.tid === mainTid) && e.ph === 'X' && e.dur !== undefined);
+  const tasks = main.filter((e) => e.name === 'RunTask' && e.dur! > lineMs * 1000 && e.ts < passEnd && e.ts + e.dur! > passStart);
+  const styles = main.filter((e) => e.name === 'UpdateLayoutTree' && e.ts < passEnd && e.ts + e.dur! > passStart);
+  const longestStyle = Math.max(0, ...styles.map((e) => e.dur! / 1000));
+  const long = tasks.map((task) => {
+    const within = main.filter((e) => e !== task && !WRAPPERS.has(e.name) && e.ts >= task.ts && e.ts + e.dur! <= task.ts + task.dur!);
+    const byName = new Map<string, number>();
+    for (const e of within) {
+      const name = e.name + scriptOf(e);
+      byName.set(name, Math.max(byName.get(name) ?? 0, e.dur! / 1000));
+    }
+    const inside = [...byName].map(([name, ms]) => ({ name, ms })).sort((a, b) => b.ms - a.ms).slice(0, 4);
+    return { at: (task.ts - passStart) / 1000, ms: task.dur! / 1000, inside };
+  });
+  return { tasks: long, longestStyle };
+}
+
+/** Whose script an EvaluateScript or FunctionCall ran (` <file>`: the content script's, the page's, the harness's), else ''. */
+function scriptOf(e: TraceEvent): string {
+  if (e.name !== 'EvaluateScript' && e.name !== 'FunctionCall') return '';
+  const url = ((e.args?.data as { url?: string } | undefined)?.url ?? '').split(/[?#]/)[0]!;
+  return ` ${url.split('/').pop() || (url ? url : 'no url')}`;
+}
+
+/**
+ * Waits for `count` passes without a script of the harness's in the page each frame (Playwright's
+ * waitForFunction compiles its own in the page: a 45 ms task in the trace), then lets it settle.
+ */
+export async function quietlyAwaitPasses(page: Page, count = 1): Promise<void> {
+  while ((await page.evaluate(() => performance.getEntriesByName('factmark:annotate').length)) < count) await page.waitForTimeout(250);
+  await page.waitForTimeout(1000);
+}
+
+/** One line per long task: when, how long, and what was inside. */
+export function longTasksText(tasks: LongTask[]): string {
+  if (tasks.length === 0) return 'none';
+  return tasks.map((t) => `${t.ms.toFixed(0)} ms at ${t.at.toFixed(0)} ms (${t.inside.map((i) => `${i.name} ${i.ms.toFixed(0)}`).join(', ')})`).join('; ');
+}
