@@ -2,7 +2,7 @@ import type { Deal, Fact, Pack } from '../schema/pack';
 import type { FactView } from '../schema/verdict';
 import { toFactView, type PackRef } from './fact-view';
 import type { RoleId } from '../schema/roles';
-import { requiredParties } from './evidence';
+import { requiredParties, type BindingEvidence } from './evidence';
 import { roleOf } from './roles';
 import { PhraseMatcher, phraseWords } from './text';
 import { canonicalUnit } from './units';
@@ -48,6 +48,8 @@ export interface FactRef {
   view?: FactView;
   /** Other packs' facts about the same thing with another value, found on first use. */
   disagreeing?: FactRef[];
+  /** How the text binds this fact, by where its parties are named (`bindingOf`'s memo), filled on use. */
+  bindings?: Map<number, BindingEvidence>;
 }
 
 /** The card-ready view of a fact, cached on the ref. */

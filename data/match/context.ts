@@ -1,5 +1,5 @@
 import type { FigureQuery } from '../schema/messages';
-import { pushWords, tokenize } from './text';
+import { pushWords, tokenizeRange } from './text';
 
 /** The words that belong to one figure: its clause, cut at neighbouring figures. */
 export interface LocalContext {
@@ -69,7 +69,7 @@ const ATTACHING = new Set(['of', 'in', 'on', 'for', 'to', 'into', 'from', 'by'])
 
 /** Offset in `text` where the second figure's share of the gap [from, to) begins. */
 function splitGap(text: string, from: number, to: number): number {
-  const { words, starts } = tokenize(text.slice(from, to), from);
+  const { words, starts } = tokenizeRange(text, from, to);
   for (let i = ATTACHING.has(words[0] ?? '') ? 1 : 0; i < words.length; i++) if (OPENERS.has(words[i]!)) return starts[i]!;
   return to;
 }
@@ -103,33 +103,45 @@ export function localContexts(figures: readonly FigureQuery[]): LocalContext[] {
     else bySentence.set(q.sentence, [i]);
   });
   const out: LocalContext[] = new Array(figures.length);
-  for (const members of [...byBlock.values()].flatMap((bySentence) => [...bySentence.values()])) {
-    const sentence = figures[members[0]!]!.sentence;
-    const spans = members.map((i) => spanOf(figures[i]!));
-    const order = members.map((_, k) => k).sort((a, b) => spans[a]![0] - spans[b]![0]);
-    /** Each figure's words before it, by position, for figures coordinated with the one before. */
-    const leads: string[][] = [];
-    order.forEach((k, pos) => {
-      const [start, end] = spans[k]!;
-      const prev = pos > 0 ? spans[order[pos - 1]!]! : undefined;
-      const next = pos + 1 < order.length ? spans[order[pos + 1]!]! : undefined;
-      // Each scan stops at the neighbouring figures, so the whole sentence is walked about once.
-      const floor = prev && prev[1] <= start ? prev[1] : 0;
-      const ceiling = next && next[0] >= end ? next[0] : sentence.length;
-      let left = clauseStart(sentence, start, floor);
-      if (prev && prev[1] <= start) left = Math.max(left, splitGap(sentence, prev[1], start));
-      const punctEnd = clauseEnd(sentence, end, ceiling);
-      let right = punctEnd;
-      if (next && next[0] >= end) right = Math.min(right, splitGap(sentence, end, next[0]));
-      let words: string[] = [];
-      pushWords(sentence, left, start, words);
-      // "raised $6 billion in May and another $6 billion": the second figure is raised too.
-      if (prev && prev[1] <= start && coordinated(words)) words = [...leads[pos - 1]!, ...words];
-      leads[pos] = words;
-      words = [...words, GAP];
-      pushWords(sentence, end, Math.max(end, right), words);
-      out[members[k]!] = { words, before: sentence.slice(Math.max(0, start - 40), start), start, end, clauseStart: left, clauseEnd: Math.max(end, right), punctEnd: Math.max(end, punctEnd) };
-    });
-  }
+  for (const bySentence of byBlock.values()) for (const members of bySentence.values()) contextsOf(figures, members, out);
   return out;
+}
+
+/** The contexts of `members`, the figures of one sentence, into `out`. */
+function contextsOf(figures: readonly FigureQuery[], members: readonly number[], out: LocalContext[]): void {
+  const sentence = figures[members[0]!]!.sentence;
+  const spans = members.map((i) => spanOf(figures[i]!));
+  const order = members.length === 1 ? [0] : members.map((_, k) => k).sort((a, b) => spans[a]![0] - spans[b]![0]);
+  /** Each figure's words (their first `leadLengths[pos]` are those before it), by position, for figures coordinated with the one before. */
+  const leads: string[][] = [];
+  const leadLengths: number[] = [];
+  for (let pos = 0; pos < order.length; pos++) {
+    const k = order[pos]!;
+    const [start, end] = spans[k]!;
+    const prev = pos > 0 ? spans[order[pos - 1]!]! : undefined;
+    const next = pos + 1 < order.length ? spans[order[pos + 1]!]! : undefined;
+    // Each scan stops at the neighbouring figures, so the whole sentence is walked about once.
+    const floor = prev && prev[1] <= start ? prev[1] : 0;
+    const ceiling = next && next[0] >= end ? next[0] : sentence.length;
+    let left = clauseStart(sentence, start, floor);
+    if (prev && prev[1] <= start) left = Math.max(left, splitGap(sentence, prev[1], start));
+    const punctEnd = clauseEnd(sentence, end, ceiling);
+    let right = punctEnd;
+    if (next && next[0] >= end) right = Math.min(right, splitGap(sentence, end, next[0]));
+    let words: string[] = [];
+    pushWords(sentence, left, start, words);
+    // "raised $6 billion in May and another $6 billion": the second figure is raised too.
+    if (prev && prev[1] <= start && coordinated(words)) {
+      const lead = leads[pos - 1]!;
+      const joined = lead.slice(0, leadLengths[pos - 1]);
+      for (const w of words) joined.push(w);
+      words = joined;
+    }
+    leads[pos] = words;
+    leadLengths[pos] = words.length;
+    // The figure's words grow in place past its lead (kept by length above): no copy per figure.
+    words.push(GAP);
+    pushWords(sentence, end, Math.max(end, right), words);
+    out[members[k]!] = { words, before: sentence.slice(Math.max(0, start - 40), start), start, end, clauseStart: left, clauseEnd: Math.max(end, right), punctEnd: Math.max(end, punctEnd) };
+  }
 }

@@ -41,13 +41,20 @@ export function requiredParties(fact: { subject: string; object?: string }): str
   return fact.object && fact.object !== fact.subject ? [fact.subject, fact.object] : [fact.subject];
 }
 
+const PLACES: readonly (PartyPlace | undefined)[] = [undefined, 'sentence', 'previous', 'heading', 'paragraph', 'title'];
+
+/** Where `id` is named, as an index into PLACES (0: nowhere). */
+function placeCode(id: string, named: NamedAround): number {
+  if (named.sentence.has(id)) return 1;
+  if (named.previous.has(id)) return 2;
+  if (named.heading.has(id)) return 3;
+  if (named.paragraph.has(id)) return 4;
+  if (named.title.has(id)) return 5;
+  return 0;
+}
+
 function placeOf(id: string, named: NamedAround): PartyPlace | undefined {
-  if (named.sentence.has(id)) return 'sentence';
-  if (named.previous.has(id)) return 'previous';
-  if (named.heading.has(id)) return 'heading';
-  if (named.paragraph.has(id)) return 'paragraph';
-  if (named.title.has(id)) return 'title';
-  return undefined;
+  return PLACES[placeCode(id, named)];
 }
 
 /** The figure's sentence and the text clearly linked to it: the sentence before, the paragraph's heading. */
@@ -67,27 +74,54 @@ export function linkedDealParty(dealParties: ReadonlySet<string>, parties: reado
 
 /**
  * The binding of a fact of deal `deal` needing `parties`, or undefined when the text does not tie
- * them. A fact the text names only in the paragraph or title is still `supported` when another
+ * them. `memo`, one per fact, keeps answers by where its parties are named (they never change). A fact the text names only in the paragraph or title is still `supported` when another
  * party of its deal (`dealParties`) is named in the linked text: "SoftBank is providing $30
  * billion ... the remaining $30 billion" on a page titled for OpenAI's round is that round's.
  */
-export function bindingOf(deal: string, parties: readonly string[], named: NamedAround, dealParties?: ReadonlySet<string>): BindingEvidence | undefined {
-  const byName = named.dealsInSentence.has(deal) || named.dealsInPrevious.has(deal) || named.dealsInHeading.has(deal);
+export function bindingOf(
+  deal: string,
+  parties: readonly string[],
+  named: NamedAround,
+  dealParties?: ReadonlySet<string>,
+  memo?: Map<number, BindingEvidence>,
+): BindingEvidence | undefined {
+  const byName = named.dealsInSentence.has(deal) ? 1 : named.dealsInPrevious.has(deal) || named.dealsInHeading.has(deal) ? 2 : 0;
   // Most facts of a named company are with someone the text never names: answer those without allocating.
-  if (!byName) for (const id of parties) if (!placeOf(id, named)) return undefined;
-  const places: [string, PartyPlace][] = [];
-  for (const id of parties) {
-    const place = placeOf(id, named);
-    if (place) places.push([id, place]);
+  // The answer depends only on where each party is named (and, failing all else, the deal's other
+  // parties): one code for those places keys `memo`. Indexed loops, no destructuring: this runs per
+  // fact and sentence, often before it is optimised.
+  let code = byName;
+  for (let i = 0; i < parties.length; i++) {
+    const place = placeCode(parties[i]!, named);
+    if (!place && !byName) return undefined;
+    code = code * 6 + place;
   }
-  if (named.dealsInSentence.has(deal)) return { binding: 'sentence', places, byDealName: true };
-  if (named.dealsInPrevious.has(deal) || named.dealsInHeading.has(deal)) return { binding: 'linked', places, byDealName: true };
-  if (places.length < parties.length) return undefined;
-  if (places.every(([, p]) => p === 'sentence')) return { binding: 'sentence', places, byDealName: false };
-  if (places.every(([, p]) => isLinked(p))) return { binding: 'linked', places, byDealName: false };
-  if (places.some(([, p]) => isLinked(p))) return { binding: 'supported', places, byDealName: false };
-  const party = dealParties && linkedDealParty(dealParties, parties, named);
-  return party ? { binding: 'supported', places: [party, ...places], byDealName: false } : undefined;
+  const known = memo?.get(code);
+  if (known) return known;
+  const places: [string, PartyPlace][] = [];
+  let inSentence = 0;
+  let linked = 0;
+  for (let i = 0; i < parties.length; i++) {
+    const place = placeOf(parties[i]!, named);
+    if (!place) continue;
+    places.push([parties[i]!, place]);
+    if (place === 'sentence') inSentence++;
+    if (isLinked(place)) linked++;
+  }
+  let found: BindingEvidence | undefined;
+  if (byName === 1) found = { binding: 'sentence', places, byDealName: true };
+  else if (byName === 2) found = { binding: 'linked', places, byDealName: true };
+  else if (places.length < parties.length) return undefined;
+  else if (inSentence === places.length) found = { binding: 'sentence', places, byDealName: false };
+  else if (linked === places.length) found = { binding: 'linked', places, byDealName: false };
+  else if (linked > 0) found = { binding: 'supported', places, byDealName: false };
+  else {
+    // Depends on the deal's other parties too: not kept in `memo`.
+    const party = dealParties && linkedDealParty(dealParties, parties, named);
+    return party ? { binding: 'supported', places: [party, ...places], byDealName: false } : undefined;
+  }
+  memo?.set(code, found);
+  return found;
 }
 
 /** A name found in text: the entity (or deal) id and where, [start, end). */

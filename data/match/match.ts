@@ -1,4 +1,3 @@
-import { LIMITS } from '../schema/limits';
 import type { MatchRequest, FigureQuery } from '../schema/messages';
 import type { FactView, Verdict } from '../schema/verdict';
 import { dateMentions, dayNumber, type DateMention } from '../text/dates';
@@ -39,8 +38,6 @@ interface SentenceNames {
   /** Deal-name spans of the sentence, in block offsets. */
   dealSpans: Span[];
   dates: ReadBlock['dates'];
-  /** How each fact weighed so far binds to this sentence: the same for every figure in it. */
-  bindings: Map<FactRef, BindingEvidence | undefined>;
 }
 
 /** Ids of the spans inside [from, to); the shared empty set when none (most sentences name one company or none). */
@@ -75,15 +72,28 @@ function firstSentence(text: string, from: number): boolean {
   return true;
 }
 
-/** Per-request reading: each block and the title scanned for names and dates once. */
+/**
+ * Per-request reading: each block and the title scanned for names and dates once. Figures come in
+ * page order, so only the block of the latest figure (and its sentences) is kept, besides the
+ * blocks other blocks link to (headings, leads): a request's paragraphs read earlier would
+ * otherwise live on to be copied by every garbage collection until the request ends. A block
+ * asked for again is read again, to the same result.
+ */
 class Reader {
-  private readonly blocks = new Map<number, ReadBlock>();
-  /** By block and sentence start (a number: building a string key per figure was garbage). */
+  /** Blocks that other blocks link to, kept for the whole request. */
+  private readonly linked = new Map<number, ReadBlock>();
+  private readonly isLinked: Uint8Array;
+  private lastBlock = -1;
+  private last: ReadBlock | undefined;
+  /** The sentences of block `sentencesOf`, by sentence start. */
   private readonly sentences = new Map<number, SentenceNames>();
+  private sentencesOf = -1;
   readonly title: Set<string>;
 
   constructor(private readonly index: MatchIndex, private readonly request: MatchRequest) {
     this.title = new Set(this.read(request.title).named);
+    this.isLinked = new Uint8Array(request.blocks.length);
+    for (const links of [request.headings, request.leads]) if (links) for (const h of links) if (h >= 0 && h < this.isLinked.length) this.isLinked[h] = 1;
   }
 
   private read(text: string): ReadBlock {
@@ -105,8 +115,15 @@ class Reader {
   }
 
   block(i: number): ReadBlock {
-    let b = this.blocks.get(i);
-    if (!b) this.blocks.set(i, (b = this.read(this.request.blocks[i] ?? '')));
+    if (i === this.lastBlock) return this.last!;
+    let b = this.linked.get(i);
+    if (b) return b;
+    b = this.read(this.request.blocks[i] ?? '');
+    if (this.isLinked[i]) this.linked.set(i, b);
+    else {
+      this.lastBlock = i;
+      this.last = b;
+    }
     return b;
   }
 
@@ -114,8 +131,11 @@ class Reader {
   sentence(q: FigureQuery): SentenceNames {
     const from = q.figure.start - q.at;
     const to = from + q.sentence.length;
-    const key = q.block * (LIMITS.blockChars + 1) + from;
-    let s = this.sentences.get(key);
+    if (q.block !== this.sentencesOf) {
+      this.sentences.clear();
+      this.sentencesOf = q.block;
+    }
+    let s = this.sentences.get(from);
     if (!s) {
       const b = this.block(q.block);
       const head = this.context(this.request.headings, q.block);
@@ -136,9 +156,8 @@ class Reader {
         spans: spansIn(b.entities, from, to),
         dealSpans: spansIn(b.deals, from, to),
         dates: spansIn(b.dates, from, to),
-        bindings: new Map(),
       };
-      this.sentences.set(key, s);
+      this.sentences.set(from, s);
     }
     return s;
   }
@@ -191,10 +210,6 @@ interface Assessment {
   value: number;
   verified: Candidate[];
   mismatch: Candidate[];
-  /** Facts of the named parties in the figure's unit: the figure came close to something. */
-  near: FactRef[];
-  /** Names around the figure. */
-  named: NamedAround;
   /** Companies named near the figure that have facts in its unit. */
   companies: string[];
   blocked?: Uncheckable;
@@ -249,8 +264,14 @@ function figureDate(dates: SentenceNames['dates'], start: number, end: number, r
   let beforeGap = Number.POSITIVE_INFINITY;
   for (const d of dates) {
     if (d.end <= start) {
-      if (start - d.end < beforeGap) [before, beforeGap] = [d, start - d.end];
-    } else if (d.start < reach && Math.max(0, d.start - end) < afterGap) [after, afterGap] = [d, Math.max(0, d.start - end)];
+      if (start - d.end < beforeGap) {
+        before = d;
+        beforeGap = start - d.end;
+      }
+    } else if (d.start < reach && Math.max(0, d.start - end) < afterGap) {
+      after = d;
+      afterGap = Math.max(0, d.start - end);
+    }
   }
   return after ?? before;
 }
@@ -277,42 +298,50 @@ function plausibleMisstatement(figure: number, fact: number): boolean {
 function factsNamed(index: MatchIndex, unit: string, named: NamedAround, lo: number, hi: number): { refs: FactRef[]; companies: string[] } {
   const companies: string[] = [];
   const refs: FactRef[] = [];
-  const collect = (slot: Slot | undefined, keep?: (ref: FactRef) => boolean) => {
-    if (!slot) return;
-    const bucket = PartyTable.bucket(slot);
-    for (let i = lowerBound(bucket.values, lo); i < bucket.refs.length && bucket.values[i]! <= hi; i++) if (!keep || keep(bucket.refs[i]!)) refs.push(bucket.refs[i]!);
-  };
   const table = index.buckets.unit(unit);
-  const around = [named.sentence, named.previous, named.heading, named.paragraph, named.title];
-  if (table) for (let k = 0; k < 3; k++) for (const id of around[k]!) {
-    if (companies.includes(id)) continue;
-    const facts = table.get(id);
-    if (!facts) continue;
-    companies.push(id);
-    collect(facts.own);
-    // Two-party facts with each other company named around; a pair whose other side was listed already was listed with it.
-    const pairs = facts.with;
-    if (!pairs) continue;
-    const others: string[] = [];
-    for (const place of around) for (const other of place) {
-      if (other === id || companies.includes(other) || others.includes(other)) continue;
-      others.push(other);
-      collect(pairs.get(other));
+  if (table) {
+    const around = [named.sentence, named.previous, named.heading, named.paragraph, named.title];
+    for (let k = 0; k < 3; k++) for (const id of around[k]!) {
+      if (companies.includes(id)) continue;
+      const facts = table.get(id);
+      if (!facts) continue;
+      companies.push(id);
+      collect(facts.own, lo, hi, refs, undefined);
+      // Two-party facts with each other company named around; a pair whose other side was listed already was listed with it.
+      const pairs = facts.with;
+      if (!pairs) continue;
+      const others: string[] = [];
+      for (const place of around) for (const other of place) {
+        if (other === id || companies.includes(other) || others.includes(other)) continue;
+        others.push(other);
+        collect(pairs.get(other), lo, hi, refs, undefined);
+      }
     }
-  }
-  // A company only the paragraph or title names: its own facts of deals another party of which the linked text names.
-  if (table) for (const place of [named.paragraph, named.title]) for (const id of place) {
-    if (companies.includes(id) || named.sentence.has(id) || named.previous.has(id) || named.heading.has(id)) continue;
-    const own = table.get(id)?.own;
-    if (!own) continue;
-    const before = refs.length;
-    collect(own, (ref) => linkedDealParty(ref.parties, ref.required, named) !== undefined);
-    if (refs.length > before) companies.push(id);
+    // A company only the paragraph or title names: its own facts of deals another party of which the linked text names.
+    for (let k = 3; k < 5; k++) for (const id of around[k]!) {
+      if (companies.includes(id) || named.sentence.has(id) || named.previous.has(id) || named.heading.has(id)) continue;
+      const own = table.get(id)?.own;
+      if (!own) continue;
+      const before = refs.length;
+      collect(own, lo, hi, refs, named);
+      if (refs.length > before) companies.push(id);
+    }
   }
   for (const deals of [named.dealsInSentence, named.dealsInPrevious, named.dealsInHeading]) for (const id of deals) {
     for (const ref of index.byDeal.get(id) ?? []) if (ref.unit === unit && ref.value >= lo && ref.value <= hi && !refs.includes(ref)) refs.push(ref);
   }
   return { refs, companies };
+}
+
+/** Appends the refs of `slot` with values in [lo, hi] to `refs`; with `linkedTo`, only those of deals another party of which it names in the linked text. */
+function collect(slot: Slot | undefined, lo: number, hi: number, refs: FactRef[], linkedTo: NamedAround | undefined): void {
+  if (!slot) return;
+  const bucket = PartyTable.bucket(slot);
+  const { values, refs: all } = bucket;
+  for (let i = lowerBound(values, lo); i < all.length && values[i]! <= hi; i++) {
+    const ref = all[i]!;
+    if (!linkedTo || linkedDealParty(ref.parties, ref.required, linkedTo) !== undefined) refs.push(ref);
+  }
 }
 
 const NOTHING: never[] = [];
@@ -358,13 +387,37 @@ function inOtherClause(d: { start: number }, i: number, reaches: readonly Reach[
   return false;
 }
 
+/** Capitalised names no pack knows in the figure's clause (see `unknownNames`). */
+function strangersOf(q: FigureQuery, ctx: LocalContext, s: SentenceNames, sentenceFrom: number): string[] {
+  const shift = sentenceFrom + ctx.clauseStart;
+  const known: [number, number][] = [];
+  for (const sp of s.spans) known.push([sp.start - shift, sp.end - shift]);
+  for (const sp of s.dealSpans) known.push([sp.start - shift, sp.end - shift]);
+  known.push([ctx.start - ctx.clauseStart, ctx.end - ctx.clauseStart]);
+  return unknownNames(q.sentence.slice(ctx.clauseStart, ctx.clauseEnd), known, !/\S/.test(q.sentence.slice(0, ctx.clauseStart)));
+}
+
+/** Names no pack knows that own the figure (see `unknownOwners`). */
+function ownersOf(q: FigureQuery, ctx: LocalContext, s: SentenceNames, sentenceFrom: number): string[] {
+  const known: [number, number][] = [];
+  for (const sp of s.spans) known.push([sp.start - sentenceFrom, sp.end - sentenceFrom]);
+  for (const sp of s.dealSpans) known.push([sp.start - sentenceFrom, sp.end - sentenceFrom]);
+  return unknownOwners(q.sentence, ctx.start, ctx.end, known);
+}
+
+/** True if the unknown name `w` is one of the fact's own cue words ("Trainium" for a Trainium fact). */
+function isOwnCue(ref: FactRef, w: string): boolean {
+  const lower = w.toLowerCase();
+  return ref.cues.some((c) => c.join(' ') === lower);
+}
+
 /** Weighs every fact the figure's sentence could be about (figure `i` of the request; `reaches` of all its figures). */
 function assess(index: MatchIndex, q: FigureQuery, ctx: LocalContext, reader: Reader, published: string | undefined, i: number, reaches: readonly Reach[]): Assessment {
   const fig = q.figure;
   const s = reader.sentence(q);
   const { unit, factor } = canonicalUnit(fig.unit);
   // Most figures name no party: they share one empty list (never pushed to; see below).
-  const none: Assessment = { value: fig.value * factor, verified: NOTHING, mismatch: NOTHING, near: NOTHING, named: s.named, companies: NOTHING, roleRefused: false };
+  const none: Assessment = { value: fig.value * factor, verified: NOTHING, mismatch: NOTHING, companies: NOTHING, roleRefused: false };
   const n = s.named;
   if (!n.sentence.size && !n.previous.size && !n.heading.size && !n.dealsInSentence.size && !n.dealsInPrevious.size && !n.dealsInHeading.size) return none;
 
@@ -375,7 +428,6 @@ function assess(index: MatchIndex, q: FigureQuery, ctx: LocalContext, reader: Re
   const usable = facts.filter((ref) => kindFitsMetric(fig.kind, ref.fact.metric));
   // Built field by field (no object spreads): this runs per figure, often before the code is optimised.
   const result: Assessment = none;
-  result.near = usable;
   result.companies = companies;
   result.verified = [];
   result.mismatch = [];
@@ -405,20 +457,9 @@ function assess(index: MatchIndex, q: FigureQuery, ctx: LocalContext, reader: Re
   const ownDates = s.dates.length ? s.dates.filter((d) => !inOtherClause(d, i, reaches)) : s.dates;
   const guarded = intentOnly || cannotContradict(ctx.words, lead) !== undefined;
   const earlier = cueIn(ctx.words, EARLIER);
+  // Unknown names in the clause and owning the figure: found on first need, once per figure.
   let strangers: string[] | undefined;
-  const unknownInClause = () =>
-    (strangers ??= unknownNames(
-      q.sentence.slice(ctx.clauseStart, ctx.clauseEnd),
-      [
-        ...[...s.spans, ...s.dealSpans].map((sp) => [sp.start - sentenceFrom - ctx.clauseStart, sp.end - sentenceFrom - ctx.clauseStart] as [number, number]),
-        [ctx.start - ctx.clauseStart, ctx.end - ctx.clauseStart],
-      ],
-      !/\S/.test(q.sentence.slice(0, ctx.clauseStart)),
-    ));
   let owners: string[] | undefined;
-  const ownerNear = () => (owners ??= unknownOwners(q.sentence, ctx.start, ctx.end, [...s.spans, ...s.dealSpans].map((sp) => [sp.start - sentenceFrom, sp.end - sentenceFrom] as [number, number])));
-  /** Unknown names in the clause that are not the fact's own cue words ("Trainium" for a Trainium fact). */
-  const strangersTo = (ref: FactRef) => unknownInClause().filter((w) => !ref.cues.some((c) => c.join(' ') === w.toLowerCase()));
   let anyEqual = false;
   /** Facts that passed every rule but the value. */
   let otherValues: Candidate[] | undefined;
@@ -430,8 +471,7 @@ function assess(index: MatchIndex, q: FigureQuery, ctx: LocalContext, reader: Re
     const value = valueFit(written, ref.value);
     // Neither its value nor a plausible misstatement of it: nothing this fact could say about the figure.
     if (value === 'differs' && !plausibleMisstatement(written.value, ref.value)) continue;
-    let binding = s.bindings.get(ref);
-    if (binding === undefined && !s.bindings.has(ref)) s.bindings.set(ref, (binding = bindingOf(ref.fact.deal, ref.required, s.named, ref.parties)));
+    const binding = bindingOf(ref.fact.deal, ref.required, s.named, ref.parties, (ref.bindings ??= new Map()));
     if (!binding) continue;
     // Someone outside the deal named in the figure's own clause: their number, not this deal's.
     if (namesOutsider(clauseSpans, ref.parties)) continue;
@@ -461,7 +501,7 @@ function assess(index: MatchIndex, q: FigureQuery, ctx: LocalContext, reader: Re
       if (ref.superseded && time.by !== 'text' && !(published && ref.supersededFrom && published < ref.supersededFrom)) continue;
       const partyInClause = clauseSpans.some((sp) => ref.required.includes(sp.id));
       // Someone unknown owning the figure ("Stargate's $100 billion", "$4 billion in Anthropic"), and none of the fact's parties in the clause.
-      if (!partyInClause && ownerNear().some((w) => !ref.cues.some((c) => c.join(' ') === w.toLowerCase()))) continue;
+      if (!partyInClause && (owners ??= ownersOf(q, ctx, s, sentenceFrom)).some((w) => !isOwnCue(ref, w))) continue;
       // A loosely bound fact yields to someone else named in the sentence, unless its own party is named in the figure's clause.
       if (outsidersInSentence && binding.binding === 'supported' && !partyInClause) continue;
       result.verified.push(candidate);
@@ -479,7 +519,7 @@ function assess(index: MatchIndex, q: FigureQuery, ctx: LocalContext, reader: Re
       !(earlier && !ref.cueTexts.includes(earlier) && !(published && dayNumber(published) - dayNumber(announcedOf(ref)) > 30)) &&
       // A later fact of its kind may be what the reader means, unless the text dates the figure to this one.
       (time.by === 'text' || !hasLaterOfKind(ref, published)) &&
-      !strangersTo(ref).length
+      !(strangers ??= strangersOf(q, ctx, s, sentenceFrom)).some((w) => !isOwnCue(ref, w))
     ) {
       result.mismatch.push(candidate);
     }
@@ -556,13 +596,16 @@ function datedOrOnTopic(c: Candidate, salience: ReadonlyMap<string, number>): bo
   return c.time.by !== 'none' || !RECURRING.has(c.ref.role) || (salience.get(c.ref.fact.deal) ?? 0) > 0;
 }
 
+/** The card's reason line for a chosen candidate. */
+function why(index: MatchIndex, c: Candidate): string {
+  return reasonLine(c.binding, c.fit.cue, c.time, index.names, c.ref.deal?.names?.[0]);
+}
+
 function decide(index: MatchIndex, a: Assessment, rank: ReturnType<typeof ranker>, salience: ReadonlyMap<string, number>): Verdict {
-  const nameOf = (id: string) => index.names.get(id) ?? id;
-  const why = (c: Candidate) => reasonLine(c.binding, c.fit.cue, c.time, nameOf, c.ref.deal?.names?.[0]);
   const verified = rank(a.verified);
   if (verified && 'best' in verified) {
     const c = verified.best;
-    return withDisagreements(index, { verdict: 'verified', fact: viewOf(c.ref), why: why(c) }, c.ref);
+    return withDisagreements(index, { verdict: 'verified', fact: viewOf(c.ref), why: why(index, c) }, c.ref);
   }
   if (verified) {
     const deals = listNames(distinctViews(verified.tied).map((v) => v.deal));
@@ -573,7 +616,7 @@ function decide(index: MatchIndex, a: Assessment, rank: ReturnType<typeof ranker
     const c = mismatch.best;
     const view = viewOf(c.ref);
     const gap = (a.value - c.ref.value) / c.ref.factor;
-    return withDisagreements(index, { verdict: 'mismatch', fact: view, gap, why: `${why(c)} · the record has ${view.display}` }, c.ref);
+    return withDisagreements(index, { verdict: 'mismatch', fact: view, gap, why: `${why(index, c)} · the record has ${view.display}` }, c.ref);
   }
   if (!a.companies.length) return { verdict: 'unverified' };
   if (a.blocked) return { verdict: 'unverified', why: abstainLine(a.blocked) };
@@ -603,7 +646,12 @@ export function matchBatch(index: MatchIndex, request: MatchRequest): Verdict[] 
   const contexts = localContexts(request.figures);
   const reader = new Reader(index, request);
   const reaches = request.figures.map((q, i) => reachOf(q, contexts[i]!));
-  const assessments = request.figures.map((q, i) => assess(index, q, contexts[i]!, reader, request.published, i, reaches));
+  const assessments: Assessment[] = new Array(request.figures.length);
+  for (let i = 0; i < assessments.length; i++) {
+    assessments[i] = assess(index, request.figures[i]!, contexts[i]!, reader, request.published, i, reaches);
+    // Its words are not needed again: let them go now rather than at the end of the request.
+    contexts[i] = undefined!;
+  }
   // The deals the page is about: those an unambiguous figure verifies.
   const salience = new Map<string, number>();
   for (const a of assessments) {

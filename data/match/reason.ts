@@ -28,11 +28,21 @@ const PLACE: Record<PartyPlace, string> = {
   title: 'in the title',
 };
 
-function namesPart(binding: BindingEvidence, nameOf: (id: string) => string, dealName: string | undefined): string {
+/** Display names by entity id; an id without one is shown as itself. */
+export type NameBook = ReadonlyMap<string, string> | ((id: string) => string);
+
+function nameIn(names: NameBook, id: string): string {
+  return typeof names === 'function' ? names(id) : names.get(id) ?? id;
+}
+
+function namesPart(binding: BindingEvidence, names: NameBook, dealName: string | undefined): string {
   if (binding.byDealName && dealName) return `'${dealName}' named in this sentence`;
+  const { places } = binding;
+  // One or two parties in one place (nearly every line): no grouping needed.
+  if (places.length === 1) return `${nameIn(names, places[0]![0])} named ${PLACE[places[0]![1]]}`;
   const byPlace = new Map<PartyPlace, string[]>();
-  for (const [id, place] of binding.places) byPlace.set(place, [...(byPlace.get(place) ?? []), nameOf(id)]);
-  const parts = [...byPlace].map(([place, names], i) => `${listNames(names)}${i === 0 ? ' named' : ''} ${PLACE[place]}`);
+  for (const [id, place] of places) byPlace.set(place, [...(byPlace.get(place) ?? []), nameIn(names, id)]);
+  const parts = [...byPlace].map(([place, list], i) => `${listNames(list)}${i === 0 ? ' named' : ''} ${PLACE[place]}`);
   return parts.join(', ');
 }
 
@@ -47,10 +57,10 @@ export function reasonLine(
   binding: BindingEvidence,
   cue: string,
   time: Extract<TimeFit, { fits: true }>,
-  nameOf: (id: string) => string,
+  names: NameBook,
   dealName?: string,
 ): string {
-  return [namesPart(binding, nameOf, dealName), `'${cue}'`, timePart(time)].join(' · ');
+  return `${namesPart(binding, names, dealName)} · '${cue}' · ${timePart(time)}`;
 }
 
 /** Why a figure got no verdict, when something came close. */

@@ -21,13 +21,14 @@ interface Hit {
   lexicon: number;
 }
 
-/** The cues found in one word list, and where the figure's separator is in it (-1: none). */
+/** The cues found in one word list, in text order, and where the figure's separator is in it (-1: none). */
 interface Scan {
-  hits: Hit[];
+  hits: readonly Hit[];
   gap: number;
-  /** Per lexicon, its first hit (most lookups want only that), made on first use. */
-  first?: (Hit | undefined)[];
 }
+
+/** Most word lists hold no cue at all: they share this. */
+const NO_HITS: readonly Hit[] = [];
 
 /**
  * Every lexicon's cues by first word. A figure's clause is asked about a dozen lexicons (roles,
@@ -38,15 +39,19 @@ const ALL_BY_FIRST = new Map<string, { cue: Cue; lexicon: number }[]>();
 let lexicons = 0;
 
 function scanAll(words: readonly string[]): Scan {
-  const hits: Hit[] = [];
+  let hits: Hit[] | undefined;
   let gap = -1;
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     if (w === GAP && gap < 0) gap = i;
     const list = ALL_BY_FIRST.get(w);
-    if (list) for (const { cue, lexicon } of list) if (occursAt(words, i, cue.words)) hits.push({ at: i, n: cue.words.length, cue, lexicon });
+    if (!list) continue;
+    for (let k = 0; k < list.length; k++) {
+      const { cue, lexicon } = list[k]!;
+      if (occursAt(words, i, cue.words)) (hits ??= []).push({ at: i, n: cue.words.length, cue, lexicon });
+    }
   }
-  return { hits, gap };
+  return { hits: hits ?? NO_HITS, gap };
 }
 
 // The last two word lists scanned: a figure's clause and its lead, asked about in turn. (A
@@ -59,12 +64,11 @@ let prevScan: Scan | undefined;
 
 function scanOf(words: readonly string[]): Scan {
   if (words === lastWords) return lastScan!;
-  if (words === prevWords) {
-    [prevWords, prevScan, lastWords, lastScan] = [lastWords, lastScan, prevWords, prevScan];
-    return lastScan!;
-  }
-  const scan = scanAll(words);
-  [prevWords, prevScan, lastWords, lastScan] = [lastWords, lastScan, words, scan];
+  const scan = words === prevWords ? prevScan! : scanAll(words);
+  prevWords = lastWords;
+  prevScan = lastScan;
+  lastWords = words;
+  lastScan = scan;
   return scan;
 }
 
@@ -92,38 +96,48 @@ export class Lexicon {
 
   /** The first cue (in text order) that occurs in `words`. */
   find(words: readonly string[], within?: number): Cue | undefined {
-    const scan = scanOf(words);
-    const { hits, gap } = scan;
+    const { hits, gap } = scanOf(words);
+    // A list holds few hits: walking them beats any table per list.
     if (within === undefined || gap < 0) {
-      if (!scan.first) {
-        scan.first = new Array<Hit | undefined>(lexicons);
-        for (let i = hits.length - 1; i >= 0; i--) scan.first[hits[i]!.lexicon] = hits[i];
-      }
-      return scan.first[this.id]?.cue;
+      for (let i = 0; i < hits.length; i++) if (hits[i]!.lexicon === this.id) return hits[i]!.cue;
+      return undefined;
     }
-    const [lo, hi] = windowOf(gap, within, words.length);
-    for (const h of hits) if (h.lexicon === this.id && h.at >= lo && h.at + h.n <= hi) return h.cue;
+    const lo = windowLo(gap, within);
+    const hi = windowHi(gap, within, words.length);
+    for (let i = 0; i < hits.length; i++) {
+      const h = hits[i]!;
+      if (h.lexicon === this.id && h.at >= lo && h.at + h.n <= hi) return h.cue;
+    }
     return undefined;
   }
 
   /** The cue nearest the figure's place in `words` (counted from the separator `localContexts` puts there). */
   nearest(words: readonly string[], within?: number): { cue: Cue; distance: number } | undefined {
     const { hits, gap } = scanOf(words);
-    const [lo, hi] = windowOf(gap, within, words.length);
-    let best: { cue: Cue; distance: number } | undefined;
-    for (const h of hits) {
+    const lo = windowLo(gap, within);
+    const hi = windowHi(gap, within, words.length);
+    let best: Hit | undefined;
+    let bestDistance = 0;
+    for (let i = 0; i < hits.length; i++) {
+      const h = hits[i]!;
       if (h.lexicon !== this.id || h.at < lo || h.at + h.n > hi) continue;
       const distance = gap < 0 ? h.at - lo : h.at >= gap ? h.at - gap : gap - (h.at + h.n);
-      if (!best || distance < best.distance) best = { cue: h.cue, distance };
+      if (!best || distance < bestDistance) {
+        best = h;
+        bestDistance = distance;
+      }
     }
-    return best;
+    return best && { cue: best.cue, distance: bestDistance };
   }
 }
 
 /** The word range [lo, hi) within `within` words of the separator at `gap`; everything when there is no separator or no limit. */
-function windowOf(gap: number, within: number | undefined, length: number): [number, number] {
-  if (within === undefined || gap < 0) return [0, length];
-  return [Math.max(0, gap - within), Math.min(length, gap + within + 1)];
+function windowLo(gap: number, within: number | undefined): number {
+  return within === undefined || gap < 0 ? 0 : Math.max(0, gap - within);
+}
+
+function windowHi(gap: number, within: number | undefined, length: number): number {
+  return within === undefined || gap < 0 ? length : Math.min(length, gap + within + 1);
 }
 
 function occursAt(words: readonly string[], i: number, phrase: readonly string[]): boolean {
@@ -279,6 +293,13 @@ function contains(words: readonly string[], phrase: readonly string[]): boolean 
   return false;
 }
 
+const NO_ROLES: readonly RoleId[] = [];
+
+/** Another role's word counts against the fact only when it stands nearer the figure than the fact's own role word. */
+function against(cue: { cue: Cue; distance: number } | undefined, own: { cue: Cue; distance: number } | undefined): boolean {
+  return cue !== undefined && (!own || cue.distance < own.distance);
+}
+
 /**
  * Whether the words of a figure's clause (stemmed) fit a fact's role. Conflicts first: a fact's
  * exclude, a conflicting role's own word, or an addition word against a whole-of-something role;
@@ -289,12 +310,10 @@ function contains(words: readonly string[], phrase: readonly string[]): boolean 
 export function roleFit(fact: RoleFacts, words: readonly string[], lead: readonly string[] = []): RoleFit {
   for (const ex of fact.excludes) if (contains(words, ex)) return { tier: 'conflict', cue: ex.join(' ') };
   const own = SPECIFIC[fact.role].nearest(words);
-  // Another role's word counts against the fact only when it stands nearer the figure than the fact's own role word.
-  const against = (cue: { cue: Cue; distance: number } | undefined) => cue !== undefined && (!own || cue.distance < own.distance);
-  for (const other of CONFLICTS[fact.role] ?? []) {
+  for (const other of CONFLICTS[fact.role] ?? NO_ROLES) {
     // "worth" names a valuation and a deal's size alike ("a contract worth $12.9 billion"): only valuation's own words conflict.
     const cue = (other === 'valuation' ? VALUATION_WORDS : SPECIFIC[other]).nearest(words, 4);
-    if (against(cue) && !fact.cues.some((c) => c.join(' ') === cue!.cue.words.join(' '))) return { tier: 'conflict', cue: cue!.cue.text };
+    if (against(cue, own) && !fact.cues.some((c) => c.join(' ') === cue!.cue.words.join(' '))) return { tier: 'conflict', cue: cue!.cue.text };
   }
   if (NOT_WITH_INCREMENT.has(fact.role)) {
     const cue = INCREMENT.find(words, 3);
@@ -303,7 +322,7 @@ export function roleFit(fact: RoleFacts, words: readonly string[], lead: readonl
   if (fact.fact.metric !== 'valuation' && fact.role !== 'stake') {
     // A valuation word right beside a money figure says it is a valuation, whatever else it is.
     const cue = VALUATION_WORDS.nearest(words, 3);
-    if (against(cue)) return { tier: 'conflict', cue: cue!.cue.text };
+    if (against(cue, own)) return { tier: 'conflict', cue: cue!.cue.text };
   }
   if (own) return { tier: 'specific', cue: own.cue.text };
   if (fact.fact.metric === 'valuation' && priceAfterRaise(words, lead)) return { tier: 'generic', cue: 'raise at', isDefault: false };

@@ -43,6 +43,13 @@ export function tokenize(text: string, offset = 0): Tokens {
   return tokens;
 }
 
+/** Tokens of `text.slice(from, to)` with offsets in `text` (as `tokenize(text.slice(from, to), from)`), without the slice. */
+export function tokenizeRange(text: string, from: number, to: number): Tokens {
+  const tokens: Tokens = { words: [], starts: [], ends: [] };
+  scanWords(text, from, to, tokens.words, tokens, from);
+  return tokens;
+}
+
 /**
  * Appends the stemmed words of `text` from `from` to `to` to `words`, as `tokenize` would split
  * `text.slice(from, to)`, without the slice or offsets (a figure's clause is read this way).

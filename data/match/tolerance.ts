@@ -41,19 +41,36 @@ function endsWith(words: readonly string[], tail: readonly string[]): boolean {
  */
 export function qualifierOf(figure: Figure, before: string): QualifierClass | undefined {
   const phrases = figure.kind === 'duration' ? DURATION_QUALIFIERS : BY_WORDS;
-  for (const text of [figure.qualifier ?? '', beforeDigit(figure.text)]) {
-    if (!text || !/[~\p{L}]/u.test(text)) continue; // most figures open with a digit or a currency sign
-    if (text.includes('~')) return 'approx';
-    const words = tokenize(text).words;
-    // A qualifier written alone or opening the figure's text ("about $5 billion").
-    for (const q of phrases) if (q.words.length && q.words.every((w, i) => words[i] === w)) return q.cls;
-  }
-  if (/~\s*$/.test(before)) return 'approx';
+  const own = openingQualifier(figure.qualifier ?? '', phrases) ?? openingQualifier(beforeDigit(figure.text), phrases);
+  if (own) return own;
+  if (before.includes('~') && /~\s*$/.test(before)) return 'approx';
   // Most figures follow a word no qualifier ends with ("an initial $15 billion"): skip tokenizing then.
   const last = lastWord(before);
   if (last !== undefined && !LAST_WORDS.has(last)) return undefined;
   const tail = tokenize(before.slice(-40)).words;
   for (const q of phrases) if (q.words.length && endsWith(tail, q.words)) return q.cls;
+  return undefined;
+}
+
+const LETTER_OR_TILDE = /[~\p{L}]/u;
+
+/** `LETTER_OR_TILDE.test(text)`, by char codes while the text is ASCII (the regular expression allocated per call). */
+function hasLetterOrTilde(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 128) return LETTER_OR_TILDE.test(text.slice(i));
+    if (c === 126 || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return true;
+  }
+  return false;
+}
+
+/** The qualifier `text` is or opens with ("about" of "about $5 billion"), if any. */
+function openingQualifier(text: string, phrases: typeof BY_WORDS): QualifierClass | undefined {
+  if (!text || !hasLetterOrTilde(text)) return undefined; // most figures open with a digit or a currency sign
+  if (text.includes('~')) return 'approx';
+  const words = tokenize(text).words;
+  // A qualifier written alone or opening the figure's text ("about $5 billion").
+  for (const q of phrases) if (q.words.length && q.words.every((w, i) => words[i] === w)) return q.cls;
   return undefined;
 }
 

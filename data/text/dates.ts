@@ -78,6 +78,20 @@ function isYear(word: string): number | undefined {
   return Number(word);
 }
 
+/** The year of the last mention that names one, when it is in word `i`'s sentence: what "that year" and "the following March" refer to. */
+function carriedYear(out: readonly DateMention[], guessed: ReadonlySet<DateMention> | undefined, i: number, sameSentence: (a: number, b: number) => boolean): number | undefined {
+  const last = out[out.length - 1];
+  return last && !guessed?.has(last) && sameSentence(last.at, i) ? last.year : undefined;
+}
+
+/** True if the date at word `at` (with a period word before it) opens its sentence. */
+function opensItsSentence(words: readonly string[], at: number, sameSentence: (a: number, b: number) => boolean): boolean {
+  const first = PERIOD_WORDS.has(words[at - 1] ?? '') ? at - 1 : at;
+  return first === 0 || !sameSentence(first - 1, first);
+}
+
+const ALWAYS = (): boolean => true;
+
 /**
  * The periods named in `words` (stemmed, lowercase, as `tokenize` gives them). Months without a
  * year take the year that opens their sentence (`sameSentence` of two word indexes; "In 2024 xAI
@@ -89,29 +103,20 @@ function isYear(word: string): number | undefined {
 export function dateMentions(
   words: readonly string[],
   published: string | undefined,
-  sameSentence: (a: number, b: number) => boolean = () => true,
+  sameSentence: (a: number, b: number) => boolean = ALWAYS,
 ): DateMention[] {
   const out: DateMention[] = [];
   const pubYear = published ? Number(published.slice(0, 4)) : undefined;
   const pubMonth = published ? Number(published.slice(5, 7)) : undefined;
-  /** Months whose year was guessed from the publication day: they name no year to carry. */
-  const guessed = new Set<DateMention>();
-  /** The year of the last mention that names one, when it is in word `i`'s sentence: what "that year" and "the following March" refer to. */
-  const carried = (i: number) => {
-    const last = out[out.length - 1];
-    return last && !guessed.has(last) && sameSentence(last.at, i) ? last.year : undefined;
-  };
+  /** Months whose year was guessed from the publication day: they name no year to carry (made on first need: most texts have none). */
+  let guessed: Set<DateMention> | undefined;
   /**
    * A year that opens its sentence ("In 2024 xAI raised ... in May and ... in December") sets the
    * year of the bare months after it; one inside the sentence ("committed in 2023 and finished
    * paying in March") says only when its own verb happened.
    */
   let scope: DateMention | undefined;
-  const opensSentence = (at: number) => {
-    const first = PERIOD_WORDS.has(words[at - 1] ?? '') ? at - 1 : at;
-    return first === 0 || !sameSentence(first - 1, first);
-  };
-  const scoped = (i: number) => (scope && sameSentence(scope.at, i) ? scope.year : undefined);
+  // Helpers are module functions, not closures made per call: this runs per paragraph.
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     const month = MONTH_OF.get(w);
@@ -120,12 +125,12 @@ export function dateMentions(
       const next = isYear(words[i + 1] ?? '') ?? (/^\d{1,2}$/.test(words[i + 1] ?? '') ? isYear(words[i + 2] ?? '') : undefined);
       if (next !== undefined) {
         out.push({ year: next, month, at: i, text: `${MONTHS[month - 1]} ${next}` });
-        if (opensSentence(i)) scope = out[out.length - 1];
+        if (opensItsSentence(words, i, sameSentence)) scope = out[out.length - 1];
         i += /^\d{1,2}$/.test(words[i + 1] ?? '') ? 2 : 1;
       } else if ((w !== 'may' || words[i - 1] === 'in') && !DEADLINE_WORDS.has(words[i - 1] ?? '')) {
         const prev = words[i - 1];
         const ofYear = words[i + 1] === 'of' && words[i + 3] === 'year' ? words[i + 2] : undefined;
-        const year = prev === 'following' || prev === 'next' ? carried(i) : scoped(i);
+        const year = prev === 'following' || prev === 'next' ? carriedYear(out, guessed, i, sameSentence) : scope && sameSentence(scope.at, i) ? scope.year : undefined;
         if (ofYear === THIS || ofYear === 'last') {
           // "in January of this year"
           if (pubYear !== undefined) out.push({ year: ofYear === THIS ? pubYear : pubYear - 1, month, at: i, text: `${MONTHS[month - 1]} of ${ofYear === THIS ? 'this' : 'last'} year` });
@@ -137,14 +142,14 @@ export function dateMentions(
         // A bare month is the latest such month not after publication.
         else if (pubYear !== undefined && pubMonth !== undefined) {
           const mention = { year: month > pubMonth ? pubYear - 1 : pubYear, month, at: i, text: MONTHS[month - 1]! };
-          guessed.add(mention);
+          (guessed ??= new Set()).add(mention);
           out.push(mention);
         }
       }
       continue;
     }
     if ((w === 'that' || w === 'same') && words[i + 1] === 'year') {
-      const year = carried(i);
+      const year = carriedYear(out, guessed, i, sameSentence);
       if (year !== undefined) out.push({ year, at: i, text: 'that year' });
       continue;
     }
@@ -152,7 +157,7 @@ export function dateMentions(
     if (year !== undefined) {
       if (PERIOD_WORDS.has(words[i - 1] ?? '') || words[i + 1] === 's') {
         out.push({ year, at: i, text: w });
-        if (opensSentence(i)) scope = out[out.length - 1];
+        if (opensItsSentence(words, i, sameSentence)) scope = out[out.length - 1];
       }
       continue;
     }
