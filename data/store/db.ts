@@ -1,7 +1,7 @@
 import Dexie, { type DexieOptions, type Table } from 'dexie';
 import type { Deal, Fact, Pack } from '../schema/pack';
 import { splitPack } from './split';
-import { setRowKeys } from './row-keys';
+import { partnersOf, setRowKeys } from './row-keys';
 import { firstWordsOf } from '../match/names-table';
 import type { CorrectionRecord } from '../schema/correction';
 import type { SignatureStatus, UpdateSummary } from '../schema/pack-messages';
@@ -93,11 +93,26 @@ export interface DealFactsRow {
   leadKeys: string[];
 }
 
+/**
+ * One entity of one pack and the ids its deal rows' party keys pair it with (row-keys.ts,
+ * partnersOf): a lookup reads these for the ids a page names, then asks only for keys that exist.
+ * Since schema version 7.
+ */
+export interface PartnersRow {
+  packId: string;
+  entity: string;
+  /** The other party of each of its two-party facts. */
+  pairs: string[];
+  /** For its one-party facts, the other parties of their deals (their `crossKey`s). */
+  cross: string[];
+}
+
 /** The extension's IndexedDB database. Schema versions are declared in order; never edit an old one. */
 export class FactmarkDB extends Dexie {
   packs!: Table<PackRow, string>;
   packData!: Table<PackDataRow, string>;
   dealFacts!: Table<DealFactsRow, [string, string]>;
+  partners!: Table<PartnersRow, [string, string]>;
   corrections!: Table<CorrectionRecord, string>;
 
   constructor(name = 'factmark', options?: DexieOptions) {
@@ -142,10 +157,11 @@ export class FactmarkDB extends Dexie {
           });
       });
     // v7: deal rows found by the parties their facts need and by the first facts of a company in a
-    // unit (row-keys.ts), no longer by every entity they are about: a lookup reads the deals it can
-    // weigh. The upgrade computes the keys of each pack's rows, pack by pack, keeping every field.
+    // unit (row-keys.ts), no longer by every entity they are about, and each entity's partners in
+    // those keys: a lookup reads the deals it can weigh. The upgrade computes the keys of each
+    // pack's rows and its partners, pack by pack, keeping every field.
     this.version(7)
-      .stores({ dealFacts: '[packId+dealId], *partyKeys, *leadKeys' })
+      .stores({ dealFacts: '[packId+dealId], *partyKeys, *leadKeys', partners: '[packId+entity]' })
       .upgrade(async (tx) => {
         const dealFacts = tx.table<DealFactsRow, [string, string]>('dealFacts');
         const packIds = new Set((await dealFacts.toCollection().primaryKeys()).map(([packId]) => packId));
@@ -153,6 +169,7 @@ export class FactmarkDB extends Dexie {
           const rows = await dealFacts.where('[packId+dealId]').between([packId, Dexie.minKey], [packId, Dexie.maxKey], true, true).toArray();
           setRowKeys(rows);
           await dealFacts.bulkPut(rows);
+          await tx.table<PartnersRow, [string, string]>('partners').bulkPut(partnersOf(packId, rows));
         }
       });
   }

@@ -8,8 +8,8 @@
 import { buildNamesTable, namedIn, sliceIndex, weighable, withNameGroups, type NamesTable, type PackSlice } from '../match/names-table';
 import type { MatchIndex } from '../match/build';
 import type { MatchRequest } from '../schema/messages';
-import type { DealFactsRow, FactmarkDB } from './db';
-import { dealRowsByDeal, dealRowsByKeys, loadHeads } from './store';
+import type { DealFactsRow, FactmarkDB, PartnersRow } from './db';
+import { dealRowsByDeal, dealRowsByKeys, loadHeads, partnersByEntity } from './store';
 import { sliceOf } from './split';
 import { leadEntity, leadRange, lookupKeys } from './row-keys';
 
@@ -91,8 +91,10 @@ export class LazyIndex {
   private table: Promise<NamesTable> | null = null;
   private byKey: RowCache;
   private byDeal: RowCache;
-  /** Per names table, entity id -> the ids of the packs holding it (pair keys pair ids of one pack). */
+  /** Per names table, entity id -> the ids of the packs holding it (where its partners rows are). */
   private readonly packsOf = new WeakMap<NamesTable, Map<string, string[]>>();
+  /** Entity id -> its partners rows (every pack's), as read; dropped whole when it grows past the bound. */
+  private partners = new Map<string, PartnersRow[]>();
   /** Bumped by invalidate(): a request that began before a pack changed caches nothing it read. */
   private generation = 0;
   /**
@@ -172,7 +174,8 @@ export class LazyIndex {
     const groups = withNameGroups(table, entities);
     // Every company the matcher may find named around a figure: the rows' and the title's (with its name group).
     const parties = new Set([...groups, ...withNameGroups(table, named.title)]);
-    const keys = [...lookupKeys(groups, parties, (id) => packsOf?.get(id) ?? []), ...[...groups].map(leadsOf)];
+    const partners = await this.partnersOf([...parties], (id) => packsOf?.get(id) ?? [], stats);
+    const keys = [...lookupKeys(groups, parties, (id) => partners.get(id) ?? []), ...[...groups].map(leadsOf)];
     const read = (missing: string[]) => {
       const leads = missing.filter(isLeads).map((key) => key.slice(0, -LEADS.length));
       return dealRowsByKeys(this.db, missing.filter((key) => !isLeads(key)), leads);
@@ -208,6 +211,29 @@ export class LazyIndex {
     // New caches: a request still reading fills the old ones, which nothing reads again.
     this.byKey = new RowCache(this.cachedRows);
     this.byDeal = new RowCache(this.cachedRows);
+    this.partners = new Map();
+  }
+
+  /** Each entity's partners rows, from the cache or in one read for those it lacks. */
+  private async partnersOf(ids: readonly string[], packsOf: (id: string) => readonly string[], stats: LookupStats): Promise<Map<string, PartnersRow[]>> {
+    const cache = this.partners;
+    const out = new Map<string, PartnersRow[]>();
+    const missing: string[] = [];
+    for (const id of ids) {
+      const rows = cache.get(id);
+      if (rows) out.set(id, rows);
+      else (missing.push(id), out.set(id, []));
+    }
+    if (!missing.length) return out;
+    stats.keysRead += missing.length;
+    const start = performance.now();
+    const read = await partnersByEntity(this.db, missing, packsOf);
+    stats.readMs += performance.now() - start;
+    for (const row of read) out.get(row.entity)!.push(row);
+    // A few rows of ids per entity: bounded by count, dropped whole (a page names few).
+    if (cache.size + missing.length > this.cachedRows) cache.clear();
+    for (const id of missing) cache.set(id, out.get(id)!);
+    return out;
   }
 
   /** Deal rows cached now (by party or lead key, by deal; a key with none counts as one), for tests and measures. */

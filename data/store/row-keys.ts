@@ -2,10 +2,12 @@
  * The keys a deal row is found by (schema version 7): which parties its facts need named, and
  * which facts are the first of a company in a unit. A lookup reads only the rows whose facts it
  * can weigh (`weighable`, data/match/names-table.ts), not every deal of every company a page names.
+ * Which of those keys exist is kept per entity (`PartnersRow`), so a lookup asks only for pairs
+ * some fact has: a 200-figure page naming 400 companies would otherwise ask for 80,000 pairs.
  * Pure: computed by `splitPack` at install and by the version 7 upgrade, from the same rows.
  */
 import type { Fact } from '../schema/pack';
-import type { DealFactsRow } from './db';
+import type { DealFactsRow, PartnersRow } from './db';
 import { requiredParties } from '../match/evidence';
 import { canonicalUnit } from '../match/units';
 
@@ -84,38 +86,47 @@ export function setRowKeys(rows: readonly DealFactsRow[]): void {
 }
 
 /**
- * The keys to read for a request (dealRowsByKeys), besides its lead keys: every fact whose
- * required parties are all among `parties` (the ids its texts name, the title's included, with
- * their name groups) with one of them among `read` (the paragraphs' ids: rows are never read for
- * the title's names alone), and every one-party fact about a party only the title names in a deal
- * with a party of `read`. Two-party keys pair ids of one pack only (`packsOf`: entity id -> the
- * packs holding it): a fact's parties are its pack's entities.
+ * Per entity of one pack's rows (all of them), the ids its party keys pair it with: the other
+ * party of each of its two-party facts, and for each of its one-party facts each other party of
+ * the deal (its `crossKey`s). Entities with neither have no row.
  */
-export function lookupKeys(read: ReadonlySet<string>, parties: ReadonlySet<string>, packsOf: (id: string) => readonly string[]): string[] {
-  const keys: string[] = [];
-  const byPack = new Map<string, string[]>();
-  for (const id of parties) {
-    if (read.has(id)) keys.push(partyKey([id]));
-    for (const pack of packsOf(id)) {
-      const list = byPack.get(pack);
-      if (list) list.push(id);
-      else byPack.set(pack, [id]);
-    }
-  }
-  const seen = new Set(keys);
-  const add = (key: string) => {
-    if (!seen.has(key)) (seen.add(key), keys.push(key));
+export function partnersOf(packId: string, rows: readonly DealFactsRow[]): PartnersRow[] {
+  const byEntity = new Map<string, { pairs: Set<string>; cross: Set<string> }>();
+  const of = (id: string) => {
+    let found = byEntity.get(id);
+    if (!found) byEntity.set(id, (found = { pairs: new Set(), cross: new Set() }));
+    return found;
   };
-  for (const ids of byPack.values()) {
-    for (let i = 0; i < ids.length; i++) {
-      const a = ids[i]!;
-      for (let j = i + 1; j < ids.length; j++) {
-        const b = ids[j]!;
-        if (read.has(a) || read.has(b)) add(partyKey([a, b]));
-        if (read.has(a) && !read.has(b)) add(crossKey(a, b));
-        else if (read.has(b) && !read.has(a)) add(crossKey(b, a));
+  for (const row of rows) {
+    for (const { fact } of row.facts) {
+      const required = requiredParties(fact);
+      if (required.length === 2) {
+        const [a, b] = required as [string, string];
+        of(a).pairs.add(b);
+        of(b).pairs.add(a);
+      } else {
+        for (const other of new Set([...row.deal.parties, ...row.entities])) if (other !== required[0]) of(required[0]!).cross.add(other);
       }
     }
   }
-  return keys;
+  return [...byEntity].map(([entity, { pairs, cross }]) => ({ packId, entity, pairs: [...pairs], cross: [...cross] }));
+}
+
+/**
+ * The party keys to read for a request (dealRowsByKeys), besides its lead keys: every fact whose
+ * required parties are all among `parties` (the ids its texts name, the title's included, with
+ * their name groups) with one of them among `read` (the paragraphs' ids: rows are never read for
+ * the title's names alone), and every one-party fact about a party only the title names in a deal
+ * with a party of `read`. Only keys some fact has: `partners` gives each id's rows (every pack's).
+ */
+export function lookupKeys(read: ReadonlySet<string>, parties: ReadonlySet<string>, partners: (id: string) => readonly PartnersRow[]): string[] {
+  const keys = new Set<string>();
+  for (const id of read) keys.add(partyKey([id]));
+  for (const id of parties) {
+    for (const row of partners(id)) {
+      for (const other of row.pairs) if (parties.has(other) && (read.has(id) || read.has(other))) keys.add(partyKey([id, other]));
+      if (!read.has(id)) for (const other of row.cross) if (read.has(other)) keys.add(crossKey(other, id));
+    }
+  }
+  return [...keys];
 }

@@ -4,12 +4,12 @@
  * gives `p` again, in the same order.
  */
 import type { Fact, Pack } from '../schema/pack';
-import type { DealFactsRow, PackDataRow } from './db';
+import type { DealFactsRow, PackDataRow, PartnersRow } from './db';
 import { firstWordsOf, joinFirstWords } from '../match/names-table';
-import { setRowKeys } from './row-keys';
+import { partnersOf, setRowKeys } from './row-keys';
 
-/** The head row and the deal rows of one pack, with the keys they are found by (row-keys.ts). */
-export function splitPack(pack: Pack): { head: PackDataRow; rows: DealFactsRow[] } {
+/** The head row and the deal rows of one pack, with the keys they are found by and each entity's partners in those keys (row-keys.ts). */
+export function splitPack(pack: Pack): { head: PackDataRow; rows: DealFactsRow[]; partners: PartnersRow[] } {
   const rows: DealFactsRow[] = pack.deals.map((deal, seq) => ({ packId: pack.id, dealId: deal.id, seq, deal, facts: [], entities: [], successorDeals: [], partyKeys: [], leadKeys: [] }));
   const byDeal = new Map(rows.map((row) => [row.dealId, row]));
   const dealOfFact = new Map<string, string>();
@@ -32,6 +32,7 @@ export function splitPack(pack: Pack): { head: PackDataRow; rows: DealFactsRow[]
   return {
     head: { packId: pack.id, pack: { ...fields, deals: [], facts: [] }, namedDeals: pack.deals.filter((d) => d.names?.length), firstWords: joinFirstWords(pack.entities.map(firstWordsOf)) },
     rows,
+    partners: partnersOf(pack.id, rows),
   };
 }
 

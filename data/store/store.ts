@@ -1,11 +1,11 @@
 import type { Result } from '../schema/messages';
 import type { Pack } from '../schema/pack';
 import Dexie from 'dexie';
-import { FactmarkDB, type DealFactsRow, type PackDataRow, type PackOrigin, type PackRow } from './db';
+import { FactmarkDB, type DealFactsRow, type PackDataRow, type PackOrigin, type PackRow, type PartnersRow } from './db';
 import { joinPack, splitPack } from './split';
 import { leadRange } from './row-keys';
 
-export { FactmarkDB, type DealFactsRow, type PackDataRow, type PackOrigin, type PackRow } from './db';
+export { FactmarkDB, type DealFactsRow, type PackDataRow, type PackOrigin, type PackRow, type PartnersRow } from './db';
 
 /** What an install did. */
 export interface InstallOutcome {
@@ -54,7 +54,7 @@ export async function installPack(
   extra: Partial<PackRow> = {},
 ): Promise<Result<InstallOutcome>> {
   try {
-    return await db.transaction('rw', db.packs, db.packData, db.dealFacts, async (): Promise<Result<InstallOutcome>> => {
+    return await db.transaction('rw', [db.packs, db.packData, db.dealFacts, db.partners], async (): Promise<Result<InstallOutcome>> => {
       const installed = await db.packs.get(pack.id);
       if (installed && installed.version > pack.version) {
         return {
@@ -71,9 +71,10 @@ export async function installPack(
       // Subscription state of the installed row carries over unless `extra` replaces it.
       const row: PackRow = { ...installed, ...rowOf(pack, origin), ...extra };
       // Data first, listing last: the listing row only ever names data that was written with it.
-      const { head, rows } = splitPack(pack);
-      if (installed) await dealRowsOf(db, pack.id).delete();
+      const { head, rows, partners } = splitPack(pack);
+      if (installed) await Promise.all([dealRowsOf(db, pack.id).delete(), partnersRowsOf(db, pack.id).delete()]);
       await db.dealFacts.bulkPut(rows);
+      await db.partners.bulkPut(partners);
       await db.packData.put(head);
       await db.packs.put(row);
       return { ok: true, value: { status: installed ? 'updated' : 'installed', pack: row } };
@@ -93,6 +94,11 @@ export async function seedBundledPack(db: FactmarkDB, pack: Pack): Promise<Resul
 /** One pack's deal rows (a key range of the compound primary key). */
 function dealRowsOf(db: FactmarkDB, packId: string) {
   return db.dealFacts.where('[packId+dealId]').between([packId, Dexie.minKey], [packId, Dexie.maxKey], true, true);
+}
+
+/** One pack's partners rows (a key range of the compound primary key). */
+function partnersRowsOf(db: FactmarkDB, packId: string) {
+  return db.partners.where('[packId+entity]').between([packId, Dexie.minKey], [packId, Dexie.maxKey], true, true);
 }
 
 /** Every installed pack document, whole (exports, the deal list). The matcher reads heads and deal rows instead. */
@@ -138,6 +144,13 @@ export async function dealRowsByKeys(db: FactmarkDB, partyKeys: readonly string[
   return rows;
 }
 
+/** The partners rows of the entities, each in the packs `packsOf` gives for it (by primary key). */
+export async function partnersByEntity(db: FactmarkDB, entities: readonly string[], packsOf: (id: string) => readonly string[]): Promise<PartnersRow[]> {
+  const keys = entities.flatMap((id) => packsOf(id).map((pack): [string, string] => [pack, id]));
+  if (!keys.length) return [];
+  return (await db.partners.bulkGet(keys)).filter((row): row is PartnersRow => row !== undefined);
+}
+
 /** The deal rows of any of the deal ids, in any of the packs (by primary key: installs hold few packs). */
 export async function dealRowsByDeal(db: FactmarkDB, packIds: readonly string[], deals: readonly string[]): Promise<DealFactsRow[]> {
   if (!deals.length || !packIds.length) return [];
@@ -172,11 +185,12 @@ export async function updatePackRow(db: FactmarkDB, id: string, patch: Partial<P
 /** Removes a pack and its facts in one transaction. The bundled pack cannot be removed. */
 export async function removePack(db: FactmarkDB, id: string): Promise<Result<PackRow>> {
   try {
-    return await db.transaction('rw', db.packs, db.packData, db.dealFacts, async (): Promise<Result<PackRow>> => {
+    return await db.transaction('rw', [db.packs, db.packData, db.dealFacts, db.partners], async (): Promise<Result<PackRow>> => {
       const row = await db.packs.get(id);
       if (!row) return { ok: false, error: `No pack "${id}" is installed.` };
       if (row.origin === 'bundled') return { ok: false, error: 'The bundled pack ships with Factmark and cannot be removed.' };
       await dealRowsOf(db, id).delete();
+      await partnersRowsOf(db, id).delete();
       await db.packData.delete(id);
       await db.packs.delete(id);
       return { ok: true, value: row };

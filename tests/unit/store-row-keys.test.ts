@@ -14,7 +14,7 @@ import { AnnotateRequest, type MatchRequest } from '../../data/schema/messages';
 import type { Fact, Pack } from '../../data/schema/pack';
 import { LazyIndex } from '../../data/store/lazy-index';
 import { splitPack } from '../../data/store/split';
-import { installPack, loadPacks, openStore, type FactmarkDB } from '../../data/store/store';
+import { installPack, loadPacks, openStore, removePack, type FactmarkDB } from '../../data/store/store';
 import { lookupKeys, partyKey } from '../../data/store/row-keys';
 
 /** Small deterministic PRNG (mulberry32). */
@@ -192,18 +192,45 @@ describe('deal rows found by the parties their facts need', () => {
         { ...fact, id: 'f4', deal: 'd1', subject: 'a', object: 'a', quantity: { value: 3e9, unit: 'usd' } },
       ],
     };
-    const [d1, d2] = splitPack(pack).rows;
+    const { rows: [d1, d2], partners } = splitPack(pack);
     expect(d1!.partyKeys.sort()).toEqual([partyKey(['a']), partyKey(['a', 'b']), 'b\u0002a'].sort());
     // 2,000 MW is 2 GW: the first fact of c in watts is f2, which needs a and c.
     expect(d2!.leadKeys).toEqual(['a\u0001W', 'c\u0001W']);
     expect(d1!.leadKeys).toEqual(['b\u0001USD', 'a\u0001USD']);
     expect(d2!.partyKeys.sort()).toEqual(['a\u0001c', 'a\u0002c', 'c'].sort());
+    // Which keys exist, per entity: c's one-party fact sits in a deal with a.
+    expect(new Map(partners.map((row) => [row.entity, row]))).toEqual(new Map([
+      ['a', { packId: 'p', entity: 'a', pairs: ['b', 'c'], cross: ['b'] }],
+      ['c', { packId: 'p', entity: 'c', pairs: ['a'], cross: ['a'] }],
+      ['b', { packId: 'p', entity: 'b', pairs: ['a'], cross: [] }],
+    ]));
   });
 
-  it('asks for single ids read, pairs within one pack with a read id, and title-only parties beside read ids', () => {
-    const packsOf = (id: string) => (id.startsWith('x') ? ['other'] : ['p']);
-    const keys = lookupKeys(new Set(['a', 'b', 'x']), new Set(['a', 'b', 'x', 't', 'xt']), packsOf);
+  it('asks for single ids read, pairs some fact has with a read id, and title-only parties beside read ids', () => {
+    const rows = (pack: string, entity: string, pairs: string[], cross: string[] = []) => [{ packId: pack, entity, pairs, cross }];
+    const partners = new Map([
+      ['a', rows('p', 'a', ['b', 't'])],
+      ['b', rows('p', 'b', ['a', 't', 'z'])],
+      ['t', rows('p', 't', ['a', 'b'], ['a', 'b', 'z'])],
+      ['x', rows('other', 'x', ['xt'])],
+      ['xt', rows('other', 'xt', ['x'], ['x'])],
+    ]);
+    const keys = lookupKeys(new Set(['a', 'b', 'x']), new Set(['a', 'b', 'x', 't', 'xt']), (id) => partners.get(id) ?? []);
+    // No a-x pair (no fact has one), none with z (named nowhere).
     expect(keys.sort()).toEqual(['a', 'b', 'x', 'a\u0001b', 'a\u0001t', 'b\u0001t', 'x\u0001xt', 'a\u0002t', 'b\u0002t', 'x\u0002xt'].sort());
+  });
+
+  it('replaces the partners of a pack with its update, and removes them with it', async () => {
+    const [first, second] = randomPacks(rng(5));
+    const db = await storeWith([first!]);
+    const stored = async () => new Map((await db.partners.toArray()).map((row) => [row.entity, row]));
+    expect(await stored()).toEqual(new Map(splitPack(first!).partners.map((row) => [row.entity, row])));
+    // The next version holds other facts: nothing of the old one's partners is left.
+    const next = { ...second!, id: first!.id, version: 2 };
+    await installPack(db, next, 'file');
+    expect(await stored()).toEqual(new Map(splitPack(next).partners.map((row) => [row.entity, row])));
+    await removePack(db, first!.id);
+    expect(await db.partners.count()).toBe(0);
   });
 
   it('gives every verdict the index over every fact gives, on random packs and pages', async () => {

@@ -6,7 +6,7 @@ import { buildIndex, decodeAnnotate, matchBatch } from '../../data/match';
 import { AnnotateRequest } from '../../data/schema/messages';
 import { LazyIndex } from '../../data/store/lazy-index';
 import { splitPack } from '../../data/store/split';
-import { getPack, getPackRow, listPacks, loadPacks, openStore } from '../../data/store/store';
+import { getPack, getPackRow, listPacks, loadPacks, openStore, type PartnersRow } from '../../data/store/store';
 import { knownBatch, syntheticPack } from '../../scripts/bench/_synthetic-pack';
 import { testPack } from './pack-sync-fixtures';
 
@@ -83,6 +83,10 @@ describe('database upgrade', () => {
       const expected = splitPack(pack).rows;
       const got = await db.dealFacts.where('[packId+dealId]').between([pack.id, Dexie.minKey], [pack.id, Dexie.maxKey]).toArray();
       expect(new Map(got.map((row) => [row.dealId, row]))).toEqual(new Map(expected.map((row) => [row.dealId, row])));
+      const partners = await db.partners.where('[packId+entity]').between([pack.id, Dexie.minKey], [pack.id, Dexie.maxKey]).toArray();
+      // The same ids, in the order of the rows they were read from.
+      const sorted = (rows: PartnersRow[]) => new Map(rows.map((row) => [row.entity, { ...row, pairs: [...row.pairs].sort(), cross: [...row.cross].sort() }]));
+      expect(sorted(partners)).toEqual(sorted(splitPack(pack).partners));
     }
     // The new indexes answer, and a lookup gives the verdicts of the index over every fact.
     const lead = splitPack(big).rows.flatMap((row) => row.leadKeys).find((key) => key.startsWith('known-'))!;
