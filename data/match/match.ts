@@ -411,6 +411,104 @@ function isOwnCue(ref: FactRef, w: string): boolean {
   return ref.cues.some((c) => c.join(' ') === lower);
 }
 
+/**
+ * One figure's evidence while its facts are weighed, one by one (`weigh`): the loop lives in
+ * small functions of its own, so that they are optimised early in a cold worker (the whole of
+ * `assess` took the optimising compiler hundreds of milliseconds, and ran unoptimised until then).
+ */
+class Weighing {
+  /** Unknown names in the clause and owning the figure: found on first need, once per figure. */
+  strangers: string[] | undefined = undefined;
+  owners: string[] | undefined = undefined;
+  /** Some fact states the figure's value (or is close to it and current). */
+  anyEqual = false;
+  /** Facts that passed every rule but the value. */
+  otherValues: Candidate[] | undefined = undefined;
+  /** Facts with the same role, metric and cues fit this figure's words alike: the words weighed once per key. */
+  readonly fits = new Map<string, RoleFit>();
+
+  constructor(
+    readonly q: FigureQuery,
+    readonly ctx: LocalContext,
+    readonly s: SentenceNames,
+    readonly lead: readonly string[],
+    readonly published: string | undefined,
+    readonly result: Assessment,
+    readonly written: WrittenValue,
+    readonly near: DateMention | undefined,
+    readonly ownDates: SentenceNames['dates'],
+    readonly guarded: boolean,
+    readonly earlier: string | undefined,
+    readonly clauseSpans: readonly Span[],
+    readonly sentenceFrom: number,
+    readonly intentOnly: boolean,
+  ) {}
+}
+
+/** Weighs one fact for the figure of `w`: adds it to the verified or mismatch candidates, or notes why not. */
+function weigh(w: Weighing, ref: FactRef): void {
+  const { result, written, published, s, clauseSpans } = w;
+  if (w.intentOnly && ref.fact.status !== 'expected') return;
+  const value = valueFit(written, ref.value);
+  // Neither its value nor a plausible misstatement of it: nothing this fact could say about the figure.
+  if (value === 'differs' && !plausibleMisstatement(written.value, ref.value)) return;
+  const binding = bindingOf(ref.fact.deal, ref.required, s.named, ref.parties, (ref.bindings ??= new Map()));
+  if (!binding) return;
+  // Someone outside the deal named in the figure's own clause: their number, not this deal's.
+  if (namesOutsider(clauseSpans, ref.parties)) return;
+  let fit = w.fits.get(ref.roleKey);
+  if (!fit) w.fits.set(ref.roleKey, (fit = roleFit(ref, w.ctx.words, w.lead)));
+  if (fit.tier === 'conflict' || fit.tier === 'none') {
+    result.roleRefused = true;
+    return;
+  }
+  const time = timeFit({ announced: announcedOf(ref), asOf: ref.fact.asOf }, published, w.near);
+  if (!time.fits) {
+    result.timeRefusal ??= { fits: false, why: time.why, text: time.text, ref };
+    return;
+  }
+  // A fact with the very value (even an outdated one) says the figure is that fact's; a merely close one counts only if current.
+  if (value === 'equal' || (value === 'close' && !ref.superseded && !hasLaterOfKind(ref, published))) w.anyEqual = true;
+  const outsidersInSentence = namesOutsider(s.spans, ref.parties);
+  const fig = w.q.figure;
+  const candidate: Candidate = {
+    ref, binding, fit, time, value,
+    distance: nearestMention(s.spans, ref.subject, fig.start, fig.end),
+    inClause: clauseSpans.some((sp) => sp.id === ref.subject),
+    earlier: w.earlier !== undefined,
+  };
+  if (value !== 'equal') (w.otherValues ??= []).push(candidate);
+  if (value === 'equal') {
+    // A superseded fact is confirmed only by a figure the text dates to its own time.
+    if (ref.superseded && time.by !== 'text' && !(published && ref.supersededFrom && published < ref.supersededFrom)) return;
+    const partyInClause = clauseSpans.some((sp) => ref.required.includes(sp.id));
+    // Someone unknown owning the figure ("Stargate's $100 billion", "$4 billion in Anthropic"), and none of the fact's parties in the clause.
+    if (!partyInClause && (w.owners ??= ownersOf(w.q, w.ctx, s, w.sentenceFrom)).some((name) => !isOwnCue(ref, name))) return;
+    // A loosely bound fact yields to someone else named in the sentence, unless its own party is named in the figure's clause.
+    if (outsidersInSentence && binding.binding === 'supported' && !partyInClause) return;
+    result.verified.push(candidate);
+  } else if (value === 'differs' && binding.binding === 'sentence' && (fit.tier === 'specific' || fit.isDefault) && !outsidersInSentence && contradicts(w, ref, time)) {
+    result.mismatch.push(candidate);
+  }
+}
+
+/** The rest of what a "differs" needs, once the fact is bound by the sentence, by a word of its role, and no one else is named there. */
+function contradicts(w: Weighing, ref: FactRef, time: Extract<TimeFit, { fits: true }>): boolean {
+  const { published, earlier } = w;
+  return (
+    !w.guarded &&
+    !time.stale &&
+    !ref.superseded &&
+    // Any date in the sentence that names another period keeps it from contradicting this fact, but for one in another figure's clause.
+    w.ownDates.every((d) => timeFit({ announced: announcedOf(ref), asOf: ref.fact.asOf }, published, d).fits) &&
+    // "previous", "original": a figure of an earlier deal, unless this fact's deal is itself well before the article.
+    !(earlier && !ref.cueTexts.includes(earlier) && !(published && dayNumber(published) - dayNumber(announcedOf(ref)) > 30)) &&
+    // A later fact of its kind may be what the reader means, unless the text dates the figure to this one.
+    (time.by === 'text' || !hasLaterOfKind(ref, published)) &&
+    !(w.strangers ??= strangersOf(w.q, w.ctx, w.s, w.sentenceFrom)).some((name) => !isOwnCue(ref, name))
+  );
+}
+
 /** Weighs every fact the figure's sentence could be about (figure `i` of the request; `reaches` of all its figures). */
 function assess(index: MatchIndex, q: FigureQuery, ctx: LocalContext, reader: Reader, published: string | undefined, i: number, reaches: readonly Reach[]): Assessment {
   const fig = q.figure;
@@ -457,73 +555,9 @@ function assess(index: MatchIndex, q: FigureQuery, ctx: LocalContext, reader: Re
   const ownDates = s.dates.length ? s.dates.filter((d) => !inOtherClause(d, i, reaches)) : s.dates;
   const guarded = intentOnly || cannotContradict(ctx.words, lead) !== undefined;
   const earlier = cueIn(ctx.words, EARLIER);
-  // Unknown names in the clause and owning the figure: found on first need, once per figure.
-  let strangers: string[] | undefined;
-  let owners: string[] | undefined;
-  let anyEqual = false;
-  /** Facts that passed every rule but the value. */
-  let otherValues: Candidate[] | undefined;
-  // Facts with the same role, metric and cues fit this figure's words alike: weigh the words once per key.
-  const fits = new Map<string, RoleFit>();
-
-  for (const ref of usable) {
-    if (intentOnly && ref.fact.status !== 'expected') continue;
-    const value = valueFit(written, ref.value);
-    // Neither its value nor a plausible misstatement of it: nothing this fact could say about the figure.
-    if (value === 'differs' && !plausibleMisstatement(written.value, ref.value)) continue;
-    const binding = bindingOf(ref.fact.deal, ref.required, s.named, ref.parties, (ref.bindings ??= new Map()));
-    if (!binding) continue;
-    // Someone outside the deal named in the figure's own clause: their number, not this deal's.
-    if (namesOutsider(clauseSpans, ref.parties)) continue;
-    let fit = fits.get(ref.roleKey);
-    if (!fit) fits.set(ref.roleKey, (fit = roleFit(ref, ctx.words, lead)));
-    if (fit.tier === 'conflict' || fit.tier === 'none') {
-      result.roleRefused = true;
-      continue;
-    }
-    const time = timeFit({ announced: announcedOf(ref), asOf: ref.fact.asOf }, published, near);
-    if (!time.fits) {
-      result.timeRefusal ??= { fits: false, why: time.why, text: time.text, ref };
-      continue;
-    }
-    // A fact with the very value (even an outdated one) says the figure is that fact's; a merely close one counts only if current.
-    if (value === 'equal' || (value === 'close' && !ref.superseded && !hasLaterOfKind(ref, published))) anyEqual = true;
-    const outsidersInSentence = namesOutsider(s.spans, ref.parties);
-    const candidate: Candidate = {
-      ref, binding, fit, time, value,
-      distance: nearestMention(s.spans, ref.subject, fig.start, fig.end),
-      inClause: clauseSpans.some((sp) => sp.id === ref.subject),
-      earlier: earlier !== undefined,
-    };
-    if (value !== 'equal') (otherValues ??= []).push(candidate);
-    if (value === 'equal') {
-      // A superseded fact is confirmed only by a figure the text dates to its own time.
-      if (ref.superseded && time.by !== 'text' && !(published && ref.supersededFrom && published < ref.supersededFrom)) continue;
-      const partyInClause = clauseSpans.some((sp) => ref.required.includes(sp.id));
-      // Someone unknown owning the figure ("Stargate's $100 billion", "$4 billion in Anthropic"), and none of the fact's parties in the clause.
-      if (!partyInClause && (owners ??= ownersOf(q, ctx, s, sentenceFrom)).some((w) => !isOwnCue(ref, w))) continue;
-      // A loosely bound fact yields to someone else named in the sentence, unless its own party is named in the figure's clause.
-      if (outsidersInSentence && binding.binding === 'supported' && !partyInClause) continue;
-      result.verified.push(candidate);
-    } else if (
-      value === 'differs' &&
-      binding.binding === 'sentence' &&
-      (fit.tier === 'specific' || fit.isDefault) &&
-      !outsidersInSentence &&
-      !guarded &&
-      !time.stale &&
-      !ref.superseded &&
-      // Any date in the sentence that names another period keeps it from contradicting this fact, but for one in another figure's clause.
-      ownDates.every((d) => timeFit({ announced: announcedOf(ref), asOf: ref.fact.asOf }, published, d).fits) &&
-      // "previous", "original": a figure of an earlier deal, unless this fact's deal is itself well before the article.
-      !(earlier && !ref.cueTexts.includes(earlier) && !(published && dayNumber(published) - dayNumber(announcedOf(ref)) > 30)) &&
-      // A later fact of its kind may be what the reader means, unless the text dates the figure to this one.
-      (time.by === 'text' || !hasLaterOfKind(ref, published)) &&
-      !(strangers ??= strangersOf(q, ctx, s, sentenceFrom)).some((w) => !isOwnCue(ref, w))
-    ) {
-      result.mismatch.push(candidate);
-    }
-  }
+  const w = new Weighing(q, ctx, s, lead, published, result, written, near, ownDates, guarded, earlier, clauseSpans, sentenceFrom, intentOnly);
+  for (let k = 0; k < usable.length; k++) weigh(w, usable[k]!);
+  const { anyEqual, otherValues } = w;
   // "Differs" only when nothing else on record fits the figure as well.
   if (anyEqual) result.mismatch = [];
   // The deal the text names more fully claims the figure: "The rest, $30 billion" after "Amazon will
