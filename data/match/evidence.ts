@@ -193,7 +193,8 @@ export function unknownOwners(sentence: string, start: number, end: number, know
   const before = sentence.slice(Math.max(0, start - 40), start);
   const after = sentence.slice(end, end + 40);
   const out: string[] = [];
-  const possessive = /(\p{Lu}[\p{L}\p{N}.-]*)['’]s\s+(?:[\p{Ll}-]+\s+){0,2}$/u.exec(before);
+  // The possessive needs an apostrophe: without one, no need to try the pattern at every offset.
+  const possessive = before.includes("'") || before.includes('’') ? /(\p{Lu}[\p{L}\p{N}.-]*)['’]s\s+(?:[\p{Ll}-]+\s+){0,2}$/u.exec(before) : null;
   if (possessive) {
     const at = start - before.length + possessive.index;
     if (!known.some(([s, e]) => at >= s && at < e)) out.push(possessive[1]!);

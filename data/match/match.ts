@@ -606,6 +606,8 @@ function withDisagreements(index: MatchIndex, verdict: Verdict, chosen: FactRef)
 
 /** Names of the parties, named near the figure, of the facts it came close to ("Amazon and OpenAI"). */
 function partiesNamed(index: MatchIndex, a: Assessment): string {
+  // One company (most figures that get this line): its name, without the lists.
+  if (a.companies.length === 1) return index.names.get(a.companies[0]!) ?? a.companies[0]!;
   return listNames([...new Set(a.companies.map((id) => index.names.get(id) ?? id))].slice(0, 4));
 }
 

@@ -73,9 +73,16 @@ const PERIOD_WORDS = new Set(['in', 'during', 'early', 'late', 'mid', 'of', 'the
 /** Words before a bare month that make it a deadline ("due by December"), not the period the figure is set in. */
 const DEADLINE_WORDS = new Set(['by', 'until', 'till', 'before']);
 
+/** The year a word is (1900-2099), by char codes: it is asked of every word of a page. */
 function isYear(word: string): number | undefined {
-  if (word.length !== 4 || !/^(19|20)\d\d$/.test(word)) return undefined;
+  if (word.length !== 4) return undefined;
+  const a = word.charCodeAt(0), b = word.charCodeAt(1);
+  if (!((a === 49 && b === 57) || (a === 50 && b === 48)) || !isDigit(word.charCodeAt(2)) || !isDigit(word.charCodeAt(3))) return undefined;
   return Number(word);
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
 }
 
 /** The year of the last mention that names one, when it is in word `i`'s sentence: what "that year" and "the following March" refer to. */
