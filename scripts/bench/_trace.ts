@@ -68,6 +68,9 @@ export interface PassTrace {
   tasks: LongTask[];
   /** The longest `UpdateLayoutTree` (style recalc) on the main thread during the pass and 250 ms after. */
   longestStyle: number;
+  /** How many style recalcs and main-thread tasks the trace holds in that time (a trace that saw the pass has many). */
+  styleCount: number;
+  taskCount: number;
 }
 
 /** The long tasks on the renderer main thread that recorded the pass, overlapping it, and its longest style recalc. */
@@ -83,6 +86,7 @@ export function longTasksInPass(events: TraceEvent[], lineMs = 50): PassTrace {
   const tasks = main.filter((e) => e.name === 'RunTask' && e.dur! > lineMs * 1000 && e.ts < passEnd && e.ts + e.dur! > passStart);
   const styles = main.filter((e) => e.name === 'UpdateLayoutTree' && e.ts < passEnd && e.ts + e.dur! > passStart);
   const longestStyle = Math.max(0, ...styles.map((e) => e.dur! / 1000));
+  const taskCount = main.filter((e) => e.name === 'RunTask' && e.ts < passEnd && e.ts + e.dur! > passStart).length;
   const long = tasks.map((task) => {
     const within = main.filter((e) => e !== task && !WRAPPERS.has(e.name) && e.ts >= task.ts && e.ts + e.dur! <= task.ts + task.dur!);
     const byName = new Map<string, number>();
@@ -93,7 +97,7 @@ export function longTasksInPass(events: TraceEvent[], lineMs = 50): PassTrace {
     const inside = [...byName].map(([name, ms]) => ({ name, ms })).sort((a, b) => b.ms - a.ms).slice(0, 4);
     return { at: (task.ts - passStart) / 1000, ms: task.dur! / 1000, inside };
   });
-  return { tasks: long, longestStyle };
+  return { tasks: long, longestStyle, styleCount: styles.length, taskCount };
 }
 
 /** Whose script an EvaluateScript or FunctionCall ran (` <file>`: the content script's, the page's, the harness's), else ''. */

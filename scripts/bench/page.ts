@@ -239,7 +239,7 @@ export default async function run(): Promise<void> {
     console.log(`| long tasks (>50 ms) during the pass | ${pass.longTasks} (longest ${ms(pass.longest)}) | | |`);
     console.log(`| heartbeat gaps over 50 ms in the page during the pass and 250 ms after, from its start (first pass / loaded page) | ${pass.gaps} (longest ${ms(pass.longestGap)}) / ${settled.gaps} (longest ${ms(settled.longestGap)}) | long-task line 50 ms | ${(pass.longestGap / 50).toFixed(2)}x / ${(settled.longestGap / 50).toFixed(2)}x the line |`);
     console.log(`| main-thread tasks over 50 ms in a CDP trace of a reload's pass and 250 ms after (the longest events in each) | ${traced.tasks.length}: ${longTasksText(traced.tasks)} | long-task line 50 ms | |`);
-    console.log(`| of which, the longest style recalc (UpdateLayoutTree) in the trace during that pass and 250 ms after | ${ms(traced.longestStyle)} | long-task line 50 ms | ${(traced.longestStyle / 50).toFixed(2)}x the line |`);
+    console.log(`| of which, the longest style recalc (UpdateLayoutTree) in the trace during that pass and 250 ms after | ${ms(traced.longestStyle)} (of ${traced.styleCount} recalcs in ${traced.taskCount} tasks) | long-task line 50 ms | ${(traced.longestStyle / 50).toFixed(2)}x the line |`);
     console.log(`| longest run of Factmark's own work between yields (first pass / loaded page) | ${ms(pass.ownLongest)} / ${ms(settled.ownLongest)} | slice budget 8 ms, long-task line 50 ms | ${(pass.ownLongest / 50).toFixed(2)}x / ${(settled.ownLongest / 50).toFixed(2)}x the line |`);
     if (pass.runs) console.log(`| of which, by kind (first pass) | ${runsText(pass.runs)} | | |`);
     if (settled.runs) console.log(`| of which, by kind (loaded page) | ${runsText(settled.runs)} | | |`);
