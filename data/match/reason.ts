@@ -40,6 +40,13 @@ function namesPart(binding: BindingEvidence, names: NameBook, dealName: string |
   const { places } = binding;
   // One or two parties in one place (nearly every line): no grouping needed.
   if (places.length === 1) return `${nameIn(names, places[0]![0])} named ${PLACE[places[0]![1]]}`;
+  if (places.length === 2) {
+    const a = places[0]!;
+    const b = places[1]!;
+    return a[1] === b[1]
+      ? `${nameIn(names, a[0])} and ${nameIn(names, b[0])} named ${PLACE[a[1]]}`
+      : `${nameIn(names, a[0])} named ${PLACE[a[1]]}, ${nameIn(names, b[0])} ${PLACE[b[1]]}`;
+  }
   const byPlace = new Map<PartyPlace, string[]>();
   for (const [id, place] of places) byPlace.set(place, [...(byPlace.get(place) ?? []), nameIn(names, id)]);
   const parts = [...byPlace].map(([place, list], i) => `${listNames(list)}${i === 0 ? ' named' : ''} ${PLACE[place]}`);
