@@ -127,7 +127,9 @@ async function colourUnder(page: Page, text: string, test: (r: number, g: number
 function badge(url: string): Promise<{ text: string; title: string } | null> {
   return browser.worker.evaluate(async (url) => {
     type Action = { getBadgeText(o: object): Promise<string>; getTitle(o: object): Promise<string> };
-    const chrome = (globalThis as unknown as { chrome: { tabs: { query(o: object): Promise<{ id: number; url?: string }[]> }; action?: Action; browserAction?: Action } }).chrome;
+    // `browser` where there is one: Firefox's MV2 `chrome` takes callbacks and returns no promise.
+    const scope = globalThis as unknown as Record<'browser' | 'chrome', { tabs: { query(o: object): Promise<{ id: number; url?: string }[]> }; action?: Action; browserAction?: Action } | undefined>;
+    const chrome = (scope.browser ?? scope.chrome)!;
     const tab = (await chrome.tabs.query({})).find((t) => t.url === url);
     if (!tab) return null;
     const action = (chrome.action ?? chrome.browserAction)!;
