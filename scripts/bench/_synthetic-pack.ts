@@ -8,7 +8,7 @@ import type { AnnotateRequest } from '../../data/schema/messages';
 import { AnnotateWriter } from '../../data/schema/annotate-wire';
 
 /** Small deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
+export function rng(seed: number): () => number {
   return () => {
     seed = (seed + 0x6d2b79f5) | 0;
     let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);

@@ -4,40 +4,19 @@
  * verdict: figures asked in another order, blocks revisited, get the very same answers, and a
  * remembered binding is the one computed afresh.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildIndex, decodeAnnotate, matchBatch } from '../../data/match';
+import { buildIndex, matchBatch } from '../../data/match';
 import { bindingOf, type BindingEvidence, type NamedAround } from '../../data/match/evidence';
 import { bundledPack, parsePack } from '../../data/packs';
-import { recognize } from '../../data/recognize';
-import { AnnotateWriter } from '../../data/schema/annotate-wire';
-import { AnnotateRequest, type MatchRequest } from '../../data/schema/messages';
-import { readArticle } from '../../scripts/eval/read-article';
+import type { MatchRequest } from '../../data/schema/messages';
+import { evalArticleRequests } from './eval-requests';
 
 const dir = new URL('../eval/', import.meta.url);
 const parsed = parsePack(JSON.parse(readFileSync(new URL('pack.json', dir), 'utf8')));
 if (!parsed.ok) throw new Error(parsed.error);
 const index = buildIndex([bundledPack, parsed.value]);
 
-/** Every eval article as the content script would send it: headings and leads included. */
-function requests(): [string, MatchRequest][] {
-  return readdirSync(new URL('articles/', dir))
-    .filter((f) => f.endsWith('.html'))
-    .sort()
-    .map((name) => {
-      const article = readArticle(readFileSync(new URL(`articles/${name}`, dir), 'utf8'), name);
-      const writer = new AnnotateWriter();
-      article.blocks.forEach((text, b) => {
-        const figures = recognize(text, { locale: article.lang });
-        if (!figures.length) return;
-        const at = writer.addBlock(text, article.headings[b], article.leads[b]);
-        for (const f of figures) writer.addFigure(at, f);
-      });
-      const decoded = decodeAnnotate(AnnotateRequest.parse(writer.request(article.url, article.title.slice(0, 500), article.published)));
-      if (!decoded.ok) throw new Error(`${name}: ${decoded.error}`);
-      return [name, decoded.value];
-    });
-}
 
 /**
  * The request's runs of figures of one sentence reordered: every block's first sentence, then
@@ -68,7 +47,7 @@ function interleaved(request: MatchRequest): { request: MatchRequest; order: num
 }
 
 describe('work shared across a request', () => {
-  const all = requests();
+  const all = evalArticleRequests();
 
   it('gives every figure the same verdict whatever order its sentences are asked in', () => {
     let revisits = 0;

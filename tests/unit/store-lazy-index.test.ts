@@ -5,7 +5,7 @@
  * large synthetic pack installed, every verdict is the same, while a lookup reads only a small
  * part of the store.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildIndex, decodeAnnotate, matchBatch } from '../../data/match';
@@ -16,7 +16,7 @@ import { AnnotateRequest, type MatchRequest } from '../../data/schema/messages';
 import type { Pack } from '../../data/schema/pack';
 import { LazyIndex } from '../../data/store/lazy-index';
 import { installPack, loadPacks, openStore, removePack, type FactmarkDB } from '../../data/store/store';
-import { readArticle } from '../../scripts/eval/read-article';
+import { evalArticleRequests } from './eval-requests';
 import { pageBatch, syntheticPack } from '../../scripts/bench/_synthetic-pack';
 
 const evalDir = new URL('../eval/', import.meta.url);
@@ -52,26 +52,6 @@ function mirrorPack(): Pack {
 }
 
 /** Each article of the evaluation set as the content script would ask about it. */
-function articleRequests(): [string, MatchRequest][] {
-  const dir = new URL('articles/', evalDir);
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.html'))
-    .sort()
-    .map((name) => {
-      const article = readArticle(readFileSync(new URL(name, dir), 'utf8'), name);
-      const writer = new AnnotateWriter();
-      // As the evaluation builds its requests (scripts/eval.ts): each paragraph with its heading and lead.
-      article.blocks.forEach((text, b) => {
-        const figures = recognize(text, { locale: article.lang });
-        if (!figures.length) return;
-        const at = writer.addBlock(text, article.headings[b], article.leads[b]);
-        for (const f of figures) writer.addFigure(at, f);
-      });
-      const decoded = decodeAnnotate(AnnotateRequest.parse(writer.request(article.url, article.title.slice(0, 500), article.published)));
-      if (!decoded.ok) throw new Error(`${name}: ${decoded.error}`);
-      return [name, decoded.value];
-    });
-}
 
 function decoded(request: AnnotateRequest): MatchRequest {
   const result = decodeAnnotate(request);
@@ -100,7 +80,7 @@ describe('lazily loaded facts', () => {
   const big = syntheticPack(5_000);
   const packs = [bundledPack, setPack, mirrorPack(), big];
   const requests: [string, MatchRequest][] = [
-    ...articleRequests(),
+    ...evalArticleRequests(),
     ['synthetic page', decoded(pageBatch(big, 200))],
     ['synthetic page, other deals', decoded(pageBatch({ ...big, facts: big.facts.slice(2_000) }, 50))],
   ];

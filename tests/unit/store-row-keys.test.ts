@@ -16,16 +16,8 @@ import { LazyIndex } from '../../data/store/lazy-index';
 import { splitPack } from '../../data/store/split';
 import { installPack, loadPacks, openStore, removePack, type FactmarkDB } from '../../data/store/store';
 import { lookupKeys, partyKey } from '../../data/store/row-keys';
+import { rng } from '../../scripts/bench/_synthetic-pack';
 
-/** Small deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const NAMES = ['Alphacorp', 'Betaworks', 'Gammaco', 'Deltabank', 'Epsilon Energy', 'Zetasoft', 'Etamotors', 'Thetacloud', 'Iotalabs', 'Kappadyne', 'Lambdagrid', 'Murobotics'];
 const DEAL_NAMES = ['Project Aurora', 'Stellar', 'Northwind'];
