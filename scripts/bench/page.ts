@@ -110,6 +110,19 @@ function appendFrameCost(page: Page, count: number): Promise<{ with: number; wit
   }, count);
 }
 
+/**
+ * The baseline for the heartbeat rows: the page's own gaps over 50 ms, with Factmark off, in the
+ * same window of its life as the first pass (`from`..`to`, ms from navigation), counted from `from`
+ * at the earliest as the pass's are. What is left there is the page's own work and the machine's load.
+ */
+async function gapsWithout(page: Page, from: number, to: number): Promise<{ count: number; longest: number }> {
+  await page.waitForFunction((to) => performance.now() > to, to, { timeout: 60_000, polling: 100 });
+  return page.evaluate(([from, to]) => {
+    const gaps = (window as unknown as { __gaps: [number, number][] }).__gaps.filter(([at, length]) => at < to && at + length > from).map(([at, length]) => at + length - Math.max(at, from)).filter((length) => length > 50);
+    return { count: gaps.length, longest: Math.max(0, ...gaps) };
+  }, [from, to] as const);
+}
+
 async function heapUsed(page: Page): Promise<number> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');
@@ -138,7 +151,7 @@ export default async function run(): Promise<void> {
       // The pass, and a quarter second after it for the frames that register its last ranges.
       // Counted from the pass's start at the earliest: before it, a gap was the page's own work.
       const gaps = (window as unknown as { __gaps: [number, number][] }).__gaps.filter(([at, length]) => at < m.startTime + m.duration + 250 && at + length > m.startTime).map(([at, length]) => at + length - Math.max(at, m.startTime)).filter((length) => length > 50);
-      return { duration: m.duration, figures: detail.figures, read: detail.read, recognize: detail.recognize, lookup: detail.lookup, batches: detail.batches, firstAnswer: detail.firstAnswer, firstInView: detail.firstInView ?? -1, ownLongest: detail.longestTask ?? 0, runs: detail.runs, longTasks: long.length, longest: Math.max(0, ...long.map((t) => t.duration)), gaps: gaps.length, longestGap: Math.max(0, ...gaps) };
+      return { start: m.startTime, duration: m.duration, figures: detail.figures, read: detail.read, recognize: detail.recognize, lookup: detail.lookup, batches: detail.batches, firstAnswer: detail.firstAnswer, firstInView: detail.firstInView ?? -1, ownLongest: detail.longestTask ?? 0, runs: detail.runs, longTasks: long.length, longest: Math.max(0, ...long.map((t) => t.duration)), gaps: gaps.length, longestGap: Math.max(0, ...gaps) };
     });
     const [matchMs, validateMs] = await browser.worker.evaluate(() =>
       ['factmark:match', 'factmark:validate'].map((name) => performance.getEntriesByName(name).reduce((sum, e) => sum + e.duration, 0)),
@@ -184,7 +197,8 @@ export default async function run(): Promise<void> {
     // Same page with Factmark off: the heap baseline, and a page to wrap figures in.
     await setSiteEnabled(browser, false);
     await page.reload();
-    await page.waitForTimeout(300);
+    // (Before the heap: its forced garbage collection would be a gap of its own.)
+    const gapsOff = await gapsWithout(page, pass.start, pass.start + pass.duration + 250);
     const heapOff = await heapUsed(page);
     const wrap = await wrapPass(page, pass.figures);
     // After wrapping: the live ranges it creates would otherwise slow every splitText in wrapPass.
@@ -238,6 +252,7 @@ export default async function run(): Promise<void> {
     console.log(`| append a paragraph + one frame, ${pass.figures} ranges registered (why only near-viewport ranges are) | ${ms(appendCost.with)} | none registered ${ms(appendCost.without)} | ${(appendCost.with / appendCost.without).toFixed(1)}x |`);
     console.log(`| long tasks (>50 ms) during the pass | ${pass.longTasks} (longest ${ms(pass.longest)}) | | |`);
     console.log(`| heartbeat gaps over 50 ms in the page during the pass and 250 ms after, from its start (first pass / loaded page) | ${pass.gaps} (longest ${ms(pass.longestGap)}) / ${settled.gaps} (longest ${ms(settled.longestGap)}) | long-task line 50 ms | ${(pass.longestGap / 50).toFixed(2)}x / ${(settled.longestGap / 50).toFixed(2)}x the line |`);
+    console.log(`| the same page with Factmark off: heartbeat gaps over 50 ms in the same window of its life as the first pass | ${gapsOff.count} (longest ${ms(gapsOff.longest)}) | Factmark on: ${pass.gaps} (longest ${ms(pass.longestGap)}) | ${gapsOff.longest ? `${(pass.longestGap / gapsOff.longest).toFixed(2)}x Factmark off` : 'none with Factmark off: the gaps are ours'} |`);
     console.log(`| main-thread tasks over 50 ms in a CDP trace of a reload's pass and 250 ms after (the longest events in each) | ${traced.tasks.length}: ${longTasksText(traced.tasks)} | long-task line 50 ms | |`);
     console.log(`| of which, the longest style recalc (UpdateLayoutTree) in the trace during that pass and 250 ms after | ${ms(traced.longestStyle)} (of ${traced.styleCount} recalcs in ${traced.taskCount} tasks) | long-task line 50 ms | ${(traced.longestStyle / 50).toFixed(2)}x the line |`);
     console.log(`| longest run of Factmark's own work between yields (first pass / loaded page) | ${ms(pass.ownLongest)} / ${ms(settled.ownLongest)} | slice budget 8 ms, long-task line 50 ms | ${(pass.ownLongest / 50).toFixed(2)}x / ${(settled.ownLongest / 50).toFixed(2)}x the line |`);
