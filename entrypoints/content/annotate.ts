@@ -283,7 +283,7 @@ class Batch {
     const { url, title, published } = request.page;
     const answer = await ask(this.writer.request(url.slice(0, 2_000), title.slice(0, LIMITS.titleChars), published));
     if (!answer.ok) return answer;
-    const { facts, verdicts } = answer.value;
+    const { facts, whys, verdicts } = answer.value;
     if (verdicts.length !== this.found.length) return { ok: false, error: 'The background answered for a different number of figures.' };
     // Text may have changed while the background answered: such blocks are read again by the next pass.
     const unchanged = new Map<TextBlock, boolean>();
@@ -296,7 +296,7 @@ class Batch {
     let annotated = 0;
     for (let from = 0; from < this.found.length; from += ANSWERS_PER_STEP) {
       const to = Math.min(from + ANSWERS_PER_STEP, this.found.length);
-      const unpacked = unpackVerdicts({ facts, verdicts: verdicts.slice(from, to) });
+      const unpacked = unpackVerdicts({ facts, whys, verdicts: verdicts.slice(from, to) });
       const annotations: Annotation[] = [];
       for (let i = from; i < to; i++) {
         const { block, figure, owner } = this.found[i]!;

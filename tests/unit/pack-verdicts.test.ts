@@ -20,4 +20,21 @@ describe('packed verdicts', () => {
     expect(packed.facts).toHaveLength(2);
     expect(unpackVerdicts(JSON.parse(JSON.stringify(packed)))).toEqual(verdicts);
   });
+
+  it('sends each reason line once and restores it on every verdict that had it', () => {
+    const repeated = Array.from({ length: 6 }, (_, i) => sentences[i % sentences.length]!);
+    const request = annotate(repeated.map(([s, text, value], i) => figureIn(s, text, { value, unit: 'USD' }, i)), '', repeated.map(([s]) => s));
+    const verdicts = matchBatch(buildIndex([bundledPack]), request);
+    const lines = verdicts.flatMap((v) => (v.why === undefined ? [] : [v.why]));
+    expect(lines.length).toBeGreaterThan(new Set(lines).size); // the page repeats itself: some line is shared
+    const packed = packVerdicts(verdicts);
+    expect(packed.whys).toEqual([...new Set(lines)]);
+    expect(packed.verdicts.every((v) => v.why === undefined || typeof v.why === 'number')).toBe(true);
+    expect(unpackVerdicts(JSON.parse(JSON.stringify(packed)))).toEqual(verdicts);
+  });
+
+  it('carries no table of reason lines when no verdict has one', () => {
+    expect(packVerdicts([{ verdict: 'unverified' }])).toEqual({ facts: [], verdicts: [{ verdict: 'unverified' }] });
+    expect(unpackVerdicts({ facts: [], verdicts: [{ verdict: 'unverified' }] })).toEqual([{ verdict: 'unverified' }]);
+  });
 });
