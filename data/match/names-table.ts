@@ -17,7 +17,7 @@ import { canonicalUnit } from './units';
  * A pack as the names table needs it: every field but the facts, only the deals that have names,
  * and, when the store kept them, each entity's first words (`firstWordsOf`, in `entities` order).
  */
-export type PackHead = Omit<Pack, 'facts' | 'deals'> & { deals: Deal[]; firstWords?: readonly (readonly string[])[] | string };
+export type PackHead = Omit<Pack, 'facts' | 'deals'> & { deals: Deal[]; firstWords?: string };
 
 /** A pack's facts that one page needs, and deals they (or the page) name, each list in the pack's order. */
 export interface PackSlice {
@@ -90,7 +90,7 @@ export class NamesTable {
   constructor(readonly heads: readonly PackHead[]) {
     const names = new Map<string, string>();
     for (const head of heads) {
-      const firstWords = typeof head.firstWords === 'string' ? splitFirstWords(head.firstWords) : head.firstWords;
+      const firstWords = head.firstWords === undefined ? undefined : splitFirstWords(head.firstWords);
       head.entities.forEach((entity, i) => {
         // The first pack to name an entity gives its display name (as build.ts, entityNames).
         if (!names.has(entity.id)) names.set(entity.id, entity.name);

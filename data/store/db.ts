@@ -2,7 +2,7 @@ import Dexie, { type DexieOptions, type Table } from 'dexie';
 import type { Deal, Fact, Pack } from '../schema/pack';
 import { splitPack } from './split';
 import { partnersOf, setRowKeys } from './row-keys';
-import { firstWordsOf } from '../match/names-table';
+import { firstWordsOf, joinFirstWords } from '../match/names-table';
 import type { CorrectionRecord } from '../schema/correction';
 import type { SignatureStatus, UpdateSummary } from '../schema/pack-messages';
 
@@ -59,11 +59,10 @@ export interface PackDataRow {
   /**
    * Per entity of `pack.entities`, the words its names can begin with (`firstWordsOf`): a woken
    * worker compiles only the names a page's words can begin, without tokenizing every name.
-   * Since schema version 6 (its upgrade adds them to heads written before, as lists); installs
-   * write them as one string (`joinFirstWords`), which a woken worker reads back much faster
-   * than thousands of small lists.
+   * Since schema version 6; one string (`joinFirstWords`), which a woken worker reads back much
+   * faster than thousands of small lists (v6's upgrade wrote lists; v7's joins them).
    */
-  firstWords?: string[][] | string;
+  firstWords?: string;
 }
 
 /**
@@ -153,13 +152,14 @@ export class FactmarkDB extends Dexie {
           .table<PackDataRow, string>('packData')
           .toCollection()
           .modify((head) => {
-            head.firstWords ??= head.pack.entities.map(firstWordsOf);
+            (head as { firstWords?: string[][] | string }).firstWords ??= head.pack.entities.map(firstWordsOf);
           });
       });
     // v7: deal rows found by the parties their facts need and by the first facts of a company in a
     // unit (row-keys.ts), no longer by every entity they are about, and each entity's partners in
     // those keys: a lookup reads the deals it can weigh. The upgrade computes the keys of each
-    // pack's rows and its partners, pack by pack, keeping every field.
+    // pack's rows and its partners, pack by pack, keeping every field; and it joins the first words
+    // v6 wrote as lists into the one string installs write.
     this.version(7)
       .stores({ dealFacts: '[packId+dealId], *partyKeys, *leadKeys', partners: '[packId+entity]' })
       .upgrade(async (tx) => {
@@ -171,6 +171,12 @@ export class FactmarkDB extends Dexie {
           await dealFacts.bulkPut(rows);
           await tx.table<PartnersRow, [string, string]>('partners').bulkPut(partnersOf(packId, rows));
         }
+        await tx
+          .table<{ firstWords?: string[][] | string }, string>('packData')
+          .toCollection()
+          .modify((head) => {
+            if (Array.isArray(head.firstWords)) head.firstWords = joinFirstWords(head.firstWords);
+          });
       });
   }
 }

@@ -6,6 +6,7 @@ import { buildIndex, decodeAnnotate, matchBatch } from '../../data/match';
 import { AnnotateRequest } from '../../data/schema/messages';
 import { LazyIndex } from '../../data/store/lazy-index';
 import { splitPack } from '../../data/store/split';
+import { firstWordsOf } from '../../data/match/names-table';
 import { getPack, getPackRow, listPacks, loadPacks, openStore, type PartnersRow } from '../../data/store/store';
 import { knownBatch, syntheticPack } from '../../scripts/bench/_synthetic-pack';
 import { testPack } from './pack-sync-fixtures';
@@ -69,7 +70,8 @@ describe('database upgrade', () => {
       const { head, rows } = splitPack(pack);
       // Rows as version 6 wrote them: no keys.
       await old.table('dealFacts').bulkPut(rows.map(({ partyKeys: _p, leadKeys: _l, ...row }) => row));
-      await old.table('packData').put(head);
+      // The big pack's head as version 6's upgrade wrote it: first words as lists.
+      await old.table('packData').put(pack === big ? { ...head, firstWords: pack.entities.map(firstWordsOf) } : head);
       await old.table('packs').put({ id: pack.id, title: pack.title, publisher: pack.publisher, version: pack.version, published: pack.published, formatVersion: pack.formatVersion, installedAt: '2026-01-01T00:00:00.000Z', origin: pack === bundledPack ? 'bundled' : 'file', factCount: pack.facts.length });
     }
     expect(await old.table('dealFacts').filter((row) => 'partyKeys' in row).count()).toBe(0);
@@ -78,8 +80,9 @@ describe('database upgrade', () => {
     const db = openStore('factmark', factory, IDBKeyRange);
     for (const pack of packs) expect(await getPack(db, pack.id)).toEqual(pack);
     expect((await listPacks(db)).map((p) => p.id).sort()).toEqual(['big-pack', bundledPack.id]);
-    // Each row's keys are those an install computes now.
+    // Each head, and each row's keys, are those an install writes now.
     for (const pack of packs) {
+      expect(await db.packData.get(pack.id)).toEqual(splitPack(pack).head);
       const expected = splitPack(pack).rows;
       const got = await db.dealFacts.where('[packId+dealId]').between([pack.id, Dexie.minKey], [pack.id, Dexie.maxKey]).toArray();
       expect(new Map(got.map((row) => [row.dealId, row]))).toEqual(new Map(expected.map((row) => [row.dealId, row])));
