@@ -6,8 +6,7 @@
  * part of the store.
  */
 import { readFileSync } from 'node:fs';
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildIndex, decodeAnnotate, matchBatch } from '../../data/match';
 import { bundledPack, parsePack } from '../../data/packs';
 import { recognize } from '../../data/recognize';
@@ -15,7 +14,8 @@ import { AnnotateWriter } from '../../data/schema/annotate-wire';
 import { AnnotateRequest, type MatchRequest } from '../../data/schema/messages';
 import type { Pack } from '../../data/schema/pack';
 import { LazyIndex } from '../../data/store/lazy-index';
-import { installPack, loadPacks, openStore, removePack, type FactmarkDB } from '../../data/store/store';
+import { installPack, loadPacks, removePack } from '../../data/store/store';
+import { freshStores } from './store-fixture';
 import { evalArticleRequests } from './eval-requests';
 import { pageBatch, syntheticPack } from '../../scripts/bench/_synthetic-pack';
 
@@ -51,29 +51,13 @@ function mirrorPack(): Pack {
   };
 }
 
-/** Each article of the evaluation set as the content script would ask about it. */
-
 function decoded(request: AnnotateRequest): MatchRequest {
   const result = decodeAnnotate(request);
   if (!result.ok) throw new Error(result.error);
   return result.value;
 }
 
-let factory = new IDBFactory();
-const opened: FactmarkDB[] = [];
-async function storeWith(packs: readonly Pack[]): Promise<FactmarkDB> {
-  const db = openStore('factmark', factory, IDBKeyRange);
-  opened.push(db);
-  for (const pack of packs) {
-    const result = await installPack(db, pack, pack.id === bundledPack.id ? 'bundled' : 'file');
-    if (!result.ok) throw new Error(result.error);
-  }
-  return db;
-}
-afterEach(() => {
-  opened.splice(0).forEach((db) => db.close());
-  factory = new IDBFactory();
-});
+const storeWith = freshStores();
 
 describe('lazily loaded facts', () => {
   // Large enough for thousands of deal rows; fake-indexeddb is slow beyond that.

@@ -5,8 +5,7 @@
  * the lazily loaded index gives every verdict the index over every fact gives. Each kind of key
  * is needed: without one, some seed's verdicts differ.
  */
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildIndex, decodeAnnotate, matchBatch } from '../../data/match';
 import { recognize } from '../../data/recognize';
 import { AnnotateWriter } from '../../data/schema/annotate-wire';
@@ -14,7 +13,8 @@ import { AnnotateRequest, type MatchRequest } from '../../data/schema/messages';
 import type { Fact, Pack } from '../../data/schema/pack';
 import { LazyIndex } from '../../data/store/lazy-index';
 import { splitPack } from '../../data/store/split';
-import { installPack, loadPacks, openStore, removePack, type FactmarkDB } from '../../data/store/store';
+import { installPack, loadPacks, removePack } from '../../data/store/store';
+import { freshStores } from './store-fixture';
 import { lookupKeys, partyKey } from '../../data/store/row-keys';
 import { rng } from '../../scripts/bench/_synthetic-pack';
 
@@ -151,21 +151,7 @@ function randomPage(random: () => number, packs: readonly Pack[]): MatchRequest 
   return decoded.value;
 }
 
-let factory = new IDBFactory();
-const opened: FactmarkDB[] = [];
-async function storeWith(packs: readonly Pack[]): Promise<FactmarkDB> {
-  const db = openStore('factmark', factory, IDBKeyRange);
-  opened.push(db);
-  for (const pack of packs) {
-    const result = await installPack(db, pack, 'file');
-    if (!result.ok) throw new Error(result.error);
-  }
-  return db;
-}
-afterEach(() => {
-  opened.splice(0).forEach((db) => db.close());
-  factory = new IDBFactory();
-});
+const storeWith = freshStores();
 
 describe('deal rows found by the parties their facts need', () => {
   it('keys each fact by its required parties, and marks the first fact of each company and unit in pack order', () => {
