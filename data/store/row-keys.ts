@@ -47,6 +47,9 @@ export function leadEntity(key: string): string {
 
 const unitOf = (fact: Fact) => canonicalUnit(fact.quantity.unit).unit;
 
+/** Every party of a row's deal: declared, or of its facts (a one-party fact's `crossKey`s pair it with the others). */
+const dealParties = (row: DealFactsRow) => new Set([...row.deal.parties, ...row.entities]);
+
 /**
  * Sets `partyKeys` and `leadKeys` on every deal row of one pack (all of them, any order):
  * - `partyKeys`: per fact, `partyKey` of its required parties (requiredParties, evidence.ts),
@@ -62,7 +65,7 @@ export function setRowKeys(rows: readonly DealFactsRow[]): void {
   const facts: { seq: number; fact: Fact; row: DealFactsRow }[] = [];
   for (const row of rows) {
     const party = new Set<string>();
-    const others = new Set([...row.deal.parties, ...row.entities]);
+    const others = dealParties(row);
     for (const { seq, fact } of row.facts) {
       facts.push({ seq, fact, row });
       const required = requiredParties(fact);
@@ -98,6 +101,7 @@ export function partnersOf(packId: string, rows: readonly DealFactsRow[]): Partn
     return found;
   };
   for (const row of rows) {
+    const others = dealParties(row);
     for (const { fact } of row.facts) {
       const required = requiredParties(fact);
       if (required.length === 2) {
@@ -105,7 +109,7 @@ export function partnersOf(packId: string, rows: readonly DealFactsRow[]): Partn
         of(a).pairs.add(b);
         of(b).pairs.add(a);
       } else {
-        for (const other of new Set([...row.deal.parties, ...row.entities])) if (other !== required[0]) of(required[0]!).cross.add(other);
+        for (const other of others) if (other !== required[0]) of(required[0]!).cross.add(other);
       }
     }
   }
