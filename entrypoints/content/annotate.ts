@@ -149,8 +149,12 @@ export async function scanRoots(request: ScanRequest, ask: AskVerdicts): Promise
           above.push(block);
           continue;
         }
-        // The walk just left the screen: what it found there goes now, ahead of the rest of the page.
-        if (place === 'below' && batch.size) await send();
+        // The walk just left the screen: what it found there goes now, ahead of the rest of the
+        // page, which is read behind the page's own tasks (its timers and frames go first).
+        if (place === 'below') {
+          slice.deferToPage();
+          if (batch.size) await send();
+        }
         await read(block, inView);
       } else await read(block, false);
     }

@@ -55,6 +55,28 @@ export const tinyFiguresPage = page(
 );
 
 /**
+ * A page that is never idle: from load on, its own tasks run back to back (each posts the next
+ * and keeps the thread 4 ms), so a task queued behind all of the page's waiting work would never
+ * run. `window.__busyTasks` counts them; 3,000 paragraphs with figures take many slices to read.
+ */
+export const neverIdlePage = page(
+  'Amazon and OpenAI, on a busy page',
+  '<h1>Amazon and OpenAI</h1><main id="list"></main>',
+  `const parts = [];
+   for (let p = 0; p < 3000; p++) parts.push('<p>Amazon agreed to invest $50 billion in OpenAI. Lot ' + p + ' went for $' + (p % 89 + 2) + ' million.</p>');
+   document.getElementById('list').innerHTML = parts.join('');
+   window.__busyTasks = 0;
+   const channel = new MessageChannel();
+   channel.port1.onmessage = () => {
+     const until = performance.now() + 4;
+     while (performance.now() < until);
+     window.__busyTasks++;
+     channel.port2.postMessage(null);
+   };
+   channel.port2.postMessage(null);`,
+);
+
+/**
  * A paragraph whose figure changes 1,000 times a second: every 4 ms a task changes the text four
  * times, each change delivered to observers on its own (a microtask apart). Starts when the test
  * calls `window.__storm(ms)`; `window.__changes` counts the changes.
