@@ -14,6 +14,8 @@ interface TraceEvent {
   ph: string;
   ts: number;
   dur?: number;
+  /** Thread (CPU) time of a complete event, µs: less than `dur` when the thread waited for a core. */
+  tdur?: number;
   pid: number;
   tid: number;
   id?: string;
@@ -60,12 +62,61 @@ export async function traceFirstPass(page: Page, load: () => Promise<unknown>, s
   await cdp.send('Tracing.end');
   await complete;
   await cdp.detach();
-  return longTasksInPass(events, lineMs);
+  // The page's heartbeat (the bench pages keep one in `__gaps`), against the pass's own start.
+  const heartbeat = await page.evaluate(() => ({
+    passStart: performance.getEntriesByName('factmark:annotate')[0]?.startTime ?? 0,
+    gaps: (window as unknown as { __gaps?: [number, number][] }).__gaps ?? [],
+  }));
+  return { ...longTasksInPass(events, lineMs), gaps: gapsInTrace(events, heartbeat.gaps, heartbeat.passStart, lineMs) };
+}
+
+/** One heartbeat gap over the line during the pass, as the trace saw the main thread in it. */
+export interface TracedGap {
+  ms: number;
+  /** The main thread's CPU time in the gap (the tasks' thread time): the rest of it, the thread waited for a core. */
+  cpu: number;
+  /** How many tasks ran in it, and the longest one's wall and CPU time. */
+  tasks: number;
+  longestTask: number;
+  longestTaskCpu: number;
+}
+
+/**
+ * The heartbeat's gaps over `lineMs` from the pass's start to 250 ms after its end, each with
+ * the main-thread tasks the trace saw in it. `gaps` are [start, length] in the page's clock;
+ * `passStart` is the pass's measure start in that clock, which the trace's user-timing event
+ * ties to trace time.
+ */
+export function gapsInTrace(events: TraceEvent[], gaps: [number, number][], passStart: number, lineMs = 50): TracedGap[] {
+  const { begin, end, main } = passEvents(events);
+  const offset = begin.ts - passStart * 1000;
+  const passEnd = (end?.ts ?? begin.ts) + 250_000;
+  const tasks = main.filter((e) => e.name === 'RunTask');
+  return gaps
+    .map(([at, length]) => ({ from: Math.max(at * 1000 + offset, begin.ts), to: (at + length) * 1000 + offset }))
+    .filter(({ from, to }) => to - from > lineMs * 1000 && from < passEnd)
+    .map(({ from, to }) => {
+      const inGap = tasks.filter((t) => t.ts < to && t.ts + t.dur! > from);
+      // A task only partly in the gap counts for that part of its CPU time.
+      const cpu = inGap.reduce((sum, t) => sum + ((t.tdur ?? t.dur!) * (Math.min(to, t.ts + t.dur!) - Math.max(from, t.ts))) / t.dur!, 0);
+      const longest = inGap.reduce<TraceEvent | undefined>((a, t) => (!a || t.dur! > a.dur! ? t : a), undefined);
+      return { ms: (to - from) / 1000, cpu: cpu / 1000, tasks: inGap.length, longestTask: (longest?.dur ?? 0) / 1000, longestTaskCpu: (longest?.tdur ?? longest?.dur ?? 0) / 1000 };
+    });
+}
+
+/** One line for the traced heartbeat gaps: each gap's length, the main thread's CPU time in it, and its longest task. */
+export function tracedGapsText(gaps: TracedGap[]): string {
+  if (gaps.length === 0) return 'none';
+  return gaps.map((g) => `${g.ms.toFixed(0)} ms gap: ${g.cpu.toFixed(0)} ms CPU in ${g.tasks} tasks, longest ${g.longestTask.toFixed(0)} ms (${g.longestTaskCpu.toFixed(0)} ms CPU)`).join('; ');
 }
 
 /** What the trace says of a pass: its long tasks, and its longest style recalculation (ms). */
 export interface PassTrace {
   tasks: LongTask[];
+  /** The page heartbeat's gaps over the line in that window, as the trace saw them (none on a page without a heartbeat). */
+  gaps?: TracedGap[];
+  /** The longest main-thread task's CPU (thread) time during the pass and 250 ms after. */
+  longestTaskCpu: number;
   /** The longest `UpdateLayoutTree` (style recalc) on the main thread during the pass and 250 ms after. */
   longestStyle: number;
   /** How many style recalcs and main-thread tasks the trace holds in that time (a trace that saw the pass has many). */
@@ -75,18 +126,15 @@ export interface PassTrace {
 
 /** The long tasks on the renderer main thread that recorded the pass, overlapping it, and its longest style recalc. */
 export function longTasksInPass(events: TraceEvent[], lineMs = 50): PassTrace {
-  // User timing measures are async begin/end pairs ('b'/'e') under blink.user_timing.
-  const begin = events.find((e) => e.name === 'factmark:annotate' && (e.ph === 'b' || e.ph === 'B'));
-  if (!begin) throw new Error('The trace holds no factmark:annotate measure: was the measures flag set?');
-  const end = events.find((e) => e.name === 'factmark:annotate' && (e.ph === 'e' || e.ph === 'E') && e.pid === begin.pid && e.ts >= begin.ts);
+  const { begin, end, main } = passEvents(events);
   const passStart = begin.ts;
   const passEnd = (end?.ts ?? begin.ts) + 250_000;
-  const mainTid = events.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.pid === begin.pid && (e.args?.name as string) === 'CrRendererMain')?.tid;
-  const main = events.filter((e) => e.pid === begin.pid && (mainTid === undefined || e.tid === mainTid) && e.ph === 'X' && e.dur !== undefined);
   const tasks = main.filter((e) => e.name === 'RunTask' && e.dur! > lineMs * 1000 && e.ts < passEnd && e.ts + e.dur! > passStart);
   const styles = main.filter((e) => e.name === 'UpdateLayoutTree' && e.ts < passEnd && e.ts + e.dur! > passStart);
   const longestStyle = Math.max(0, ...styles.map((e) => e.dur! / 1000));
-  const taskCount = main.filter((e) => e.name === 'RunTask' && e.ts < passEnd && e.ts + e.dur! > passStart).length;
+  const inPass = main.filter((e) => e.name === 'RunTask' && e.ts < passEnd && e.ts + e.dur! > passStart);
+  const taskCount = inPass.length;
+  const longestTaskCpu = Math.max(0, ...inPass.map((e) => (e.tdur ?? e.dur!) / 1000));
   const long = tasks.map((task) => {
     const within = main.filter((e) => e !== task && !WRAPPERS.has(e.name) && e.ts >= task.ts && e.ts + e.dur! <= task.ts + task.dur!);
     const byName = new Map<string, number>();
@@ -97,7 +145,18 @@ export function longTasksInPass(events: TraceEvent[], lineMs = 50): PassTrace {
     const inside = [...byName].map(([name, ms]) => ({ name, ms })).sort((a, b) => b.ms - a.ms).slice(0, 4);
     return { at: (task.ts - passStart) / 1000, ms: task.dur! / 1000, inside };
   });
-  return { tasks: long, longestStyle, styleCount: styles.length, taskCount };
+  return { tasks: long, longestTaskCpu, longestStyle, styleCount: styles.length, taskCount };
+}
+
+/** The first pass's measure (begin and end events) and the complete events of the renderer main thread that recorded it. */
+function passEvents(events: TraceEvent[]): { begin: TraceEvent; end?: TraceEvent; main: TraceEvent[] } {
+  // User timing measures are async begin/end pairs ('b'/'e') under blink.user_timing.
+  const begin = events.find((e) => e.name === 'factmark:annotate' && (e.ph === 'b' || e.ph === 'B'));
+  if (!begin) throw new Error('The trace holds no factmark:annotate measure: was the measures flag set?');
+  const end = events.find((e) => e.name === 'factmark:annotate' && (e.ph === 'e' || e.ph === 'E') && e.pid === begin.pid && e.ts >= begin.ts);
+  const mainTid = events.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.pid === begin.pid && (e.args?.name as string) === 'CrRendererMain')?.tid;
+  const main = events.filter((e) => e.pid === begin.pid && (mainTid === undefined || e.tid === mainTid) && e.ph === 'X' && e.dur !== undefined);
+  return { begin, end, main };
 }
 
 /** Whose script an EvaluateScript or FunctionCall ran (` <file>`: the content script's, the page's, the harness's), else ''. */

@@ -7,12 +7,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { availableParallelism } from 'node:os';
 import type { Page } from 'playwright-core';
 import { EXTENSION_DIR, launchChromium as launchWithExtension, type ChromiumExtension as ExtensionBrowser } from '../lib/chromium-browser';
 import { serveHtml } from '../lib/static-server';
 import { waitForAnnotation } from '../lib/page-probe';
 import { floorPass } from './_floor';
-import { longTasksText, quietlyAwaitPasses, traceFirstPass } from './_trace';
+import { longTasksText, quietlyAwaitPasses, traceFirstPass, tracedGapsText } from './_trace';
 
 /** Page size to reach by repeating the demo article (the issue's "1.3 MB article page"). */
 const PAGE_BYTES = 1.3e6;
@@ -137,6 +138,7 @@ async function setSiteEnabled(browser: ExtensionBrowser, enabled: boolean): Prom
 
 export default async function run(): Promise<void> {
   const { html, paragraphs, copies } = bigPage();
+  const cpus = availableParallelism();
   const server = await serveHtml({ '/big': html, '/scroll': '<!doctype html><html><head><title>Amazon and OpenAI live</title></head><body><main id="feed"></main></body></html>' });
   const browser = await launchWithExtension();
   let scrollBrowser: ExtensionBrowser | undefined;
@@ -254,6 +256,7 @@ export default async function run(): Promise<void> {
     console.log(`| heartbeat gaps over 50 ms in the page during the pass and 250 ms after, from its start (first pass / loaded page) | ${pass.gaps} (longest ${ms(pass.longestGap)}) / ${settled.gaps} (longest ${ms(settled.longestGap)}) | long-task line 50 ms | ${(pass.longestGap / 50).toFixed(2)}x / ${(settled.longestGap / 50).toFixed(2)}x the line |`);
     console.log(`| the same page with Factmark off: heartbeat gaps over 50 ms in the same window of its life as the first pass | ${gapsOff.count} (longest ${ms(gapsOff.longest)}) | Factmark on: ${pass.gaps} (longest ${ms(pass.longestGap)}) | ${gapsOff.longest ? `${(pass.longestGap / gapsOff.longest).toFixed(2)}x Factmark off` : 'none with Factmark off: the gaps are ours'} |`);
     console.log(`| main-thread tasks over 50 ms in a CDP trace of a reload's pass and 250 ms after (the longest events in each) | ${traced.tasks.length}: ${longTasksText(traced.tasks)} | long-task line 50 ms | |`);
+    console.log(`| of that trace: the longest main-thread task's CPU (thread) time, and the heartbeat's gaps over 50 ms with the main thread's CPU time in each (the rest of a gap, it waited for one of the ${cpus} cores) | ${ms(traced.longestTaskCpu)}; ${traced.gaps?.length ?? 0} gaps: ${tracedGapsText(traced.gaps ?? [])} | long-task line 50 ms | ${(traced.longestTaskCpu / 50).toFixed(2)}x the line |`);
     console.log(`| of which, the longest style recalc (UpdateLayoutTree) in the trace during that pass and 250 ms after | ${ms(traced.longestStyle)} (of ${traced.styleCount} recalcs in ${traced.taskCount} tasks) | long-task line 50 ms | ${(traced.longestStyle / 50).toFixed(2)}x the line |`);
     console.log(`| longest run of Factmark's own work between yields (first pass / loaded page) | ${ms(pass.ownLongest)} / ${ms(settled.ownLongest)} | slice budget 8 ms, long-task line 50 ms | ${(pass.ownLongest / 50).toFixed(2)}x / ${(settled.ownLongest / 50).toFixed(2)}x the line |`);
     if (pass.runs) console.log(`| of which, by kind (first pass) | ${runsText(pass.runs)} | | |`);
