@@ -28,6 +28,8 @@ export interface LongTask {
   /** ms from the pass's start (negative: it began before the pass). */
   at: number;
   ms: number;
+  /** Its CPU (thread) time, ms: less than `ms` when the thread waited for a core. */
+  cpu: number;
   /** The longest events inside the task, by name, with their ms (inclusive, so they may nest). */
   inside: { name: string; ms: number }[];
 }
@@ -143,7 +145,7 @@ export function longTasksInPass(events: TraceEvent[], lineMs = 50): PassTrace {
       byName.set(name, Math.max(byName.get(name) ?? 0, e.dur! / 1000));
     }
     const inside = [...byName].map(([name, ms]) => ({ name, ms })).sort((a, b) => b.ms - a.ms).slice(0, 4);
-    return { at: (task.ts - passStart) / 1000, ms: task.dur! / 1000, inside };
+    return { at: (task.ts - passStart) / 1000, ms: task.dur! / 1000, cpu: (task.tdur ?? task.dur!) / 1000, inside };
   });
   return { tasks: long, longestTaskCpu, longestStyle, styleCount: styles.length, taskCount };
 }
@@ -178,5 +180,5 @@ export async function quietlyAwaitPasses(page: Page, count = 1): Promise<void> {
 /** One line per long task: when, how long, and what was inside. */
 export function longTasksText(tasks: LongTask[]): string {
   if (tasks.length === 0) return 'none';
-  return tasks.map((t) => `${t.ms.toFixed(0)} ms at ${t.at.toFixed(0)} ms (${t.inside.map((i) => `${i.name} ${i.ms.toFixed(0)}`).join(', ')})`).join('; ');
+  return tasks.map((t) => `${t.ms.toFixed(0)} ms (${t.cpu.toFixed(0)} ms CPU) at ${t.at.toFixed(0)} ms (${t.inside.map((i) => `${i.name} ${i.ms.toFixed(0)}`).join(', ')})`).join('; ');
 }
