@@ -43,6 +43,10 @@ export default defineBackground(() => {
     if (refused) return { ok: false, error: refused };
     if (PAGE_STATE_TYPES.has(message.type)) {
       if (kind !== 'content-script') return { ok: false, error: `"${message.type}" comes only from a page's content script.` };
+      // A page is loading (its sheet is asked for at document_start): the names table is read now,
+      // while the page loads, not when its first lookup comes (once per worker life; a failure is
+      // tried again by that lookup, which reports it).
+      if (message.type === 'highlights:style') facts.ready().catch(() => undefined);
       return await pageState.handle(message as HighlightStyleRequest | PageStateReport, sender);
     }
     if (kind === 'content-script' && !lookups.take(sender.tab!.id!)) return { ok: false, error: 'This page asked for too many lookups; Factmark will read it again shortly.' };
