@@ -30,7 +30,7 @@ type PostTask = (callback: () => void, options: { priority: 'background' }) => P
 /**
  * Like `yieldToPage`, but every task of the page's own that is waiting goes first: its timers,
  * messages and frames (`scheduler.postTask` at background priority). Reading the page is such
- * work: with ordinary-priority turns the page's own 5 ms timer went unserved for 50-130 ms at a
+ * work: with ordinary-priority turns the page's own 5 ms timer went unserved for 50-150 ms at a
  * time, behind a run of our slices, answers and frames. Falls back to `yieldToPage` where the
  * browser has no scheduler, and resumes after STARVED_MS if the background turn never comes.
  */
