@@ -74,7 +74,7 @@ describe('bounded work whatever the page does', () => {
     await page.close();
   }, 180_000);
 
-  it('reads the rest of a page behind the page\'s own tasks, yet finishes on a page that is never idle', async () => {
+  it('finishes reading a page that is never idle (its own tasks back to back), and the page\'s work goes on', async () => {
     const page = await browser.context.newPage();
     await page.goto(server.url('/busy'));
     // Below the first screen, reading waits for the page's queued tasks to run first; on this page
