@@ -120,17 +120,25 @@ export async function scanRoots(request: ScanRequest, ask: AskVerdicts): Promise
     // (a short one goes whole: each call sends its text again).
     const step = seen.text.length > LIMITS.blockChars ? FIGURES_PER_STEP : Infinity;
     for (let next = 0; owner && next < figures.length; ) {
-      if (batch.size >= LIMITS.figuresPerBatch || batch.chars >= BATCH_CHARS) await send();
+      if (batch.size >= LIMITS.figuresPerBatch || batch.chars >= BATCH_CHARS) await sendFresh();
       next = batch.add(seen, figures, next, owner, inView, next + step);
       if (next < figures.length && slice.due()) await slice.next();
     }
     await due();
   };
-  /** Between blocks: when the slice is used up, what was found goes (if enough), then the page gets its turn. */
+  /**
+   * Sends the batch at the start of a slice: copying a full batch into a message takes 5-10 ms, so
+   * sent at the end of a used slice it made one task of both (traced: 45-85 ms on 2 loaded cores).
+   */
+  const sendFresh = async () => {
+    await slice.next();
+    await send();
+  };
+  /** Between blocks: when the slice is used up, the page gets its turn, and then what was found goes (if enough). */
   const due = async () => {
     if (!slice.due()) return;
-    if (batch.size >= EARLY_BATCH) await send();
-    await slice.next();
+    if (batch.size >= EARLY_BATCH) await sendFresh();
+    else await slice.next();
   };
   // A full pass reads what is on screen first (see ViewportFirst); a partial one reads a few paragraphs.
   const body = request.roots.length === 1 ? request.roots[0]!.ownerDocument?.body : undefined;
