@@ -1,9 +1,11 @@
 /**
- * `npx tsx scripts/bench/_heartbeat.ts [passes] [tiny]`: the 1.3 MB page of `npm run bench -- page`
- * (or, with `tiny`, the 200,000-figure page of tests/browser/bounded-work.test.ts), loaded once and reloaded `passes - 1` times (default 4) in one Chromium, and per first pass:
- * its length, the first underlines in view, the page heartbeat's gaps over 50 ms during it (and
- * 250 ms after) and the longest, and our longest run between yields. One bench run sees a few
- * gaps at most, so comparing two builds takes several of these, alternated.
+ * `npx tsx scripts/bench/_heartbeat.ts [passes] [tiny]`: the 1.3 MB page of `npm run bench --
+ * page` (or, with `tiny`, the 200,000-figure page of tests/browser/bounded-work.test.ts), loaded
+ * once and reloaded `passes - 1` times (default 4) in one Chromium, and per first pass: its
+ * length, the first underlines in view, the page heartbeat's gaps over 50 ms during it (and 250 ms
+ * after) and the longest, and our runs between yields (the longest, and by kind: how many, how
+ * many over 50 ms, the longest). One bench run sees a few gaps at most, so comparing two builds
+ * takes several of these, alternated.
  */
 import { launchChromium } from '../lib/chromium-browser';
 import { serveHtml } from '../lib/static-server';
@@ -13,12 +15,12 @@ import { bigPage } from './page';
 
 const passes = Number(process.argv[2] ?? 4);
 const html = process.argv[3] === 'tiny' ? tinyFiguresPage : bigPage().html;
-const server = await serveHtml({ '/big': html });
+const server = await serveHtml({ '/page': html });
 const browser = await launchChromium();
 try {
   const page = await browser.context.newPage();
   for (let i = 0; i < passes; i++) {
-    if (i === 0) await page.goto(server.url('/big'));
+    if (i === 0) await page.goto(server.url('/page'));
     else await page.reload();
     await waitForAnnotation(page);
     await page.waitForTimeout(300);
