@@ -42,7 +42,7 @@ function symbolAt(text: string, p: number): { iso: string; symbol: string } | un
 /** Letters written before "$" (dots removed, any case). */
 const DOLLAR_PREFIX = new WordTable<string>({
   us: 'USD', c: 'CAD', ca: 'CAD', can: 'CAD', a: 'AUD', au: 'AUD', hk: 'HKD', nz: 'NZD', s: 'SGD',
-  sg: 'SGD', r: 'BRL', mx: 'MXN', nt: 'TWD',
+  sg: 'SGD', r: 'BRL', mx: 'MXN', mex: 'MXN', nt: 'TWD',
 });
 
 /** ISO codes recognised before or after an amount (case-insensitive after, upper-case before). */
@@ -108,6 +108,9 @@ export function currencyBefore(text: string, numStart: number, floor: number): C
     if (sym.symbol !== '$') return { pos: symStart, iso: sym.iso, symbol: sym.symbol };
     const pre = dollarPrefix(text, symStart, floor, k < numStart);
     if (pre) return { pos: pre.start, iso: pre.iso, symbol: text.slice(pre.start, numStart).trimEnd() };
+    // Letters glued to the "$" that name no dollar we know ("RD$", "J$"): someone's dollar, not
+    // surely the US one, so no figure.
+    if (symStart > floor && isLetter(text.charCodeAt(symStart - 1))) return null;
     return { pos: symStart, iso: 'USD', bareDollar: true, symbol: '$' };
   }
   if (!isLetter(text.charCodeAt(k - 1))) {

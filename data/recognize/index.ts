@@ -10,7 +10,7 @@ import type { Figure } from '../schema/figure';
 import { currencyBefore, currencySymbolAfter, dollarIsAmbiguous, usSuffix, type CurrencyMark } from './currency';
 import { bareDollar, numberFormat } from './locale';
 import { NUMBER_WORD_SOURCE, newAmount, readAmount, type Amount } from './numbers';
-import { qualifierBefore, wordBefore } from './qualifier';
+import { qualifierAfter, qualifierBefore, wordBefore } from './qualifier';
 import { centsAfter } from './subunit';
 import { isDash, isDigit, isLetter, isSpace, matchesLower, scaled, skipSpaces, wordEnd } from './text';
 import { unitAfter, type UnitHit } from './units';
@@ -196,11 +196,16 @@ function figureAt(s: Scan, i: number): Figure | null {
       end = centsEnd;
     }
   }
+  // "a quarter of a billion dollars": "a billion" is the unit of a fraction read no further.
+  if (first.article && wordBefore(text, start, 'of')) {
+    s.resume = end;
+    return null;
+  }
+  // "$1 billion-plus", "$1bn+": more than the amount, not the amount.
+  const plus = plusAfter(text, end);
+  if (plus > end) end = plus;
   if (end - start > MAX_SPAN) return null;
-  const q =
-    high !== undefined && wordBefore(text, start, 'between')
-      ? undefined
-      : qualifierBefore(text, start, s.floor, kind === 'duration');
+  const q = plus > 0 ? 'more than' : qualifierOf(s, start, end, kind === 'duration' ? 'duration' : undefined, high !== undefined);
   const figure: Figure = {
     start,
     end,
@@ -215,6 +220,25 @@ function figureAt(s: Scan, i: number): Figure | null {
   if (uncertain) figure.uncertain = true;
   s.resume = end;
   return figure;
+}
+
+/**
+ * The figure's qualifier from the words around it: a bound written after it ("or more", "at
+ * most") wins over any before it, and an estimate after it ("or so") counts when none is before.
+ */
+function qualifierOf(s: Scan, start: number, end: number, duration: 'duration' | undefined, range: boolean): string | undefined {
+  const after = qualifierAfter(s.text, end);
+  if (after && after !== 'about') return after;
+  const before = range && wordBefore(s.text, start, 'between') ? undefined : qualifierBefore(s.text, start, s.floor, duration !== undefined);
+  return before ?? after;
+}
+
+/** The end of a "-plus" or "+" glued to the figure ending at `end`, or -1 ("+1" and "-plusses" are not). */
+function plusAfter(text: string, end: number): number {
+  const c = text.charCodeAt(end);
+  if (c === 43) return isDigit(text.charCodeAt(end + 1)) ? -1 : end + 1;
+  if (!isDash(c) || !matchesLower(text, end + 1, 'plus')) return -1;
+  return isLetter(text.charCodeAt(end + 5)) ? -1 : end + 5;
 }
 
 function skipDigits(text: string, i: number): number {

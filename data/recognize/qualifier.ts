@@ -52,3 +52,28 @@ export function wordBefore(text: string, start: number, word: string): boolean {
   if (end === start || at < 0 || !matchesLower(text, at, word)) return false;
   return at === 0 || !isLetter(text.charCodeAt(at - 1));
 }
+
+/**
+ * Words right after a figure that make it a bound or an estimate ("$5 billion or more", "$60
+ * billion at most", "$40 billion or so"), each with the leading qualifier that says the same.
+ * Only one space may come between (after a comma, "at least" is another clause's).
+ */
+const AFTER: Record<string, string> = {
+  'or more': 'at least', 'or longer': 'at least', 'or higher': 'at least', 'or greater': 'at least', 'or above': 'at least',
+  'and up': 'at least', 'and above': 'at least', 'at least': 'at least', 'at a minimum': 'at least', minimum: 'at least',
+  'or less': 'at most', 'or shorter': 'at most', 'or lower': 'at most', 'or fewer': 'at most', 'or under': 'at most', 'or below': 'at most',
+  'at most': 'at most', 'at the most': 'at most', 'at a maximum': 'at most', 'at the outside': 'at most',
+  maximum: 'at most', max: 'at most', tops: 'at most',
+  'or so': 'about', 'or thereabouts': 'about', 'give or take': 'about',
+};
+const AFTER_PATTERN = new RegExp(` (${Object.keys(AFTER).sort((a, b) => b.length - a.length).join('|')})(?![\\p{L}\\p{N}])`, 'iuy');
+
+/** The qualifier that the words right after `end` amount to, as a leading one ("at least" for "or more"), if any. */
+export function qualifierAfter(text: string, end: number): string | undefined {
+  // Most figures are followed by a word that opens none of the phrases: skip the regex then.
+  const c = text.charCodeAt(end + 1) | 32;
+  if (text.charCodeAt(end) !== 32 || (c !== 111 && c !== 97 && c !== 109 && c !== 116 && c !== 103)) return undefined;
+  AFTER_PATTERN.lastIndex = end;
+  const m = AFTER_PATTERN.exec(text);
+  return m ? AFTER[m[1]!.toLowerCase()] : undefined;
+}

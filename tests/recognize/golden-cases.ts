@@ -102,6 +102,10 @@ const moneyDollarForms: GoldenCase[] = [
   c('The retailer was bought for A$2.9 billion.', $('A$2.9 billion', 2.9 * B, 'AUD')),
   c('The port operator raised AU$600 million from investors.', $('AU$600 million', 600 * M, 'AUD')),
   c('The tower company listed with a HK$40 billion valuation.', $('HK$40 billion', 40 * B, 'HKD')),
+  c('The Monterrey plant will cost Mex$20 billion.', $('Mex$20 billion', 20 * B, 'MXN')),
+  // A "$" glued to letters that name no dollar we know: someone's dollar, not surely the US one.
+  c('The resort group raised RD$5 billion from local banks.'),
+  c('The bank booked J$3 billion in new loans.'),
   c('The dairy exporter earned NZ$1.3 billion.', $('NZ$1.3 billion', 1.3 * B, 'NZD')),
   c('The data centre cost S$1.5 billion to build.', $('S$1.5 billion', 1.5 * B, 'SGD')),
   c('The bank was fined 70 million Canadian dollars.', $('70 million Canadian dollars', 70 * M, 'CAD')),
@@ -213,6 +217,18 @@ const moneyQualified: GoldenCase[] = [
   c('Orders worth upwards of $1 billion are pending.', $('$1 billion', 1 * B, 'USD', { q: 'upwards of' })),
   c('It carries debt in excess of $20 billion.', $('$20 billion', 20 * B, 'USD', { q: 'in excess of' })),
   c('Roughly 30 billion euros will flow to chip plants.', $('30 billion euros', 30 * B, 'EUR', { q: 'roughly' })),
+  // Bounds and estimates written after the figure.
+  c('The carrier will pay $2 billion or more for the spectrum.', $('$2 billion', 2 * B, 'USD', { q: 'at least' })),
+  c('Each plant costs $9 billion or less to build.', $('$9 billion', 9 * B, 'USD', { q: 'at most' })),
+  c('The lab can draw $4 billion at most from the facility.', $('$4 billion', 4 * B, 'USD', { q: 'at most' })),
+  c('Bids start at $300 million minimum.', $('$300 million', 300 * M, 'USD', { q: 'at least' })),
+  c('The refit will take $80 million tops.', $('$80 million', 80 * M, 'USD', { q: 'at most' })),
+  c('The chip unit fetched $6 billion or so.', $('$6 billion', 6 * B, 'USD', { q: 'about' })),
+  c('It paid about $6 billion or more for the stake.', $('$6 billion', 6 * B, 'USD', { q: 'at least' })),
+  c('Its cloud backlog is now a $90bn+ business.', $('$90bn+', 90 * B, 'USD', { q: 'more than' })),
+  c('Sales grew 20%+ in the quarter.', pct('20%+', 20, { q: 'more than' })),
+  c('The venture raised $1 billion, at least on paper.', $('$1 billion', 1 * B)),
+  c('The contract runs five years or longer.', D('five years', 5, 'year', { q: 'at least' })),
 ];
 
 /** Power and capacity. */
@@ -556,7 +572,7 @@ const moneyEdge: GoldenCase[] = [
   c('$15 billion was the final price.', $('$15 billion', 15 * B)),
   c('The price was "$15 billion", the filing said.', $('$15 billion', 15 * B)),
   c('They paid $15 billion—far more than expected.', $('$15 billion', 15 * B)),
-  c('The deal is a $7 billion-plus bet.', $('$7 billion', 7 * B)),
+  c('The deal is a $7 billion-plus bet.', $('$7 billion-plus', 7 * B, 'USD', { q: 'more than' })),
   c('Bids of $5 million, $6 million and $7 million came in.', $('$5 million', 5 * M), $('$6 million', 6 * M), $('$7 million', 7 * M)),
   c('The $2.38 billion trust was set up in the restructuring.', $('$2.38 billion', 2.38 * B)),
   c('Cash flow was $ 1.9 billion, the CFO said.', $('$ 1.9 billion', 1.9 * B)),
@@ -648,6 +664,10 @@ const articleScales: GoldenCase[] = [
   c('It is a billion-dollar question for the industry.'),
   c('The two firms signed a 10-year deal for cooling water.', D('10-year', 10)),
   c('The agency was given a million reasons to delay the permit.'),
+  // "a billion" as the unit of a fraction: the amount is not a billion.
+  c('The studio spent a quarter of a billion dollars on the film.'),
+  c('Nearly two-thirds of a billion euros went to the grid.'),
+  c('The unit paid half a billion dollars, a third of a billion euros less than planned.', $('half a billion dollars', 0.5 * B)),
 ];
 
 /**
