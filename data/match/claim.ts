@@ -18,6 +18,18 @@ const SPECULATIVE = cueList(
   'trimmed', 'scale back', 'scaled back', 'shrink', 'shrank',
 );
 
+/**
+ * A negation or a denial ("did not invest $60 billion", "denied it would pay"), or a figure said to
+ * be wrong: what the sentence says is not the value, so the record can neither confirm it nor
+ * contradict it.
+ */
+const NEGATED = cueList(
+  'not', 'never', 'no longer', 'neither', 'nor', 'cannot', "didn't", "doesn't", "don't", "won't", "wasn't", "isn't",
+  "aren't", "weren't", "hasn't", "haven't", "hadn't", "wouldn't", "couldn't", 'denied', 'denies', 'deny', 'denying',
+  'rejected', 'refuted', 'dismissed', 'false', 'untrue', 'incorrect', 'incorrectly', 'wrongly', 'mistakenly',
+  'erroneously', 'earlier version', 'correction',
+);
+
 /** A signed statement of intent: the deal as planned, which only a fact recorded as expected can be. */
 const INTENT = cueList('letter of intent', 'memorandum of understanding', 'non-binding', 'nonbinding');
 
@@ -28,6 +40,8 @@ const CONDITIONAL = cueList('if', 'unless', 'should it', 'in case');
 const FORWARD = cueList(
   'would', 'plan', 'plans', 'planned', 'planning', 'expect', 'expects', 'expected', 'intend', 'intends', 'set to',
   'poised', 'likely', 'forecast', 'projected', 'estimate', 'estimated', 'according to people', 'reportedly', 'said to',
+  // Someone else's account ("some reports put it at $60 billion"): the article passes it on, it need not be its own claim.
+  'report', 'reports', 'reported', 'according to', 'claimed', 'claims', 'alleged', 'allegedly',
 );
 
 /** A number about something other than a deal's terms: markets, results, costs. */
@@ -58,6 +72,7 @@ export type Uncheckable =
   | { kind: 'uncertain' }
   | { kind: 'bound'; qualifier: QualifierClass }
   | { kind: 'speculative'; cue: string }
+  | { kind: 'negated'; cue: string }
   /** Checkable only against a fact its pack records as expected (an intention itself), and never a mismatch. */
   | { kind: 'intent'; cue: string }
   | { kind: 'other-topic'; cue: string };
@@ -71,6 +86,9 @@ const BOUNDS = new Set<QualifierClass>(['above', 'atLeast', 'upTo', 'below']);
  */
 export function uncheckable(qualifier: QualifierClass | undefined, clause: readonly string[], lead: readonly string[]): Uncheckable | undefined {
   if (qualifier && BOUNDS.has(qualifier)) return { kind: 'bound', qualifier };
+  // In the figure's own clause only: "Talk of more has not gone away, and Amazon already has ..." states the rest.
+  const negated = cueIn(clause, NEGATED);
+  if (negated) return { kind: 'negated', cue: negated };
   const settled = cueIn(clause, SETTLED) !== undefined;
   const speculative = cueIn(clause, SPECULATIVE) ?? (settled ? undefined : cueIn(lead, SPECULATIVE) ?? cueIn(lead, CONDITIONAL));
   if (speculative) return { kind: 'speculative', cue: speculative };

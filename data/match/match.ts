@@ -4,6 +4,7 @@ import { dateMentions, dayNumber, type DateMention } from '../text/dates';
 import { PartyTable, viewOf, type FactRef, type MatchIndex, type Slot } from './build';
 import { cannotContradict, uncheckable, type Uncheckable } from './claim';
 import { localContexts, type LocalContext } from './context';
+import { otherReceiver, receiversIn, type Receivers } from './direction';
 import { PRODUCT_NOUNS, bindingOf, linkedDealParty, namesOutsider, unknownNames, unknownOwners, type BindingEvidence, type NamedAround, type NameSpan } from './evidence';
 import { abstainLine, listNames, readableDay, reasonLine } from './reason';
 import { EARLIER, cueIn, roleFit, type RoleFit } from './roles';
@@ -405,6 +406,12 @@ function ownersOf(q: FigureQuery, ctx: LocalContext, s: SentenceNames, sentenceF
   return unknownOwners(q.sentence, ctx.start, ctx.end, known);
 }
 
+/** Who the figure's clause names as invested in or paid (see `receiversIn`). */
+function receiversOf(w: Weighing): Receivers {
+  const named = w.s.spans.map((sp) => ({ start: sp.start - w.sentenceFrom, id: sp.id }));
+  return receiversIn(w.q.sentence, w.ctx.clauseStart, w.ctx.clauseEnd, named);
+}
+
 /** True if the unknown name `w` is one of the fact's own cue words ("Trainium" for a Trainium fact). */
 function isOwnCue(ref: FactRef, w: string): boolean {
   const lower = w.toLowerCase();
@@ -420,6 +427,8 @@ class Weighing {
   /** Unknown names in the clause and owning the figure: found on first need, once per figure. */
   strangers: string[] | undefined = undefined;
   owners: string[] | undefined = undefined;
+  /** Who the clause says receives the money: found on first need, once per figure. */
+  receivers: Receivers | undefined = undefined;
   /** Some fact states the figure's value (or is close to it and current). */
   anyEqual = false;
   /** Facts that passed every rule but the value. */
@@ -456,6 +465,8 @@ function weigh(w: Weighing, ref: FactRef): void {
   if (!binding) return;
   // Someone outside the deal named in the figure's own clause: their number, not this deal's.
   if (namesOutsider(clauseSpans, ref.parties)) return;
+  // The clause gives the money to someone else ("OpenAI will invest $50 billion in Amazon").
+  if (otherReceiver((w.receivers ??= receiversOf(w)), ref.fact.metric, ref.required[1])) return;
   let fit = w.fits.get(ref.roleKey);
   if (!fit) w.fits.set(ref.roleKey, (fit = roleFit(ref, w.ctx.words, w.lead)));
   if (fit.tier === 'conflict' || fit.tier === 'none') {

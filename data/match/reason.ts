@@ -79,6 +79,8 @@ export function abstainLine(why: Uncheckable): string {
       return 'A bound, not a value: Factmark does not check "up to", "more than" or "at least" figures';
     case 'speculative':
       return `'${why.cue}': talks or a possibility, not the closed deal on record`;
+    case 'negated':
+      return `'${why.cue}': a negation or a denial, which the record can neither confirm nor contradict`;
     case 'intent':
       return `'${why.cue}': an intention, not the closed deal on record`;
     case 'other-topic':

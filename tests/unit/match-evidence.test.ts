@@ -414,9 +414,22 @@ describe('the same claim', () => {
     ['a market statistic is not a deal figure', 'OpenAI says the market for its chips could pass $730 billion.', '$730 billion', usd(730)],
     ['a loss that reuses a real value', 'OpenAI lost $30 billion last year, SoftBank said.', '$30 billion', usd(30)],
     ['a wide range is a pair of bounds', 'Amazon will invest $40-60 billion in OpenAI.', '$40-60 billion', usd(40, { high: 60e9 })],
+    ['a negated figure is not the value', 'Amazon did not invest $60 billion in OpenAI.', '$60 billion', usd(60)],
+    ['a negated figure confirms nothing either', "Amazon didn't invest $50 billion in OpenAI.", '$50 billion', usd(50)],
+    ['a denial is a negation', 'Amazon denied investing $60 billion in OpenAI.', '$60 billion', usd(60)],
+    ["someone else's report is not contradicted", "Some reports put Amazon's investment in OpenAI at $60 billion.", '$60 billion', usd(60)],
+    ['money invested the other way round', 'OpenAI will invest $50 billion in Amazon.', '$50 billion', usd(50)],
+    ['a spending is not an investment, nor in the other direction', 'Amazon committed to spend $90 billion with OpenAI.', '$90 billion', usd(90)],
     ['a rounded figure must round from the fact: "$1 trillion" is not 730 billion', 'OpenAI got a $1 trillion pre-money valuation.', '$1 trillion', usd(1000, { precision: 1e12 })],
   ];
   it.each(cases)('%s', (_name, sentence, text, spec) => expect(verdictOf(sentence, text, spec).verdict).toBe('unverified'));
+
+  it('the receiver named after "invest ... in" or "spend ... on" is the fact\'s own', () => {
+    expect(summary(verdictOf('Amazon will invest $50 billion in OpenAI.', '$50 billion', usd(50)))).toEqual(['verified', 'amazon-openai-2026.investment-total']);
+    expect(summary(verdictOf('OpenAI will spend $100 billion on AWS.', '$100 billion', usd(100)))).toEqual(['verified', 'amazon-openai-2026.aws-commitment']);
+    expect(verdictOf('Nvidia invests $30 billion in SoftBank.', '$30 billion', usd(30), { title: 'OpenAI raises $110 billion' }).verdict).toBe('unverified');
+    expect(summary(verdictOf('Nvidia invests $30 billion in OpenAI.', '$30 billion', usd(30), { title: 'OpenAI raises $110 billion' }))).toEqual(['verified', 'openai-funding-2026.nvidia-investment']);
+  });
 
   it('stock is what a stake is paid in; its price and market are other topics', () => {
     expect(verdictOf('Amazon will invest $50 billion in OpenAI stock.', '$50 billion', usd(50)).verdict).toBe('verified');
