@@ -36,12 +36,18 @@ const INTENT = cueList('letter of intent', 'memorandum of understanding', 'non-b
 /** Conditions: said before a figure ("if it fails, X may drop to $20 billion") they make it hypothetical. */
 const CONDITIONAL = cueList('if', 'unless', 'should it', 'in case');
 
+/** A sentence opening with these is a condition or a question ("Had Amazon invested $60 billion, ..."). */
+const INVERTED = new Set(['had', 'were', 'should']);
+
 /** Looking ahead: fine for a figure that matches the record, too weak to say the record is contradicted. */
 const FORWARD = cueList(
   'would', 'plan', 'plans', 'planned', 'planning', 'expect', 'expects', 'expected', 'intend', 'intends', 'set to',
   'poised', 'likely', 'forecast', 'projected', 'estimate', 'estimated', 'according to people', 'reportedly', 'said to',
   // Someone else's account ("some reports put it at $60 billion"): the article passes it on, it need not be its own claim.
   'report', 'reports', 'reported', 'according to', 'claimed', 'claims', 'alleged', 'allegedly',
+  // A changed amount ("rose to $60 billion"): a change the record may not have caught up with.
+  'rose', 'rise', 'rises', 'risen', 'rising', 'increase', 'increased', 'increases', 'increasing', 'grew', 'grown',
+  'expand', 'expanded', 'expands', 'boost', 'boosted', 'upped', 'doubled', 'tripled', 'climbed', 'jumped', 'swelled',
 );
 
 /** A number about something other than a deal's terms: markets, results, costs. */
@@ -92,6 +98,7 @@ export function uncheckable(qualifier: QualifierClass | undefined, clause: reado
   const settled = cueIn(clause, SETTLED) !== undefined;
   const speculative = cueIn(clause, SPECULATIVE) ?? (settled ? undefined : cueIn(lead, SPECULATIVE) ?? cueIn(lead, CONDITIONAL));
   if (speculative) return { kind: 'speculative', cue: speculative };
+  if (lead.length && INVERTED.has(lead[0]!)) return { kind: 'speculative', cue: lead[0]! };
   const intent = cueIn(clause, INTENT) ?? (settled ? undefined : cueIn(lead, INTENT));
   if (intent) return { kind: 'intent', cue: intent };
   const other = cueIn(clause, OTHER_TOPIC);
@@ -109,4 +116,12 @@ const CONTAINER = cueList('part of', 'included in', 'out of', 'share of', 'porti
  */
 export function cannotContradict(clause: readonly string[], lead: readonly string[]): string | undefined {
   return cueIn(clause, FORWARD) ?? cueIn(lead, FORWARD) ?? cueIn(clause, CONTAINER);
+}
+
+/** True when the sentence asks rather than states ("Will Amazon invest $60 billion in OpenAI?"): it may echo the record, it cannot contradict it. */
+export function isQuestion(sentence: string): boolean {
+  let i = sentence.length - 1;
+  // Past closing quotes, brackets and spaces: 'he asked: "Why $60 billion?"'.
+  while (i >= 0 && ' \t\n"\')\u201d\u2019'.includes(sentence[i]!)) i--;
+  return sentence[i] === '?';
 }

@@ -2,7 +2,7 @@ import type { MatchRequest, FigureQuery } from '../schema/messages';
 import type { FactView, Verdict } from '../schema/verdict';
 import { dateMentions, dayNumber, type DateMention } from '../text/dates';
 import { PartyTable, viewOf, type FactRef, type MatchIndex, type Slot } from './build';
-import { cannotContradict, uncheckable, type Uncheckable } from './claim';
+import { cannotContradict, isQuestion, uncheckable, type Uncheckable } from './claim';
 import { localContexts, type LocalContext } from './context';
 import { otherReceiver, receiversIn, type Receivers } from './direction';
 import { PRODUCT_NOUNS, bindingOf, linkedDealParty, namesOutsider, unknownNames, unknownOwners, type BindingEvidence, type NamedAround, type NameSpan } from './evidence';
@@ -564,7 +564,7 @@ function assess(index: MatchIndex, q: FigureQuery, ctx: LocalContext, reader: Re
   };
   const near = figureDate(s.dates, fig.start, fig.end, sentenceFrom + ctx.punctEnd);
   const ownDates = s.dates.length ? s.dates.filter((d) => !inOtherClause(d, i, reaches)) : s.dates;
-  const guarded = intentOnly || cannotContradict(ctx.words, lead) !== undefined;
+  const guarded = intentOnly || cannotContradict(ctx.words, lead) !== undefined || isQuestion(q.sentence);
   const earlier = cueIn(ctx.words, EARLIER);
   const w = new Weighing(q, ctx, s, lead, published, result, written, near, ownDates, guarded, earlier, clauseSpans, sentenceFrom, intentOnly);
   for (let k = 0; k < usable.length; k++) weigh(w, usable[k]!);

@@ -8,7 +8,7 @@ import { testPack as bundledPack } from './deal-pack';
 import type { Pack } from '../../data/schema/pack';
 import type { Verdict } from '../../data/schema/verdict';
 import { annotate, figureIn, type FigureSpec } from './figure-helpers';
-import { uncheckable } from '../../data/match/claim';
+import { isQuestion, uncheckable } from '../../data/match/claim';
 import { localContexts } from '../../data/match/context';
 import { roleFit, roleOf } from '../../data/match/roles';
 import { phraseWords } from '../../data/match/text';
@@ -418,6 +418,9 @@ describe('the same claim', () => {
     ['a negated figure confirms nothing either', "Amazon didn't invest $50 billion in OpenAI.", '$50 billion', usd(50)],
     ['a denial is a negation', 'Amazon denied investing $60 billion in OpenAI.', '$60 billion', usd(60)],
     ["someone else's report is not contradicted", "Some reports put Amazon's investment in OpenAI at $60 billion.", '$60 billion', usd(60)],
+    ['a question asks, it does not state', 'Will Amazon invest $60 billion in OpenAI?', '$60 billion', usd(60)],
+    ['an inverted condition ("Had ...") is hypothetical', 'Had Amazon invested $60 billion in OpenAI, it would own more.', '$60 billion', usd(60)],
+    ['a changed amount may be newer than the record', "Amazon's investment in OpenAI rose to $60 billion.", '$60 billion', usd(60)],
     ['money invested the other way round', 'OpenAI will invest $50 billion in Amazon.', '$50 billion', usd(50)],
     ['a spending is not an investment, nor in the other direction', 'Amazon committed to spend $90 billion with OpenAI.', '$90 billion', usd(90)],
     ['a rounded figure must round from the fact: "$1 trillion" is not 730 billion', 'OpenAI got a $1 trillion pre-money valuation.', '$1 trillion', usd(1000, { precision: 1e12 })],
@@ -429,6 +432,13 @@ describe('the same claim', () => {
     expect(summary(verdictOf('OpenAI will spend $100 billion on AWS.', '$100 billion', usd(100)))).toEqual(['verified', 'amazon-openai-2026.aws-commitment']);
     expect(verdictOf('Nvidia invests $30 billion in SoftBank.', '$30 billion', usd(30), { title: 'OpenAI raises $110 billion' }).verdict).toBe('unverified');
     expect(summary(verdictOf('Nvidia invests $30 billion in OpenAI.', '$30 billion', usd(30), { title: 'OpenAI raises $110 billion' }))).toEqual(['verified', 'openai-funding-2026.nvidia-investment']);
+  });
+
+  it('a question or a change may still confirm the record', () => {
+    expect(summary(verdictOf('Why did Amazon invest $50 billion in OpenAI?', '$50 billion', usd(50)))).toEqual(['verified', 'amazon-openai-2026.investment-total']);
+    expect(summary(verdictOf("Amazon's investment in OpenAI rose to $50 billion.", '$50 billion', usd(50)))).toEqual(['verified', 'amazon-openai-2026.investment-total']);
+    expect(isQuestion('He asked: "Is it really $60 billion?" ')).toBe(true);
+    expect(isQuestion('Is that so? Amazon invests $60 billion.')).toBe(false);
   });
 
   it('stock is what a stake is paid in; its price and market are other topics', () => {
