@@ -198,8 +198,9 @@ const CONFLICTS: Partial<Record<RoleId, RoleId[]>> = {
 const VALUATION_WORDS = cues('valuation', 'valued', 'valuing', 'pre-money', 'post-money', 'premoney', 'postmoney');
 
 /** Words saying the amount is an addition, not the whole: they rule out a total or a round. */
-const INCREMENT = cues('another', 'additional', 'extra', 'further', 'more', 'added', 'adds', 'top up', 'topped up');
-const NOT_WITH_INCREMENT = new Set<RoleId>(['total', 'valuation', 'pre-money', 'post-money']);
+const INCREMENT = cues('another', 'additional', 'extra', 'further', 'more', 'added', 'adds', 'top up', 'topped up', 'second', 'third', 'fourth');
+/** Roles an addition cannot be: the whole, a price, or the first part ("a second $15 billion tranche" is not the initial one). */
+const NOT_WITH_INCREMENT = new Set<RoleId>(['total', 'initial', 'valuation', 'pre-money', 'post-money']);
 
 /** Roles that a figure may be contradicted on by metric words alone ("invest $50.7 billion"): the whole of something. */
 const DEFAULT_ROLES = new Set<RoleId>(['total', 'round', 'commitment', 'capacity', 'term', 'contribution']);

@@ -161,6 +161,12 @@ describe('the same role', () => {
     expect(summary(verdictOf("Amazon's initial payment to OpenAI: $15 billion", '$15 billion', usd(15), page))).toEqual(['verified', 'amazon-openai-2026.investment-initial']);
   });
 
+  it('a second or another part is not the first one', () => {
+    expect(verdictOf('Amazon will pay a second $15 billion tranche to OpenAI.', '$15 billion', usd(15)).verdict).toBe('unverified');
+    expect(verdictOf('Amazon will pay OpenAI another $15 billion.', '$15 billion', usd(15)).verdict).toBe('unverified');
+    expect(summary(verdictOf('Amazon will pay OpenAI $15 billion at first.', '$15 billion', usd(15)))).toEqual(['verified', 'amazon-openai-2026.investment-initial']);
+  });
+
   it('a power figure is a capacity by its unit alone', () => {
     expect(summary(verdictOf('OpenAI will draw 2 GW from Amazon.', '2 GW', { value: 2, unit: 'GW' }))).toEqual(['verified', 'amazon-openai-2026.trainium-capacity']);
   });
