@@ -1,0 +1,36 @@
+/**
+ * `npx tsx scripts/eval/try.ts [--set] "sentence" ...`: each sentence as a paragraph of its own
+ * through the real recognizer and matcher, against the bundled pack (and, with `--set`, the
+ * evaluation set's pack), as an article titled "Amazon invests in OpenAI" of 28 February 2026;
+ * prints each figure's verdict and fact. For trying hard cases before they go into tests/eval.
+ */
+import { readFileSync } from 'node:fs';
+import { buildIndex, decodeAnnotate, matchBatch } from '../../data/match';
+import { bundledPack, parsePack } from '../../data/packs';
+import { recognize } from '../../data/recognize';
+import { AnnotateWriter } from '../../data/schema/annotate-wire';
+
+const args = process.argv.slice(2);
+const withSet = args[0] === '--set';
+const packs = [bundledPack];
+if (withSet) {
+  const set = parsePack(JSON.parse(readFileSync(new URL('../../tests/eval/pack.json', import.meta.url), 'utf8')));
+  if (!set.ok) throw new Error(set.error);
+  packs.push(set.value);
+}
+const index = buildIndex(packs);
+for (const sentence of withSet ? args.slice(1) : args) {
+  const figures = recognize(sentence, { locale: 'en' });
+  if (!figures.length) {
+    console.log(`${JSON.stringify(sentence)} => no figures`);
+    continue;
+  }
+  const writer = new AnnotateWriter();
+  const at = writer.addBlock(sentence);
+  for (const figure of figures) writer.addFigure(at, figure);
+  const request = decodeAnnotate(writer.request('https://news.example/story', 'Amazon invests in OpenAI', '2026-02-28'));
+  if (!request.ok) throw new Error(request.error);
+  const verdicts = matchBatch(index, request.value);
+  const lines = figures.map((f, i) => `${f.text}: ${verdicts[i]!.verdict}${verdicts[i]!.fact ? ` [${verdicts[i]!.fact!.id}]` : ''}`);
+  console.log(`${JSON.stringify(sentence)} => ${lines.join(' | ')}`);
+}
