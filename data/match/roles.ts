@@ -111,6 +111,14 @@ export class Lexicon {
     return undefined;
   }
 
+  /** The cue that starts right after the figure ("round" of "a $30 billion round"), if any. */
+  rightAfter(words: readonly string[]): Cue | undefined {
+    const { hits, gap } = scanOf(words);
+    if (gap < 0) return undefined;
+    for (let i = 0; i < hits.length; i++) if (hits[i]!.lexicon === this.id && hits[i]!.at === gap + 1) return hits[i]!.cue;
+    return undefined;
+  }
+
   /** The cue nearest the figure's place in `words` (counted from the separator `localContexts` puts there). */
   nearest(words: readonly string[], within?: number): { cue: Cue; distance: number } | undefined {
     const { hits, gap } = scanOf(words);
@@ -196,6 +204,9 @@ const CONFLICTS: Partial<Record<RoleId, RoleId[]>> = {
 
 /** Words that make a money figure a valuation ("worth" is left out: "a deal worth $50 billion"). */
 const VALUATION_WORDS = cues('valuation', 'valued', 'valuing', 'pre-money', 'post-money', 'premoney', 'postmoney');
+
+/** Nouns a figure right before them sizes: the whole round ("a $30 billion funding round"). */
+const ROUND_NOUNS = cues('round', 'funding round', 'financing round', 'fundraise', 'fundraising', 'raise');
 
 /** Words saying the amount is an addition, not the whole: they rule out a total or a round. */
 const INCREMENT = cues('another', 'additional', 'extra', 'further', 'more', 'added', 'adds', 'top up', 'topped up', 'second', 'third', 'fourth');
@@ -315,6 +326,11 @@ export function roleFit(fact: RoleFacts, words: readonly string[], lead: readonl
     // "worth" names a valuation and a deal's size alike ("a contract worth $12.9 billion"): only valuation's own words conflict.
     const cue = (other === 'valuation' ? VALUATION_WORDS : SPECIFIC[other]).nearest(words, 4);
     if (against(cue, own) && !fact.cues.some((c) => c.join(' ') === cue!.cue.words.join(' '))) return { tier: 'conflict', cue: cue!.cue.text };
+  }
+  // "a $30 billion round": a figure right before a round's own word is the round's size, not a part or a share of it.
+  if (fact.role !== 'round' && fact.fact.metric !== 'valuation') {
+    const cue = ROUND_NOUNS.rightAfter(words);
+    if (cue) return { tier: 'conflict', cue: cue.text };
   }
   if (NOT_WITH_INCREMENT.has(fact.role)) {
     const cue = INCREMENT.find(words, 3);

@@ -167,6 +167,11 @@ describe('the same role', () => {
     expect(summary(verdictOf('Amazon will pay OpenAI $15 billion at first.', '$15 billion', usd(15)))).toEqual(['verified', 'amazon-openai-2026.investment-initial']);
   });
 
+  it('a figure right before "round" is the round\'s size, not a backer\'s share of it', () => {
+    expect(verdictOf("SoftBank is putting money into OpenAI's $30 billion funding round.", '$30 billion', usd(30)).verdict).toBe('unverified');
+    expect(summary(verdictOf("SoftBank is putting $30 billion into OpenAI's funding round.", '$30 billion', usd(30)))).toEqual(['verified', 'openai-funding-2026.softbank-investment']);
+  });
+
   it('a power figure is a capacity by its unit alone', () => {
     expect(summary(verdictOf('OpenAI will draw 2 GW from Amazon.', '2 GW', { value: 2, unit: 'GW' }))).toEqual(['verified', 'amazon-openai-2026.trainium-capacity']);
   });
