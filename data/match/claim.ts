@@ -115,7 +115,23 @@ const CONTAINER = cueList('part of', 'included in', 'out of', 'share of', 'porti
  * ahead (in the clause or before the figure), or the figure being a whole that holds the thing.
  */
 export function cannotContradict(clause: readonly string[], lead: readonly string[]): string | undefined {
-  return cueIn(clause, FORWARD) ?? cueIn(lead, FORWARD) ?? cueIn(clause, CONTAINER);
+  return cueIn(clause, FORWARD) ?? cueIn(lead, FORWARD) ?? cueIn(clause, CONTAINER) ?? deadlineIn(clause);
+}
+
+const DEADLINE = new Set(['by', 'until', 'till', 'before']);
+
+/**
+ * A deadline in the clause ("$90 billion by 2030", "by the end of the year"): what is due by then,
+ * which may be part of the whole the record holds. Answers the words that say it.
+ */
+function deadlineIn(clause: readonly string[]): string | undefined {
+  for (let i = 0; i + 1 < clause.length; i++) {
+    if (!DEADLINE.has(clause[i]!)) continue;
+    const next = clause[i + 1]!;
+    if (/^(19|20)\d\d$/.test(next)) return `${clause[i]} ${next}`;
+    if (clause[i] === 'by' && next === 'the' && clause[i + 2] === 'end') return 'by the end';
+  }
+  return undefined;
 }
 
 /** True when the sentence asks rather than states ("Will Amazon invest $60 billion in OpenAI?"): it may echo the record, it cannot contradict it. */

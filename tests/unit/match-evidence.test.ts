@@ -432,6 +432,7 @@ describe('the same claim', () => {
     ['a question asks, it does not state', 'Will Amazon invest $60 billion in OpenAI?', '$60 billion', usd(60)],
     ['an inverted condition ("Had ...") is hypothetical', 'Had Amazon invested $60 billion in OpenAI, it would own more.', '$60 billion', usd(60)],
     ['a changed amount may be newer than the record', "Amazon's investment in OpenAI rose to $60 billion.", '$60 billion', usd(60)],
+    ['a deadline ("by 2030") may be the part due by then', 'OpenAI will spend $90 billion on AWS by 2030.', '$90 billion', usd(90)],
     ['money invested the other way round', 'OpenAI will invest $50 billion in Amazon.', '$50 billion', usd(50)],
     ['a spending is not an investment, nor in the other direction', 'Amazon committed to spend $90 billion with OpenAI.', '$90 billion', usd(90)],
     ['a rounded figure must round from the fact: "$1 trillion" is not 730 billion', 'OpenAI got a $1 trillion pre-money valuation.', '$1 trillion', usd(1000, { precision: 1e12 })],
