@@ -62,8 +62,9 @@ export function receiversIn(sentence: string, clauseStart: number, clauseEnd: nu
 
 /**
  * True when the clause names a receiver of the fact's kind (its `metric`) and the fact's own
- * receiver (its `object`, a canonical id like the named ones) is not among them (an investment in, or a spending with, someone else), or names only
- * a receiver of the other kind (a spending is not an investment, nor the reverse).
+ * receiver (its `object`, a canonical id like the named ones) is not among them (an investment
+ * in, or a spending with, someone else), or names only a receiver of the other kind (a spending
+ * is not an investment, nor the reverse).
  */
 export function otherReceiver(receivers: Receivers, metric: string, object: string | undefined): boolean {
   if (!object || (metric !== 'investment' && metric !== 'commitment')) return false;

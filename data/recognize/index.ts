@@ -203,9 +203,9 @@ function figureAt(s: Scan, i: number): Figure | null {
   }
   // "$1 billion-plus", "$1bn+": more than the amount, not the amount.
   const plus = plusAfter(text, end);
-  if (plus > end) end = plus;
+  if (plus > 0) end = plus;
   if (end - start > MAX_SPAN) return null;
-  const q = plus > 0 ? 'more than' : qualifierOf(s, start, end, kind === 'duration' ? 'duration' : undefined, high !== undefined);
+  const q = plus > 0 ? 'more than' : qualifierOf(s, start, end, kind === 'duration', high !== undefined);
   const figure: Figure = {
     start,
     end,
@@ -226,10 +226,11 @@ function figureAt(s: Scan, i: number): Figure | null {
  * The figure's qualifier from the words around it: a bound written after it ("or more", "at
  * most") wins over any before it, and an estimate after it ("or so") counts when none is before.
  */
-function qualifierOf(s: Scan, start: number, end: number, duration: 'duration' | undefined, range: boolean): string | undefined {
+function qualifierOf(s: Scan, start: number, end: number, duration: boolean, range: boolean): string | undefined {
   const after = qualifierAfter(s.text, end);
   if (after && after !== 'about') return after;
-  const before = range && wordBefore(s.text, start, 'between') ? undefined : qualifierBefore(s.text, start, s.floor, duration !== undefined);
+  // "between $2 billion and $3 billion": "between" opens the range, it qualifies nothing.
+  const before = range && wordBefore(s.text, start, 'between') ? undefined : qualifierBefore(s.text, start, s.floor, duration);
   return before ?? after;
 }
 
