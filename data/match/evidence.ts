@@ -150,6 +150,21 @@ export function namesOutsider(spans: readonly NameSpan[], parties: ReadonlySet<s
   return false;
 }
 
+/**
+ * True when `spans` (a figure's clause) name two or more companies besides the fact's `object`
+ * ("Amazon, Nvidia and SoftBank invested $50 billion, $30 billion and $30 billion"): the clause
+ * does not say whose figure it is, unless it gives it to each of them (the caller's "each").
+ */
+export function severalOwners(spans: readonly NameSpan[], object: string | undefined): boolean {
+  let first: string | undefined;
+  for (const s of spans) {
+    if (s.id === object || s.product) continue;
+    if (first === undefined) first = s.id;
+    else if (s.id !== first) return true;
+  }
+  return false;
+}
+
 /** Capitalised words that are not names of anything: months, days, titles, sentence openers. */
 const NOT_NAMES = new Set([
   'i', 'a', 'an', 'the', 'this', 'that', 'these', 'those', 'it', 'its', 'he', 'she', 'we', 'they', 'in', 'on', 'at', 'of', 'for',

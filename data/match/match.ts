@@ -5,9 +5,9 @@ import { PartyTable, viewOf, type FactRef, type MatchIndex, type Slot } from './
 import { cannotContradict, isQuestion, uncheckable, type Uncheckable } from './claim';
 import { localContexts, type LocalContext } from './context';
 import { otherReceiver, receiversIn, type Receivers } from './direction';
-import { PRODUCT_NOUNS, bindingOf, linkedDealParty, namesOutsider, unknownNames, unknownOwners, type BindingEvidence, type NamedAround, type NameSpan } from './evidence';
+import { PRODUCT_NOUNS, bindingOf, linkedDealParty, namesOutsider, severalOwners, unknownNames, unknownOwners, type BindingEvidence, type NamedAround, type NameSpan } from './evidence';
 import { abstainLine, listNames, readableDay, reasonLine } from './reason';
-import { EARLIER, cueIn, roleFit, type RoleFit } from './roles';
+import { EARLIER, cueIn, cueList, roleFit, type RoleFit } from './roles';
 import { tokenize, type Tokens } from './text';
 import { timeFit, type TimeFit } from './time';
 import { precisionOf, qualifierOf } from './tolerance';
@@ -503,6 +503,9 @@ function weigh(w: Weighing, ref: FactRef): void {
   }
 }
 
+/** Words that give one figure to every company named with it ("$30 billion each"). */
+const EACH = cueList('each', 'apiece', 'both');
+
 /** The rest of what a "differs" needs, once the fact is bound by the sentence, by a word of its role, and no one else is named there. */
 function contradicts(w: Weighing, ref: FactRef, time: Extract<TimeFit, { fits: true }>): boolean {
   const { published, earlier } = w;
@@ -516,6 +519,8 @@ function contradicts(w: Weighing, ref: FactRef, time: Extract<TimeFit, { fits: t
     !(earlier && !ref.cueTexts.includes(earlier) && !(published && dayNumber(published) - dayNumber(announcedOf(ref)) > 30)) &&
     // A later fact of its kind may be what the reader means, unless the text dates the figure to this one.
     (time.by === 'text' || !hasLaterOfKind(ref, published)) &&
+    // A fact of one payer to another, several companies in the clause and no "each": whose figure this is, is not said.
+    !(ref.required.length === 2 && severalOwners(w.clauseSpans, ref.required[1]) && !cueIn(w.ctx.words, EACH)) &&
     !(w.strangers ??= strangersOf(w.q, w.ctx, w.s, w.sentenceFrom)).some((name) => !isOwnCue(ref, name))
   );
 }

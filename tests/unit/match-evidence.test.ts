@@ -12,6 +12,7 @@ import { isQuestion, uncheckable } from '../../data/match/claim';
 import { localContexts } from '../../data/match/context';
 import { roleFit, roleOf } from '../../data/match/roles';
 import { phraseWords } from '../../data/match/text';
+import { severalOwners } from '../../data/match/evidence';
 
 const bundled = buildIndex([bundledPack]);
 const usd = (billions: number, extra: Partial<FigureSpec> = {}): FigureSpec => ({ value: billions * 1e9, unit: 'USD', ...extra });
@@ -151,6 +152,22 @@ describe('someone else named beside the figure', () => {
     expect(verdictOf('Amazon pays OpenAI an initial $15 billion in the United States.', '$15 billion', usd(15), page).verdict).toBe('verified');
     // A month ending the sentence is a date, not an owner.
     expect(verdictOf('Amazon and OpenAI, in a joint note, said the initial payment was $15 billion in February.', '$15 billion', usd(15), page).verdict).toBe('verified');
+  });
+});
+
+describe('several payers in one clause', () => {
+  it('a figure listed with several companies contradicts none of their facts, unless "each" gives it to all', () => {
+    const page = { published: '2026-02-28' };
+    const listed = 'Amazon, Nvidia and SoftBank invested $50 billion, $30 billion and $30 billion in OpenAI.';
+    expect(verdictOf(listed, '$50 billion', usd(50), page).verdict).toBe('unverified');
+    expect(verdictOf('Nvidia and SoftBank will each invest $25 billion in OpenAI.', '$25 billion', usd(25), page).verdict).toBe('mismatch');
+  });
+
+  it('counts the companies besides the fact\'s object, and not a product\'s maker', () => {
+    const span = (id: string, product = false) => ({ id, start: 0, end: 1, ...(product ? { product } : {}) });
+    expect(severalOwners([span('amazon'), span('nvidia'), span('openai')], 'openai')).toBe(true);
+    expect(severalOwners([span('amazon'), span('openai'), span('amazon')], 'openai')).toBe(false);
+    expect(severalOwners([span('openai'), span('nvidia', true), span('amazon')], 'openai')).toBe(false);
   });
 });
 
