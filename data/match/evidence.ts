@@ -165,6 +165,18 @@ export function severalOwners(spans: readonly NameSpan[], object: string | undef
   return false;
 }
 
+/**
+ * In "Nvidia and SoftBank invested $30 billion and $20 billion respectively", the company whose
+ * figure the `k`-th of the sentence's figures is: the `k`-th company named before the first
+ * figure (`figureEnds`: where each figure of the sentence ends, in order, in the spans' offsets).
+ * Undefined unless as many companies as figures are named there.
+ */
+export function respectiveOwner(spans: readonly NameSpan[], figureEnds: readonly number[], k: number): string | undefined {
+  const before: string[] = [];
+  for (const s of spans) if (s.end <= figureEnds[0]! && !s.product && !before.includes(s.id)) before.push(s.id);
+  return before.length === figureEnds.length ? before[k] : undefined;
+}
+
 /** Capitalised words that are not names of anything: months, days, titles, sentence openers. */
 const NOT_NAMES = new Set([
   'i', 'a', 'an', 'the', 'this', 'that', 'these', 'those', 'it', 'its', 'he', 'she', 'we', 'they', 'in', 'on', 'at', 'of', 'for',

@@ -5,7 +5,7 @@ import { PartyTable, viewOf, type FactRef, type MatchIndex, type Slot } from './
 import { cannotContradict, isQuestion, uncheckable, type Uncheckable } from './claim';
 import { localContexts, type LocalContext } from './context';
 import { otherReceiver, receiversIn, type Receivers } from './direction';
-import { PRODUCT_NOUNS, bindingOf, linkedDealParty, namesOutsider, severalOwners, unknownNames, unknownOwners, type BindingEvidence, type NamedAround, type NameSpan } from './evidence';
+import { PRODUCT_NOUNS, bindingOf, linkedDealParty, namesOutsider, respectiveOwner, severalOwners, unknownNames, unknownOwners, type BindingEvidence, type NamedAround, type NameSpan } from './evidence';
 import { abstainLine, listNames, readableDay, reasonLine } from './reason';
 import { EARLIER, cueIn, cueList, roleFit, type RoleFit } from './roles';
 import { tokenize, type Tokens } from './text';
@@ -362,13 +362,15 @@ function claimsMore(o: Candidate, c: Candidate): boolean {
 interface Reach {
   block: number;
   sentence: number;
+  /** Where the figure starts, block offsets. */
+  start: number;
   from: number;
   to: number;
 }
 
 function reachOf(q: FigureQuery, ctx: LocalContext): Reach {
   const sentence = q.figure.start - q.at;
-  return { block: q.block, sentence, from: q.figure.end, to: sentence + ctx.punctEnd };
+  return { block: q.block, sentence, start: q.figure.start, from: q.figure.end, to: sentence + ctx.punctEnd };
 }
 
 /**
@@ -386,6 +388,42 @@ function inOtherClause(d: { start: number }, i: number, reaches: readonly Reach[
     }
   }
   return false;
+}
+
+/** The figures of figure `i`'s sentence, as indexes of `reaches`, in page order. */
+function sentenceFigures(i: number, reaches: readonly Reach[]): number[] {
+  const { block, sentence } = reaches[i]!;
+  let from = i;
+  while (from > 0 && reaches[from - 1]!.block === block && reaches[from - 1]!.sentence === sentence) from--;
+  let to = i + 1;
+  while (to < reaches.length && reaches[to]!.block === block && reaches[to]!.sentence === sentence) to++;
+  return Array.from({ length: to - from }, (_, k) => from + k);
+}
+
+/**
+ * The company a list gives figure `i` to, if its sentence pairs companies with figures: with
+ * "respectively", or two plain lists ("Amazon, Nvidia and SoftBank put $50 billion, $30 billion
+ * and $30 billion into OpenAI"). See `respectiveOwner`.
+ */
+function listedOwner(q: FigureQuery, s: SentenceNames, i: number, reaches: readonly Reach[]): string | undefined {
+  const mine = sentenceFigures(i, reaches);
+  if (mine.length < 2) return undefined;
+  const sentenceFrom = q.figure.start - q.at;
+  const figures = mine.map((j) => ({ start: reaches[j]!.start, end: reaches[j]!.from }));
+  const local = (at: number) => at - sentenceFrom;
+  const respectively = /\brespectively\b/i.test(q.sentence);
+  if (!respectively && !plainList(q.sentence, figures.map((f) => [local(f.start), local(f.end)] as const))) return undefined;
+  const owner = respectiveOwner(s.spans, figures.map((f) => f.end), mine.indexOf(i));
+  if (owner === undefined || respectively) return owner;
+  // Without "respectively" the names must be a plain list too.
+  const names = s.spans.filter((sp) => sp.end <= figures[0]!.start && !sp.product);
+  return plainList(q.sentence, names.map((sp) => [local(sp.start), local(sp.end)] as const)) ? owner : undefined;
+}
+
+/** True if only ", ", " and " or ", and " lies between each of `items` ([start, end) in `text`) and the next. */
+function plainList(text: string, items: readonly (readonly [number, number])[]): boolean {
+  for (let k = 1; k < items.length; k++) if (!/^(,? and |, )$/.test(text.slice(items[k - 1]![1], items[k]![0]))) return false;
+  return true;
 }
 
 /** Capitalised names no pack knows in the figure's clause (see `unknownNames`). */
@@ -429,6 +467,8 @@ class Weighing {
   owners: string[] | undefined = undefined;
   /** Who the clause says receives the money: found on first need, once per figure. */
   receivers: Receivers | undefined = undefined;
+  /** The company "respectively" gives the figure to, if the sentence says so. */
+  owner: string | undefined = undefined;
   /** Some fact states the figure's value (or is close to it and current). */
   anyEqual = false;
   /** Facts that passed every rule but the value. */
@@ -467,6 +507,8 @@ function weigh(w: Weighing, ref: FactRef): void {
   if (namesOutsider(clauseSpans, ref.parties)) return;
   // The clause gives the money to someone else ("OpenAI will invest $50 billion in Amazon").
   if (otherReceiver((w.receivers ??= receiversOf(w)), ref.fact.metric, ref.required[1])) return;
+  // The figure is another listed company's ("Nvidia and SoftBank invested $30 billion and $20 billion").
+  if (w.owner !== undefined && ref.subject !== w.owner) return;
   let fit = w.fits.get(ref.roleKey);
   if (!fit) w.fits.set(ref.roleKey, (fit = roleFit(ref, w.ctx.words, w.lead)));
   if (fit.tier === 'conflict' || fit.tier === 'none') {
@@ -519,8 +561,9 @@ function contradicts(w: Weighing, ref: FactRef, time: Extract<TimeFit, { fits: t
     !(earlier && !ref.cueTexts.includes(earlier) && !(published && dayNumber(published) - dayNumber(announcedOf(ref)) > 30)) &&
     // A later fact of its kind may be what the reader means, unless the text dates the figure to this one.
     (time.by === 'text' || !hasLaterOfKind(ref, published)) &&
-    // A fact of one payer to another, several companies in the clause and no "each": whose figure this is, is not said.
-    !(ref.required.length === 2 && severalOwners(w.clauseSpans, ref.required[1]) && !cueIn(w.ctx.words, EACH)) &&
+    // A fact of one payer to another, several companies in the clause, and neither a list that
+    // pairs them nor "each": whose figure this is, is not said.
+    !(w.owner === undefined && ref.required.length === 2 && severalOwners(w.clauseSpans, ref.required[1]) && !cueIn(w.ctx.words, EACH)) &&
     !(w.strangers ??= strangersOf(w.q, w.ctx, w.s, w.sentenceFrom)).some((name) => !isOwnCue(ref, name))
   );
 }
@@ -572,6 +615,7 @@ function assess(index: MatchIndex, q: FigureQuery, ctx: LocalContext, reader: Re
   const guarded = intentOnly || cannotContradict(ctx.words, lead) !== undefined || isQuestion(q.sentence);
   const earlier = cueIn(ctx.words, EARLIER);
   const w = new Weighing(q, ctx, s, lead, published, result, written, near, ownDates, guarded, earlier, clauseSpans, sentenceFrom, intentOnly);
+  w.owner = listedOwner(q, s, i, reaches);
   for (let k = 0; k < usable.length; k++) weigh(w, usable[k]!);
   const { anyEqual, otherValues } = w;
   // "Differs" only when nothing else on record fits the figure as well.
@@ -591,7 +635,7 @@ function ranker(salience: Map<string, number>, published: string | undefined) {
     return gap >= -2 && gap <= 120 ? 1 : 0;
   };
   // The fact whose subject the figure's own clause names outranks one whose subject is named elsewhere: "Nvidia is contributing $30 billion, and SoftBank another $30 billion".
-  const key = (c: Candidate) => [BIND_RANK[c.binding.binding], c.fit.tier === 'specific' ? 2 : 1, c.inClause ? 1 : 0, recent(c), salience.get(c.ref.fact.deal) ?? 0];
+  const key = (c: Candidate) => [BIND_RANK[c.binding.binding], recent(c), c.fit.tier === 'specific' ? 2 : 1, c.inClause ? 1 : 0, salience.get(c.ref.fact.deal) ?? 0];
   // Within one deal, the party named in the figure's own clause, then the nearest one.
   const within = (a: Candidate, b: Candidate) => (a.inClause === b.inClause ? a.distance - b.distance : a.inClause ? -1 : 1);
   const compare = (a: Candidate, b: Candidate) => {

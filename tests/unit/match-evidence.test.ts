@@ -12,7 +12,7 @@ import { isQuestion, uncheckable } from '../../data/match/claim';
 import { localContexts } from '../../data/match/context';
 import { roleFit, roleOf } from '../../data/match/roles';
 import { phraseWords } from '../../data/match/text';
-import { severalOwners } from '../../data/match/evidence';
+import { respectiveOwner, severalOwners } from '../../data/match/evidence';
 
 const bundled = buildIndex([bundledPack]);
 const usd = (billions: number, extra: Partial<FigureSpec> = {}): FigureSpec => ({ value: billions * 1e9, unit: 'USD', ...extra });
@@ -161,6 +161,25 @@ describe('several payers in one clause', () => {
     const listed = 'Amazon, Nvidia and SoftBank invested $50 billion, $30 billion and $30 billion in OpenAI.';
     expect(verdictOf(listed, '$50 billion', usd(50), page).verdict).toBe('unverified');
     expect(verdictOf('Nvidia and SoftBank will each invest $25 billion in OpenAI.', '$25 billion', usd(25), page).verdict).toBe('mismatch');
+  });
+
+  it('"respectively", or two plain lists, give each figure to the company in its place', () => {
+    const s = 'Nvidia and SoftBank invested $30 billion and $20 billion respectively in OpenAI.';
+    const request = { ...annotate([figureIn(s, '$30 billion', usd(30)), figureIn(s, '$20 billion', usd(20))]), published: '2026-02-28' };
+    expect(matchBatch(bundled, request).map(summary)).toEqual([
+      ['verified', 'openai-funding-2026.nvidia-investment'],
+      ['mismatch', 'openai-funding-2026.softbank-investment'],
+    ]);
+    const span = (id: string, start: number) => ({ id, start, end: start + 5 });
+    const listed = 'Amazon, Nvidia and SoftBank put $50 billion, $30 billion and $30 billion into OpenAI.';
+    const three = { ...annotate([figureIn(listed, '$50 billion', usd(50)), figureIn(listed, '$30 billion', usd(30)), figureIn(listed, '$30 billion', usd(30, { occurrence: 1 }))]), published: '2026-02-28' };
+    expect(matchBatch(bundled, three).map(summary)).toEqual([
+      ['unverified', undefined],
+      ['verified', 'openai-funding-2026.nvidia-investment'],
+      ['verified', 'openai-funding-2026.softbank-investment'],
+    ]);
+    expect(respectiveOwner([span('nvidia', 0), span('softbank', 10), span('openai', 60)], [30, 50], 1)).toBe('softbank');
+    expect(respectiveOwner([span('openai', 0), span('nvidia', 10), span('softbank', 20)], [40, 50], 0)).toBeUndefined();
   });
 
   it('counts the companies besides the fact\'s object, and not a product\'s maker', () => {
