@@ -152,8 +152,8 @@ export function namesOutsider(spans: readonly NameSpan[], parties: ReadonlySet<s
 
 /**
  * True when `spans` (a figure's clause) name two or more companies besides the fact's `object`
- * ("Amazon, Nvidia and SoftBank invested $50 billion, $30 billion and $30 billion"): the clause
- * does not say whose figure it is, unless it gives it to each of them (the caller's "each").
+ * ("Amazon and Nvidia joined SoftBank in putting $40 billion into OpenAI"): the clause does not
+ * say whose figure it is, unless a list pairs them or it gives it to each (the caller's checks).
  */
 export function severalOwners(spans: readonly NameSpan[], object: string | undefined): boolean {
   let first: string | undefined;

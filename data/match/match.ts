@@ -467,7 +467,7 @@ class Weighing {
   owners: string[] | undefined = undefined;
   /** Who the clause says receives the money: found on first need, once per figure. */
   receivers: Receivers | undefined = undefined;
-  /** The company "respectively" gives the figure to, if the sentence says so. */
+  /** The company a list gives the figure to ("respectively", or two plain lists), if the sentence has one. */
   owner: string | undefined = undefined;
   /** Some fact states the figure's value (or is close to it and current). */
   anyEqual = false;
