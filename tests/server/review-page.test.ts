@@ -115,7 +115,8 @@ describe.each(DATABASES)('the review page on %s, in Chromium', (kind) => {
       'version 1 -> 2: 0 added, 1 changed, 0 removed',
       "~ microsoft-openai.total-investment: $20 billion -> $13 billion (Microsoft's total investment in OpenAI since 2019)",
     ]);
-    expect(await page.textContent('#pack')).toBe('Published pack: Newsroom deal facts (newsroom-facts), version 2');
+    // The notice comes first; the page then reloads the queue, which shows the new version and the cards (one synchronous step).
+    await expect.poll(() => page.textContent('#pack')).toBe('Published pack: Newsroom deal facts (newsroom-facts), version 2');
     expect(await card(hostile.id).locator('.status').textContent()).toBe('accepted (in version 2)');
     expect(await card(hostile.id).locator('.current').textContent()).toBe('$13 billion');
     expect(await card(hostile.id).locator('button.accept').count()).toBe(0);
