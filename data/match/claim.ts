@@ -44,7 +44,8 @@ const FORWARD = cueList(
   'would', 'plan', 'plans', 'planned', 'planning', 'expect', 'expects', 'expected', 'intend', 'intends', 'set to',
   'poised', 'likely', 'forecast', 'projected', 'estimate', 'estimated', 'according to people', 'reportedly', 'said to',
   // Someone else's account ("some reports put it at $60 billion"): the article passes it on, it need not be its own claim.
-  'report', 'reports', 'reported', 'according to', 'claimed', 'claims', 'alleged', 'allegedly',
+  'report', 'reports', 'reported', 'according to', 'claimed', 'claims', 'alleged', 'allegedly', 'sources', 'insiders',
+  'people familiar',
   // A changed amount ("rose to $60 billion"): a change the record may not have caught up with.
   'rose', 'rise', 'rises', 'risen', 'rising', 'increase', 'increased', 'increases', 'increasing', 'grew', 'grown',
   'expand', 'expanded', 'expands', 'boost', 'boosted', 'upped', 'doubled', 'tripled', 'climbed', 'jumped', 'swelled',
@@ -140,4 +141,17 @@ export function isQuestion(sentence: string): boolean {
   // Past closing quotes, brackets and spaces: 'he asked: "Why $60 billion?"'.
   while (i >= 0 && ' \t\n"\')\u201d\u2019'.includes(sentence[i]!)) i--;
   return sentence[i] === '?';
+}
+
+/**
+ * A sentence that ends by giving the figure to unnamed others ("..., sources say.", "..., people
+ * familiar with the matter said.", "..., according to reports."): a figure passed on, which may
+ * echo the record but is not the article's own claim against it. An on-record source ("..., the
+ * company said.") is left alone: that is what the article reports as said.
+ */
+const ATTRIBUTED_AFTER = /,\s*(?:according to (?:people|sources|reports?|a report|insiders)\b[^,;]*|[^,;]{0,40}\b(?:sources|insiders|people (?:familiar|close|briefed)|reports)\b[^,;]{0,60}\b(?:said|say|says|suggest|suggested|show|showed)\b[^,;]*)[.!?]?["'\u201d\u2019)]*\s*$/i;
+
+/** True when the sentence ends with an unnamed attribution (see ATTRIBUTED_AFTER). */
+export function attributedAfter(sentence: string): boolean {
+  return ATTRIBUTED_AFTER.test(sentence);
 }

@@ -2,7 +2,7 @@ import type { MatchRequest, FigureQuery } from '../schema/messages';
 import type { FactView, Verdict } from '../schema/verdict';
 import { dateMentions, dayNumber, type DateMention } from '../text/dates';
 import { PartyTable, viewOf, type FactRef, type MatchIndex, type Slot } from './build';
-import { cannotContradict, isQuestion, uncheckable, type Uncheckable } from './claim';
+import { attributedAfter, cannotContradict, isQuestion, uncheckable, type Uncheckable } from './claim';
 import { localContexts, type LocalContext } from './context';
 import { otherReceiver, receiversIn, type Receivers } from './direction';
 import { PRODUCT_NOUNS, bindingOf, linkedDealParty, namesOutsider, respectiveOwner, severalOwners, unknownNames, unknownOwners, type BindingEvidence, type NamedAround, type NameSpan } from './evidence';
@@ -612,7 +612,7 @@ function assess(index: MatchIndex, q: FigureQuery, ctx: LocalContext, reader: Re
   };
   const near = figureDate(s.dates, fig.start, fig.end, sentenceFrom + ctx.punctEnd);
   const ownDates = s.dates.length ? s.dates.filter((d) => !inOtherClause(d, i, reaches)) : s.dates;
-  const guarded = intentOnly || cannotContradict(ctx.words, lead) !== undefined || isQuestion(q.sentence);
+  const guarded = intentOnly || cannotContradict(ctx.words, lead) !== undefined || isQuestion(q.sentence) || attributedAfter(q.sentence);
   const earlier = cueIn(ctx.words, EARLIER);
   const w = new Weighing(q, ctx, s, lead, published, result, written, near, ownDates, guarded, earlier, clauseSpans, sentenceFrom, intentOnly);
   w.owner = listedOwner(q, s, i, reaches);
@@ -638,17 +638,23 @@ function ranker(salience: Map<string, number>, published: string | undefined) {
   const key = (c: Candidate) => [BIND_RANK[c.binding.binding], recent(c), c.fit.tier === 'specific' ? 2 : 1, c.inClause ? 1 : 0, salience.get(c.ref.fact.deal) ?? 0];
   // Within one deal, the party named in the figure's own clause, then the nearest one.
   const within = (a: Candidate, b: Candidate) => (a.inClause === b.inClause ? a.distance - b.distance : a.inClause ? -1 : 1);
-  const compare = (a: Candidate, b: Candidate) => {
-    const ka = key(a);
-    const kb = key(b);
-    for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return kb[i]! - ka[i]!;
-    return within(a, b);
-  };
-  /** The best candidate, or the tied candidates of different deals when the evidence cannot choose. */
-  return (list: Candidate[]): { best: Candidate } | { tied: Candidate[] } | undefined => {
+  /**
+   * The best candidate, or the tied candidates of different deals when the evidence cannot choose.
+   * With `value` (the figure's, for a "differs"), the record nearest it is the one the text more
+   * likely misstates: "$60 billion" beside a $50 billion investment and a $100 billion commitment
+   * differs from the investment.
+   */
+  return (list: Candidate[], value?: number): { best: Candidate } | { tied: Candidate[] } | undefined => {
     if (!list.length) return undefined;
     // One candidate (the common case) is its own best: no sort, no keys.
     if (list.length === 1) return { best: list[0]! };
+    const off = (c: Candidate) => (value === undefined ? 0 : Math.abs(Math.log(value / c.ref.value)));
+    const compare = (a: Candidate, b: Candidate) => {
+      const ka = key(a);
+      const kb = key(b);
+      for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return kb[i]! - ka[i]!;
+      return off(a) - off(b) || within(a, b);
+    };
     const sorted = [...list].sort(compare);
     const top = key(sorted[0]!).join();
     const rivals = sorted.filter((c) => key(c).join() === top && !sameThing(c.ref, sorted[0]!.ref));
@@ -707,7 +713,7 @@ function decide(index: MatchIndex, a: Assessment, rank: ReturnType<typeof ranker
     const deals = listNames(distinctViews(verified.tied).map((v) => v.deal));
     return { verdict: 'unverified', why: `Fits more than one deal on record equally: ${deals}`, candidates: distinctViews(verified.tied) };
   }
-  const mismatch = rank(a.mismatch.filter((c) => datedOrOnTopic(c, salience)));
+  const mismatch = rank(a.mismatch.filter((c) => datedOrOnTopic(c, salience)), a.value);
   if (mismatch && 'best' in mismatch) {
     const c = mismatch.best;
     const view = viewOf(c.ref);

@@ -8,7 +8,7 @@ import { testPack as bundledPack } from './deal-pack';
 import type { Pack } from '../../data/schema/pack';
 import type { Verdict } from '../../data/schema/verdict';
 import { annotate, figureIn, type FigureSpec } from './figure-helpers';
-import { isQuestion, uncheckable } from '../../data/match/claim';
+import { attributedAfter, isQuestion, uncheckable } from '../../data/match/claim';
 import { localContexts } from '../../data/match/context';
 import { roleFit, roleOf } from '../../data/match/roles';
 import { phraseWords } from '../../data/match/text';
@@ -469,6 +469,7 @@ describe('the same claim', () => {
     ['an inverted condition ("Had ...") is hypothetical', 'Had Amazon invested $60 billion in OpenAI, it would own more.', '$60 billion', usd(60)],
     ['a changed amount may be newer than the record', "Amazon's investment in OpenAI rose to $60 billion.", '$60 billion', usd(60)],
     ['a deadline ("by 2030") may be the part due by then', 'OpenAI will spend $90 billion on AWS by 2030.', '$90 billion', usd(90)],
+    ['an unnamed source after the figure is someone else\'s account', "Amazon's investment in OpenAI is worth $60 billion, sources say.", '$60 billion', usd(60)],
     ['money invested the other way round', 'OpenAI will invest $50 billion in Amazon.', '$50 billion', usd(50)],
     ['a spending is not an investment, nor in the other direction', 'Amazon committed to spend $90 billion with OpenAI.', '$90 billion', usd(90)],
     ['a rounded figure must round from the fact: "$1 trillion" is not 730 billion', 'OpenAI got a $1 trillion pre-money valuation.', '$1 trillion', usd(1000, { precision: 1e12 })],
@@ -535,6 +536,13 @@ describe('the same claim', () => {
 });
 
 describe('ties and reasons', () => {
+  it('a "differs" names the record nearest the figure: $60 billion is a misstated $50 billion investment, not the $100 billion commitment', () => {
+    const v = verdictOf("Amazon's OpenAI investment is worth $60 billion.", '$60 billion', usd(60), { published: '2026-02-28' });
+    expect(summary(v)).toEqual(['mismatch', 'amazon-openai-2026.investment-total']);
+    expect(attributedAfter('Amazon will invest $60 billion in OpenAI, people familiar with the matter said.')).toBe(true);
+    expect(attributedAfter('Amazon will invest $60 billion in OpenAI, the company said.')).toBe(false);
+  });
+
   const twoDeals: Pack = {
     ...bundledPack,
     id: 'two-deals',
