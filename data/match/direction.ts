@@ -1,3 +1,5 @@
+import { tokenize } from './text';
+
 /**
  * Who a clause says receives the money: "invest $50 billion in Amazon" names Amazon as the one
  * invested in, "spend $100 billion on AWS" and "buy $30 billion of computing from Microsoft" name
@@ -19,28 +21,12 @@ export interface Receivers {
   paid: ReadonlySet<string>;
 }
 
-const INVESTING = new Set(['invest', 'invests', 'invested', 'investing', 'investment', 'investments']);
-const SPENDING = new Set(['spend', 'spends', 'spent', 'spending']);
-const BUYING = new Set(['buy', 'buys', 'bought', 'buying', 'purchase', 'purchases', 'purchased', 'purchasing']);
+// Stemmed, as `tokenize` gives words ("invests" is "invest").
+const INVESTING = new Set(['invest', 'invested', 'investing', 'investment']);
+const SPENDING = new Set(['spend', 'spent', 'spending']);
+const BUYING = new Set(['buy', 'bought', 'buying', 'purchase', 'purchased', 'purchasing']);
 
 const NONE: ReadonlySet<string> = new Set();
-
-const isLetter = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
-
-/** The lowercased word ending right before `at` (spaces skipped), and where it starts. */
-function wordBefore(text: string, at: number): { word: string; start: number } {
-  let end = at;
-  while (end > 0 && text.charCodeAt(end - 1) === 32) end--;
-  let start = end;
-  while (start > 0 && isLetter(text.charCodeAt(start - 1))) start--;
-  return { word: text.slice(start, end).toLowerCase(), start };
-}
-
-/** True if a word of `words` occurs in `text` between `from` and `to`. */
-function hasWord(text: string, from: number, to: number, words: ReadonlySet<string>): boolean {
-  for (const m of text.slice(from, to).toLowerCase().matchAll(/[a-z]+/g)) if (words.has(m[0])) return true;
-  return false;
-}
 
 /**
  * The receivers the clause [clauseStart, clauseEnd) of `sentence` names among `named` (entities
@@ -50,12 +36,20 @@ function hasWord(text: string, from: number, to: number, words: ReadonlySet<stri
 export function receiversIn(sentence: string, clauseStart: number, clauseEnd: number, named: readonly NamedAt[]): Receivers {
   let invested: Set<string> | undefined;
   let paid: Set<string> | undefined;
+  let tokens: ReturnType<typeof tokenize> | undefined;
   for (const n of named) {
     if (n.start < clauseStart || n.start >= clauseEnd) continue;
-    const { word, start } = wordBefore(sentence, n.start);
-    if ((word === 'in' || word === 'into') && hasWord(sentence, clauseStart, start, INVESTING)) (invested ??= new Set()).add(n.id);
-    else if ((word === 'on' || word === 'with') && hasWord(sentence, clauseStart, start, SPENDING)) (paid ??= new Set()).add(n.id);
-    else if (word === 'from' && hasWord(sentence, clauseStart, start, BUYING)) (paid ??= new Set()).add(n.id);
+    const { words, starts, ends } = (tokens ??= tokenize(sentence));
+    // The word right before the name, with only spaces between.
+    let i = starts.findIndex((start) => start >= n.start) - 1;
+    if (i === -2) i = words.length - 1;
+    if (i < 0 || starts[i]! < clauseStart || sentence.slice(ends[i], n.start).trim() !== '') continue;
+    const verbs = words.slice(starts.findIndex((start) => start >= clauseStart), i);
+    const has = (set: ReadonlySet<string>) => verbs.some((w) => set.has(w));
+    const word = words[i];
+    if ((word === 'in' || word === 'into') && has(INVESTING)) (invested ??= new Set()).add(n.id);
+    else if ((word === 'on' || word === 'with') && has(SPENDING)) (paid ??= new Set()).add(n.id);
+    else if (word === 'from' && has(BUYING)) (paid ??= new Set()).add(n.id);
   }
   return { invested: invested ?? NONE, paid: paid ?? NONE };
 }
