@@ -1,4 +1,4 @@
-import { tokenize } from './text';
+import { tokenizeRange, type Tokens } from './text';
 
 /**
  * Who a clause says receives the money: "invest $50 billion in Amazon" names Amazon as the one
@@ -21,7 +21,7 @@ export interface Receivers {
   paid: ReadonlySet<string>;
 }
 
-// Stemmed, as `tokenize` gives words ("invests" is "invest").
+// Stemmed, as `tokenizeRange` gives words ("invests" is "invest").
 const INVESTING = new Set(['invest', 'invested', 'investing', 'investment']);
 const SPENDING = new Set(['spend', 'spent', 'spending']);
 const BUYING = new Set(['buy', 'bought', 'buying', 'purchase', 'purchased', 'purchasing']);
@@ -36,15 +36,16 @@ const NONE: ReadonlySet<string> = new Set();
 export function receiversIn(sentence: string, clauseStart: number, clauseEnd: number, named: readonly NamedAt[]): Receivers {
   let invested: Set<string> | undefined;
   let paid: Set<string> | undefined;
-  let tokens: ReturnType<typeof tokenize> | undefined;
+  let tokens: Tokens | undefined;
   for (const n of named) {
     if (n.start < clauseStart || n.start >= clauseEnd) continue;
-    const { words, starts, ends } = (tokens ??= tokenize(sentence));
+    // The clause's words, read once and only when it names someone.
+    const { words, starts, ends } = (tokens ??= tokenizeRange(sentence, clauseStart, clauseEnd));
     // The word right before the name, with only spaces between.
     let i = starts.findIndex((start) => start >= n.start) - 1;
     if (i === -2) i = words.length - 1;
-    if (i < 0 || starts[i]! < clauseStart || sentence.slice(ends[i], n.start).trim() !== '') continue;
-    const verbs = words.slice(starts.findIndex((start) => start >= clauseStart), i);
+    if (i < 0 || sentence.slice(ends[i], n.start).trim() !== '') continue;
+    const verbs = words.slice(0, i);
     const has = (set: ReadonlySet<string>) => verbs.some((w) => set.has(w));
     const word = words[i];
     if ((word === 'in' || word === 'into') && has(INVESTING)) (invested ??= new Set()).add(n.id);
