@@ -12,7 +12,8 @@ const SPECULATIVE = cueList(
   'seek', 'seeking', 'seeks', 'sought', 'could', 'might', 'consider', 'considering', 'weighing', 'mulling', 'mull',
   'proposed', 'proposal', 'potential', 'potentially', 'possible', 'possibly', 'rumored', 'rumoured', 'rumor', 'rumour',
   'target', 'targeting', 'targets', 'aim', 'aims', 'aiming', 'hope', 'hopes', 'hoping', 'eye', 'eyes', 'eyeing',
-  'explore', 'exploring', 'speculation', 'speculated', 'can',
+  'explore', 'exploring', 'speculation', 'speculated', 'can', 'want', 'wanted', 'wanting', 'offer', 'offered', 'offering',
+  'bid',
   // Derived or changed amounts: not what the deal recorded.
   'implies', 'implied', 'implying', 'imply', 'reduce', 'reduced', 'reduces', 'cut', 'cuts', 'lower', 'lowered', 'trim',
   'trimmed', 'scale back', 'scaled back', 'shrink', 'shrank',
@@ -49,6 +50,9 @@ const FORWARD = cueList(
   // A changed amount ("rose to $60 billion"): a change the record may not have caught up with.
   'rose', 'rise', 'rises', 'risen', 'rising', 'increase', 'increased', 'increases', 'increasing', 'grew', 'grown',
   'expand', 'expanded', 'expands', 'boost', 'boosted', 'upped', 'doubled', 'tripled', 'climbed', 'jumped', 'swelled',
+  'lift', 'lifted', 'hike', 'hiked', 'bumped', 'topped up',
+  // What ought to happen is an opinion or a requirement, not what the deal records.
+  'should', 'must', 'ought',
 );
 
 /** A number about something other than a deal's terms: markets, results, costs. */
@@ -80,24 +84,42 @@ export type Uncheckable =
   | { kind: 'bound'; qualifier: QualifierClass }
   | { kind: 'speculative'; cue: string }
   | { kind: 'negated'; cue: string }
+  /**
+   * The value before a change ("up from $40 billion", "from $40 billion to $50 billion"): an
+   * earlier amount: only a fact its pack marks superseded, or one the text dates to its time, can
+   * be it, and it is never a mismatch.
+   */
+  | { kind: 'earlier-value'; cue: string }
   /** Checkable only against a fact its pack records as expected (an intention itself), and never a mismatch. */
   | { kind: 'intent'; cue: string }
   | { kind: 'other-topic'; cue: string };
 
 const BOUNDS = new Set<QualifierClass>(['above', 'atLeast', 'upTo', 'below']);
 
+/** Where the modal "may" stands, as `modalMay` found it: in the figure's clause, or earlier in the sentence. */
+export interface ModalMay {
+  clause: boolean;
+  lead: boolean;
+}
+
+const NO_MODAL: ModalMay = { clause: false, lead: false };
+
 /**
  * Whether the figure states a value that the record can confirm. `clause` is the figure's own
  * clause, `lead` the sentence's words before the figure (both stemmed): a plan or talks said
- * earlier in the sentence ("in talks to invest ... $40 billion") colours the figure too.
+ * earlier in the sentence ("in talks to invest ... $40 billion") colours the figure too. Stemmed
+ * words cannot tell the modal "may" from the month, so `modal` says where the text has it.
  */
-export function uncheckable(qualifier: QualifierClass | undefined, clause: readonly string[], lead: readonly string[]): Uncheckable | undefined {
+export function uncheckable(qualifier: QualifierClass | undefined, clause: readonly string[], lead: readonly string[], modal: ModalMay = NO_MODAL): Uncheckable | undefined {
   if (qualifier && BOUNDS.has(qualifier)) return { kind: 'bound', qualifier };
   // In the figure's own clause only: "Talk of more has not gone away, and Amazon already has ..." states the rest.
   const negated = cueIn(clause, NEGATED);
   if (negated) return { kind: 'negated', cue: negated };
   const settled = cueIn(clause, SETTLED) !== undefined;
-  const speculative = cueIn(clause, SPECULATIVE) ?? (settled ? undefined : cueIn(lead, SPECULATIVE) ?? cueIn(lead, CONDITIONAL));
+  const speculative =
+    cueIn(clause, SPECULATIVE) ??
+    (modal.clause ? 'may' : undefined) ??
+    (settled ? undefined : cueIn(lead, SPECULATIVE) ?? (modal.lead ? 'may' : undefined) ?? cueIn(lead, CONDITIONAL));
   if (speculative) return { kind: 'speculative', cue: speculative };
   if (lead.length && INVERTED.has(lead[0]!)) return { kind: 'speculative', cue: lead[0]! };
   const intent = cueIn(clause, INTENT) ?? (settled ? undefined : cueIn(lead, INTENT));
@@ -154,4 +176,52 @@ const ATTRIBUTED_AFTER = /,\s*(?:according to (?:people|sources|reports?|a repor
 /** True when the sentence ends with an unnamed attribution (see ATTRIBUTED_AFTER). */
 export function attributedAfter(sentence: string): boolean {
   return ATTRIBUTED_AFTER.test(sentence);
+}
+
+/** Words before "May" that make it the month ("in May", "early May", "the May round", "OpenAI's May deal"). */
+const BEFORE_MONTH = /(?:\b(?:in|of|on|since|until|till|by|from|through|to|early|late|mid|last|next|this|that|each|every|before|after|during|between|and|or|the|a|an|its|their|his|her|our)|['’]s)[\s-]+$/i;
+
+/**
+ * True if `text` from `from` to `to` holds the modal "may" ("Amazon may invest $60 billion"): a
+ * possibility. Lower-case "may" is always the modal; capitalised, it is the month after a word of
+ * time ("in May", "early May") or before a day or year ("May 12", "May 2026"), and the modal
+ * otherwise (a title-case headline: "Amazon May Invest $60 Billion"). Reading the month as the
+ * modal only withholds a verdict.
+ */
+export function modalMay(text: string, from: number, to: number): boolean {
+  const pattern = /\b(may|May|MAY)\b/g;
+  pattern.lastIndex = from;
+  for (let m = pattern.exec(text); m && m.index + 3 <= to; m = pattern.exec(text)) {
+    if (m[1] === 'may') return true;
+    const after = text.slice(m.index + 3, m.index + 12);
+    if (/^\s*(?:\d|,|\.|$)/.test(after)) continue;
+    if (!BEFORE_MONTH.test(text.slice(Math.max(0, m.index - 12), m.index))) return true;
+  }
+  return false;
+}
+
+/** Words right before "from" that make the figure after it the amount before a change ("up from $40 billion"). */
+const CHANGE_FROM = /\b(up|down|rose|rise|risen|rising|fell|fall|fallen|falling|grew|grow|grown|jump|jumped|climb|climbed|increase|increased|cut|lifted|raised|slashed|dropped|declined|reduced|lowered|shrank|swelled|expanded|boosted|change|changed|revised|moved|went|gone|shifted|swung|leapt|soared|surged|dipped|slid|sank|plunged|tumbled|doubled|tripled)\s+from\s+(?:the\s+|an?\s+|its\s+)?$/i;
+/** Between X and Y in "from X to Y": "to", and a few words within the clause ("to a total of"). */
+const FROM_TO_GAP = /^\s+to\b[^,;:()\u2013\u2014]{0,30}$/i;
+
+/** "from" right before the figure, with nothing of its clause between. */
+const FROM = /\bfrom\s+(?:the\s+|an?\s+|its\s+)?$/i;
+
+/**
+ * What makes the figure at [start, end) of `sentence` the value before a change, if anything
+ * does: a word of change before "from" ("up from $40 billion", "cut from $60 billion"), or "from
+ * X to Y" with the next figure of the sentence (at `nextStart`) right after "to". Answers the
+ * words that say it.
+ */
+export function earlierValue(sentence: string, start: number, end: number, nextStart: number | undefined): string | undefined {
+  const before = sentence.slice(Math.max(0, start - 40), start);
+  const change = CHANGE_FROM.exec(before);
+  if (change) return `${change[1]!.toLowerCase()} from`;
+  return nextStart !== undefined && fromTo(sentence, start, end, nextStart) ? 'from ... to' : undefined;
+}
+
+/** True if the figure at [start, end) of `sentence` is X in "from X to Y", Y being the figure at `nextStart`. */
+export function fromTo(sentence: string, start: number, end: number, nextStart: number): boolean {
+  return FROM.test(sentence.slice(Math.max(0, start - 40), start)) && FROM_TO_GAP.test(sentence.slice(end, nextStart));
 }

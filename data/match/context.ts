@@ -56,6 +56,11 @@ function clauseEnd(text: string, at: number, ceiling: number): number {
   return ceiling;
 }
 
+/** The clause between punctuation marks that holds [start, end) of `text`, not cut at other figures. */
+export function punctuationClause(text: string, start: number, end: number): [number, number] {
+  return [clauseStart(text, start, 0), clauseEnd(text, end, text.length)];
+}
+
 /**
  * Words that open a new phrase. Between two figures, words up to the first of these are the first
  * figure's ("$110 billion funding round"), the rest lead into the second ("at a $730 billion").

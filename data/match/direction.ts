@@ -7,9 +7,10 @@ import { tokenizeRange, type Tokens } from './text';
  * Amazon" beside Amazon's investment in OpenAI) is not what the clause states.
  */
 
-/** An entity named in the sentence, in sentence offsets. */
+/** An entity named in the sentence, in sentence offsets (`end` exclusive, when known). */
 export interface NamedAt {
   start: number;
+  end?: number;
   id: string;
 }
 
@@ -59,10 +60,60 @@ export function receiversIn(sentence: string, clauseStart: number, clauseEnd: nu
  * True when the clause names a receiver of the fact's kind (its `metric`) and the fact's own
  * receiver (its `object`, a canonical id like the named ones) is not among them (an investment
  * in, or a spending with, someone else), or names only a receiver of the other kind (a spending
- * is not an investment, nor the reverse).
+ * is not an investment, nor the reverse). A term is the length of a deal of either kind: it is
+ * someone else's when the clause names receivers and the fact's own is not one of them ("Amazon
+ * invests $5 billion in OpenAI for ten years" is not the term of OpenAI's spending with Amazon).
  */
 export function otherReceiver(receivers: Receivers, metric: string, object: string | undefined): boolean {
-  if (!object || (metric !== 'investment' && metric !== 'commitment')) return false;
+  if (!object) return false;
+  if (metric === 'term') return (receivers.invested.size > 0 || receivers.paid.size > 0) && !receivers.invested.has(object) && !receivers.paid.has(object);
+  if (metric !== 'investment' && metric !== 'commitment') return false;
   const [own, other] = metric === 'investment' ? [receivers.invested, receivers.paid] : [receivers.paid, receivers.invested];
   return own.size > 0 ? !own.has(object) : other.size > 0;
+}
+
+// Stemmed: "values" is "value".
+/** Words after which a name is the company valued ("values OpenAI at", "valuing Amazon at"). */
+const VALUING = new Set(['value', 'valued', 'valuing']);
+/** Words before which a name is the company valued ("Amazon, valued at", "OpenAI is worth"). */
+const WORTH = new Set(['valued', 'worth']);
+/** Words that may stand between a name and its WORTH word ("OpenAI, which is now valued at"). */
+const LINKING = new Set(['is', 'was', 'are', 'were', 'be', 'been', 'being', 'has', 'have', 'had', 'which', 'now', 'currently', 'already', 'reportedly', 'then']);
+
+/**
+ * The companies the sentence says the figure at `figureStart` values: named right after a word of
+ * valuing in the figure's clause [clauseStart, clauseEnd) ("the round values OpenAI at"), or
+ * right before "valued" or "worth" there, with only linking words and commas between ("Amazon,
+ * which is worth"). A possessive ("Amazon's stake is worth") values the stake, so it names no one.
+ */
+export function valuedIn(sentence: string, clauseStart: number, clauseEnd: number, figureStart: number, named: readonly NamedAt[]): ReadonlySet<string> {
+  let valued: Set<string> | undefined;
+  let tokens: Tokens | undefined;
+  for (const n of named) {
+    if (n.start >= figureStart) continue;
+    const { words, starts, ends } = (tokens ??= tokenizeRange(sentence, 0, clauseEnd));
+    const next = starts.findIndex((start) => start >= n.start);
+    // "values OpenAI at": the word right before the name, inside the clause.
+    const before = (next === -1 ? words.length : next) - 1;
+    if (before >= 0 && starts[before]! >= clauseStart && VALUING.has(words[before]!) && sentence.slice(ends[before], n.start).trim() === '') {
+      (valued ??= new Set()).add(n.id);
+      continue;
+    }
+    // "OpenAI, which is valued at": linking words after the name, then the word of worth.
+    if (n.end === undefined) continue;
+    let k = starts.findIndex((start) => start >= n.end!);
+    let from = n.end;
+    while (k >= 0 && k < words.length && /^[\s,]*$/.test(sentence.slice(from, starts[k])) && LINKING.has(words[k]!)) from = ends[k++]!;
+    if (k < 0 || k >= words.length || !/^[\s,]*$/.test(sentence.slice(from, starts[k]))) continue;
+    if (!WORTH.has(words[k]!) || starts[k]! < clauseStart || starts[k]! >= figureStart) continue;
+    // "Amazon valued OpenAI at ...": the name after the word is the one valued.
+    if (named.some((m) => m.start > starts[k]! && m.start < figureStart)) continue;
+    (valued ??= new Set()).add(n.id);
+  }
+  return valued ?? NONE;
+}
+
+/** True when the sentence says the figure values some company and none of them is a party the fact requires (`required`, canonical ids). */
+export function otherValued(valued: ReadonlySet<string>, required: readonly string[]): boolean {
+  return valued.size > 0 && !required.some((id) => valued.has(id));
 }

@@ -2,9 +2,9 @@ import type { MatchRequest, FigureQuery } from '../schema/messages';
 import type { FactView, Verdict } from '../schema/verdict';
 import { dateMentions, dayNumber, type DateMention } from '../text/dates';
 import { PartyTable, viewOf, type FactRef, type MatchIndex, type Slot } from './build';
-import { attributedAfter, cannotContradict, isQuestion, uncheckable, type Uncheckable } from './claim';
-import { localContexts, type LocalContext } from './context';
-import { otherReceiver, receiversIn, type Receivers } from './direction';
+import { attributedAfter, cannotContradict, earlierValue, fromTo, isQuestion, modalMay, uncheckable, type Uncheckable } from './claim';
+import { localContexts, punctuationClause, type LocalContext } from './context';
+import { otherReceiver, otherValued, receiversIn, valuedIn, type NamedAt, type Receivers } from './direction';
 import { PRODUCT_NOUNS, bindingOf, linkedDealParty, namesOutsider, respectiveOwner, severalOwners, unknownNames, unknownOwners, type BindingEvidence, type NamedAround, type NameSpan } from './evidence';
 import { abstainLine, listNames, readableDay, reasonLine } from './reason';
 import { EARLIER, cueIn, cueList, roleFit, type RoleFit } from './roles';
@@ -444,10 +444,38 @@ function ownersOf(q: FigureQuery, ctx: LocalContext, s: SentenceNames, sentenceF
   return unknownOwners(q.sentence, ctx.start, ctx.end, known);
 }
 
-/** Who the figure's clause names as invested in or paid (see `receiversIn`). */
-function receiversOf(w: Weighing): Receivers {
-  const named = w.s.spans.map((sp) => ({ start: sp.start - w.sentenceFrom, id: sp.id }));
-  return receiversIn(w.q.sentence, w.ctx.clauseStart, w.ctx.clauseEnd, named);
+/** The sentence's named entities in sentence offsets. */
+function namedOf(w: Weighing): NamedAt[] {
+  return w.s.spans.map((sp) => ({ start: sp.start - w.sentenceFrom, end: sp.end - w.sentenceFrom, id: sp.id }));
+}
+
+/**
+ * Who the figure's clause names as invested in or paid (see `receiversIn`); for a term, the
+ * clause between punctuation marks ("invests $5 billion in OpenAI for ten years" gives the
+ * duration the investment's receiver).
+ */
+function receiversOf(w: Weighing, wide: boolean): Receivers {
+  const [from, to] = wide ? punctuationClause(w.q.sentence, w.ctx.start, w.ctx.end) : [w.ctx.clauseStart, w.ctx.clauseEnd];
+  return receiversIn(w.q.sentence, from, to, namedOf(w));
+}
+
+/** Whom the sentence says the figure values (see `valuedIn`). */
+function valuedOf(w: Weighing): ReadonlySet<string> {
+  return valuedIn(w.q.sentence, w.ctx.clauseStart, w.ctx.clauseEnd, w.ctx.start, namedOf(w));
+}
+
+/** Figure `i`'s neighbour in its sentence (`step` -1 or 1), as [start, end) in sentence offsets, if it has one. */
+function neighbourIn(i: number, step: -1 | 1, reaches: readonly Reach[]): [number, number] | undefined {
+  const r = reaches[i]!;
+  const n = reaches[i + step];
+  if (!n || n.block !== r.block || n.sentence !== r.sentence) return undefined;
+  return [n.start - r.sentence, n.from - r.sentence];
+}
+
+/** True if the figure is the new value of "from X to Y" (the figure before it the old one): a change the record may not have caught up with. */
+function newValueOfChange(q: FigureQuery, ctx: LocalContext, i: number, reaches: readonly Reach[]): boolean {
+  const prev = neighbourIn(i, -1, reaches);
+  return prev !== undefined && fromTo(q.sentence, prev[0], prev[1], ctx.start);
 }
 
 /** True if the unknown name `w` is one of the fact's own cue words ("Trainium" for a Trainium fact). */
@@ -465,8 +493,11 @@ class Weighing {
   /** Unknown names in the clause and owning the figure: found on first need, once per figure. */
   strangers: string[] | undefined = undefined;
   owners: string[] | undefined = undefined;
-  /** Who the clause says receives the money: found on first need, once per figure. */
+  /** Who the clause says receives the money (and, for a term, its whole clause): found on first need, once per figure. */
   receivers: Receivers | undefined = undefined;
+  termReceivers: Receivers | undefined = undefined;
+  /** Whom the sentence says the figure values: found on first need, once per figure. */
+  valued: ReadonlySet<string> | undefined = undefined;
   /** The company a list gives the figure to ("respectively", or two plain lists), if the sentence has one. */
   owner: string | undefined = undefined;
   /** Some fact states the figure's value (or is close to it and current). */
@@ -491,6 +522,8 @@ class Weighing {
     readonly clauseSpans: readonly Span[],
     readonly sentenceFrom: number,
     readonly intentOnly: boolean,
+    /** The figure is the amount before a change: only a superseded fact, or one the text dates, can be it. */
+    readonly earlierOnly: boolean,
   ) {}
 }
 
@@ -506,7 +539,11 @@ function weigh(w: Weighing, ref: FactRef): void {
   // Someone outside the deal named in the figure's own clause: their number, not this deal's.
   if (namesOutsider(clauseSpans, ref.parties)) return;
   // The clause gives the money to someone else ("OpenAI will invest $50 billion in Amazon").
-  if (otherReceiver((w.receivers ??= receiversOf(w)), ref.fact.metric, ref.required[1])) return;
+  const metric = ref.fact.metric;
+  const receivers = metric === 'term' ? (w.termReceivers ??= receiversOf(w, true)) : (w.receivers ??= receiversOf(w, false));
+  if (otherReceiver(receivers, metric, ref.required[1])) return;
+  // The figure values someone else ("the deal values Amazon at $730 billion").
+  if (metric === 'valuation' && otherValued((w.valued ??= valuedOf(w)), ref.required)) return;
   // The figure is another listed company's ("Nvidia and SoftBank invested $30 billion and $20 billion").
   if (w.owner !== undefined && ref.subject !== w.owner) return;
   let fit = w.fits.get(ref.roleKey);
@@ -520,6 +557,8 @@ function weigh(w: Weighing, ref: FactRef): void {
     result.timeRefusal ??= { fits: false, why: time.why, text: time.text, ref };
     return;
   }
+  // The amount before a change is a fact its pack says was replaced, or one the text dates to its own time.
+  if (w.earlierOnly && !ref.superseded && time.by !== 'text') return;
   // A fact with the very value (even an outdated one) says the figure is that fact's; a merely close one counts only if current.
   if (value === 'equal' || (value === 'close' && !ref.superseded && !hasLaterOfKind(ref, published))) w.anyEqual = true;
   const outsidersInSentence = namesOutsider(s.spans, ref.parties);
@@ -533,7 +572,7 @@ function weigh(w: Weighing, ref: FactRef): void {
   if (value !== 'equal') (w.otherValues ??= []).push(candidate);
   if (value === 'equal') {
     // A superseded fact is confirmed only by a figure the text dates to its own time.
-    if (ref.superseded && time.by !== 'text' && !(published && ref.supersededFrom && published < ref.supersededFrom)) return;
+    if (ref.superseded && !w.earlierOnly && time.by !== 'text' && !(published && ref.supersededFrom && published < ref.supersededFrom)) return;
     const partyInClause = clauseSpans.some((sp) => ref.required.includes(sp.id));
     // Someone unknown owning the figure ("Stargate's $100 billion", "$4 billion in Anthropic"), and none of the fact's parties in the clause.
     if (!partyInClause && (w.owners ??= ownersOf(w.q, w.ctx, s, w.sentenceFrom)).some((name) => !isOwnCue(ref, name))) return;
@@ -596,11 +635,15 @@ function assess(index: MatchIndex, q: FigureQuery, ctx: LocalContext, reader: Re
   }
   const qualifier = qualifierOf(fig, ctx.before);
   const lead = reader.lead(q);
-  const blocked = uncheckable(qualifier, ctx.words, lead);
+  const modal = { clause: modalMay(q.sentence, ctx.clauseStart, ctx.clauseEnd), lead: modalMay(q.sentence, 0, ctx.start) };
+  const changedFrom = earlierValue(q.sentence, ctx.start, ctx.end, neighbourIn(i, 1, reaches)?.[0]);
+  const blocked: Uncheckable | undefined = uncheckable(qualifier, ctx.words, lead, modal) ?? (changedFrom ? { kind: 'earlier-value', cue: changedFrom } : undefined);
   if (blocked) result.blocked = blocked;
-  // A letter of intent can confirm a fact recorded as expected (an intention too), nothing else.
+  // A letter of intent can confirm a fact recorded as expected (an intention too), nothing else;
+  // the amount before a change ("up from $183 billion"), a fact since superseded.
   const intentOnly = blocked?.kind === 'intent';
-  if (blocked && !intentOnly) return result;
+  const earlierOnly = blocked?.kind === 'earlier-value';
+  if (blocked && !intentOnly && !earlierOnly) return result;
 
   const sentenceFrom = fig.start - q.at;
   const clauseSpans = s.spans.filter((sp) => sp.start >= sentenceFrom + ctx.clauseStart && sp.end <= sentenceFrom + ctx.clauseEnd);
@@ -612,9 +655,10 @@ function assess(index: MatchIndex, q: FigureQuery, ctx: LocalContext, reader: Re
   };
   const near = figureDate(s.dates, fig.start, fig.end, sentenceFrom + ctx.punctEnd);
   const ownDates = s.dates.length ? s.dates.filter((d) => !inOtherClause(d, i, reaches)) : s.dates;
-  const guarded = intentOnly || cannotContradict(ctx.words, lead) !== undefined || isQuestion(q.sentence) || attributedAfter(q.sentence);
+  const guarded =
+    intentOnly || earlierOnly || cannotContradict(ctx.words, lead) !== undefined || isQuestion(q.sentence) || attributedAfter(q.sentence) || newValueOfChange(q, ctx, i, reaches);
   const earlier = cueIn(ctx.words, EARLIER);
-  const w = new Weighing(q, ctx, s, lead, published, result, written, near, ownDates, guarded, earlier, clauseSpans, sentenceFrom, intentOnly);
+  const w = new Weighing(q, ctx, s, lead, published, result, written, near, ownDates, guarded, earlier, clauseSpans, sentenceFrom, intentOnly, earlierOnly);
   w.owner = listedOwner(q, s, i, reaches);
   for (let k = 0; k < usable.length; k++) weigh(w, usable[k]!);
   const { anyEqual, otherValues } = w;

@@ -81,6 +81,8 @@ export function abstainLine(why: Uncheckable): string {
       return `'${why.cue}': talks or a possibility, not the closed deal on record`;
     case 'negated':
       return `'${why.cue}': a negation or a denial, which the record can neither confirm nor contradict`;
+    case 'earlier-value':
+      return `'${why.cue}': the amount before a change, not the one on record`;
     case 'intent':
       return `'${why.cue}': an intention, not the closed deal on record`;
     case 'other-topic':

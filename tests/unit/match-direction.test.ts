@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { otherReceiver, receiversIn, type NamedAt } from '../../data/match/direction';
+import { otherReceiver, otherValued, receiversIn, valuedIn, type NamedAt } from '../../data/match/direction';
 
 /** Each entity of `ids` at its first place in `sentence` (ids are the names, lowercased). */
 function receivers(sentence: string, ...ids: string[]) {
@@ -51,5 +51,47 @@ describe('a fact given to someone else', () => {
     expect(otherReceiver(unsaid, 'investment', 'openai')).toBe(false);
     expect(otherReceiver(intoAmazon, 'investment', undefined)).toBe(false);
     expect(otherReceiver(intoAmazon, 'valuation', 'openai')).toBe(false);
+  });
+});
+
+describe('a term of a deal paid to someone else', () => {
+  it('is refused when the clause names receivers and the fact\'s own is not one of them', () => {
+    expect(otherReceiver(receivers('Amazon invests $5 billion in OpenAI for ten years', 'amazon', 'openai'), 'term', 'amazon')).toBe(true);
+    expect(otherReceiver(receivers('OpenAI will spend $100 billion on AWS over eight years', 'openai', 'aws'), 'term', 'aws')).toBe(false);
+    expect(otherReceiver(receivers('Amazon and OpenAI signed an eight-year deal', 'amazon', 'openai'), 'term', 'amazon')).toBe(false);
+  });
+});
+
+/** `valuedIn` over the whole of `sentence`, for the figure `figure`, each of `ids` named where its name (the id) first appears. */
+function valued(sentence: string, figure: string, ...ids: string[]) {
+  const named: NamedAt[] = ids.map((id) => {
+    const start = sentence.toLowerCase().indexOf(id);
+    return { id, start, end: start + id.length };
+  });
+  return [...valuedIn(sentence, 0, sentence.length, sentence.indexOf(figure), named)];
+}
+
+describe('whom a valuation values', () => {
+  it('is named right after a word of valuing', () => {
+    expect(valued('The round values OpenAI at $730 billion', '$730', 'openai')).toEqual(['openai']);
+    expect(valued('OpenAI values Amazon at $730 billion', '$730', 'openai', 'amazon')).toEqual(['amazon']);
+    expect(valued('Amazon valued OpenAI at $730 billion', '$730', 'amazon', 'openai')).toEqual(['openai']);
+  });
+
+  it('is named right before "valued" or "worth", with only linking words and commas between', () => {
+    expect(valued('Amazon, which is worth $730 billion, backs OpenAI', '$730', 'amazon', 'openai')).toEqual(['amazon']);
+    expect(valued('OpenAI is now valued at $730 billion', '$730', 'openai')).toEqual(['openai']);
+    expect(valued('A stake in OpenAI worth $135 billion', '$135', 'openai')).toEqual(['openai']);
+  });
+
+  it('is no one for a possessive, or a name elsewhere in the sentence', () => {
+    expect(valued("Amazon's stake is worth $50 billion", '$50', 'amazon')).toEqual([]);
+    expect(valued('Amazon backs OpenAI, which raised money at $730 billion', '$730', 'amazon', 'openai')).toEqual([]);
+  });
+
+  it('refuses a fact none of whose parties is the one valued', () => {
+    expect(otherValued(new Set(['amazon']), ['openai'])).toBe(true);
+    expect(otherValued(new Set(['openai']), ['microsoft', 'openai'])).toBe(false);
+    expect(otherValued(new Set(), ['openai'])).toBe(false);
   });
 });

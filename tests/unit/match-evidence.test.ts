@@ -473,6 +473,12 @@ describe('the same claim', () => {
     ['money invested the other way round', 'OpenAI will invest $50 billion in Amazon.', '$50 billion', usd(50)],
     ['a spending is not an investment, nor in the other direction', 'Amazon committed to spend $90 billion with OpenAI.', '$90 billion', usd(90)],
     ['a rounded figure must round from the fact: "$1 trillion" is not 730 billion', 'OpenAI got a $1 trillion pre-money valuation.', '$1 trillion', usd(1000, { precision: 1e12 })],
+    ['the modal "may" is a possibility', 'Amazon may invest $60 billion in OpenAI.', '$60 billion', usd(60)],
+    ['so is a title-case "May"', 'Amazon May Invest $60 Billion in OpenAI', '$60 Billion', usd(60)],
+    ['what "should" happen is an opinion', 'Amazon should invest $60 billion in OpenAI.', '$60 billion', usd(60)],
+    ['"lifted" is a change the record may not have caught', 'Amazon lifted its investment in OpenAI to $60 billion.', '$60 billion', usd(60)],
+    ['the amount before a change ("up from")', "Amazon's investment in OpenAI is $50 billion, up from $40 billion.", '$40 billion', usd(40)],
+    ['a term in a clause that pays someone else', 'Amazon invests $5 billion in OpenAI for ten years.', 'ten years', { value: 10, unit: 'year' }],
   ];
   it.each(cases)('%s', (_name, sentence, text, spec) => expect(verdictOf(sentence, text, spec).verdict).toBe('unverified'));
 
@@ -481,6 +487,40 @@ describe('the same claim', () => {
     expect(summary(verdictOf('OpenAI will spend $100 billion on AWS.', '$100 billion', usd(100)))).toEqual(['verified', 'amazon-openai-2026.aws-commitment']);
     expect(verdictOf('Nvidia invests $30 billion in SoftBank.', '$30 billion', usd(30), { title: 'OpenAI raises $110 billion' }).verdict).toBe('unverified');
     expect(summary(verdictOf('Nvidia invests $30 billion in OpenAI.', '$30 billion', usd(30), { title: 'OpenAI raises $110 billion' }))).toEqual(['verified', 'openai-funding-2026.nvidia-investment']);
+  });
+
+  it('"from X to Y": X is the amount before the change, and Y a change the record may not have caught', () => {
+    const s = "Amazon's investment in OpenAI went from $40 billion to $60 billion in total.";
+    const request = { ...annotate([figureIn(s, '$40 billion', usd(40)), figureIn(s, '$60 billion', usd(60))]), published: '2026-03-01' };
+    expect(matchBatch(bundled, request).map(summary)).toEqual([['unverified', undefined], ['unverified', undefined]]);
+    const t = "Amazon's investment in OpenAI went from $40 billion to $50 billion.";
+    const confirmed = { ...annotate([figureIn(t, '$40 billion', usd(40)), figureIn(t, '$50 billion', usd(50))]), published: '2026-03-01' };
+    expect(matchBatch(bundled, confirmed).map(summary)).toEqual([['unverified', undefined], ['verified', 'amazon-openai-2026.investment-total']]);
+  });
+
+  it('the amount before a change confirms a fact the text dates to its own time', () => {
+    const s = "OpenAI's AWS commitment has grown from the $38 billion agreed in November to $100 billion.";
+    const request = { ...annotate([figureIn(s, '$38 billion', usd(38))]), published: '2026-03-01' };
+    expect(summary(matchBatch(bundled, request)[0]!)).toEqual(['verified', 'aws-openai-2025.aws-commitment']);
+    const undated = "OpenAI's AWS commitment is $100 billion, up from $38 billion.";
+    expect(verdictOf(undated, '$38 billion', usd(38), { published: '2026-03-01' }).verdict).toBe('unverified');
+  });
+
+  it('a term in a clause that pays the fact\'s own receiver is its term', () => {
+    const s = 'OpenAI will spend $100 billion on AWS over eight years.';
+    const request = { ...annotate([figureIn(s, '$100 billion', usd(100)), figureIn(s, 'eight years', { value: 8, unit: 'year' })]), published: '2026-03-01' };
+    expect(matchBatch(bundled, request).map(summary)).toEqual([
+      ['verified', 'amazon-openai-2026.aws-commitment'],
+      ['verified', 'amazon-openai-2026.aws-commitment-term'],
+    ]);
+  });
+
+  it('the company a valuation values is the fact\'s own', () => {
+    const page = { title: 'OpenAI raises $110 billion' };
+    expect(summary(verdictOf('The round values OpenAI at $730 billion.', '$730 billion', usd(730), page))).toEqual(['verified', 'openai-funding-2026.pre-money-valuation']);
+    for (const s of ['The deal values Amazon at $730 billion.', 'Amazon, which is worth $730 billion, backs OpenAI.', 'Amazon is valued at $730 billion.']) {
+      expect(verdictOf(s, '$730 billion', usd(730), page).verdict, s).toBe('unverified');
+    }
   });
 
   it('a question or a change may still confirm the record', () => {

@@ -1,0 +1,58 @@
+/** The claim rules that read the written text rather than stemmed words: the modal "may", and the amount before a change. */
+import { describe, expect, it } from 'vitest';
+import { earlierValue, fromTo, modalMay } from '../../data/match/claim';
+
+const FROM_TO = 'from ... to';
+
+const may = (text: string) => modalMay(text, 0, text.length);
+
+describe('the modal "may"', () => {
+  it('is any lower-case "may"', () => {
+    expect(may('Amazon may invest $60 billion in OpenAI.')).toBe(true);
+    expect(may('It may yet invest more.')).toBe(true);
+  });
+
+  it('is a capitalised "May" in a title-case headline', () => {
+    expect(may('Amazon May Invest $60 Billion in OpenAI')).toBe(true);
+  });
+
+  it('is not the month after a word of time, a determiner or a possessive, nor before a day, year or comma', () => {
+    for (const text of ['In May, Amazon invested.', 'the May expansion', "OpenAI's May round", 'since May', 'early May', 'May 12 2025', 'May 2026', 'in mid-May']) {
+      expect(may(text), text).toBe(false);
+    }
+  });
+
+  it('counts only inside the range asked', () => {
+    const text = 'Amazon may invest more; OpenAI got $50 billion.';
+    expect(modalMay(text, text.indexOf('OpenAI'), text.length)).toBe(false);
+    expect(modalMay(text, 0, text.indexOf(';'))).toBe(true);
+  });
+});
+
+describe('the amount before a change', () => {
+  const of = (sentence: string, figure: string, next?: string) => {
+    const start = sentence.indexOf(figure);
+    return earlierValue(sentence, start, start + figure.length, next === undefined ? undefined : sentence.indexOf(next, start + figure.length));
+  };
+
+  it('follows a word of change and "from"', () => {
+    expect(of("Amazon's stake is $50 billion, up from $40 billion.", '$40 billion')).toBe('up from');
+    expect(of('The plan was cut from the $60 billion first discussed.', '$60 billion')).toBe('cut from');
+  });
+
+  it('is X in "from X to Y", with Y the next figure', () => {
+    expect(of('It went from $40 billion to $50 billion.', '$40 billion', '$50 billion')).toBe('went from');
+    expect(of('It grew from $40 billion to a total of $50 billion.', '$40 billion', '$50 billion')).toBe('grew from');
+    expect(of('Its stake went from $40 billion to a total of $50 billion.', '$40 billion', '$50 billion')).toBe('went from');
+    expect(of('The deal, from $40 billion to a total of $50 billion.', '$40 billion', '$50 billion')).toBe(FROM_TO);
+    expect(of('The deal, from $40 billion to $50 billion.', '$40 billion')).toBeUndefined();
+    const s = 'It went from $40 billion to $50 billion.';
+    expect(fromTo(s, s.indexOf('$40'), s.indexOf(' to'), s.indexOf('$50'))).toBe(true);
+    expect(fromTo(s, s.indexOf('$50'), s.indexOf('.'), s.length)).toBe(false);
+  });
+
+  it('is not a figure that merely follows "from"', () => {
+    expect(of('OpenAI will get $50 billion from Amazon, and benefit from $15 billion now.', '$15 billion')).toBeUndefined();
+    expect(of('Money from $5 billion funds, and then to $8 billion ones.', '$5 billion', '$8 billion')).toBeUndefined();
+  });
+});
