@@ -1,9 +1,10 @@
 import { tokenizeRange, type Tokens } from './text';
 
 /**
- * Who a clause says receives the money: "invest $50 billion in Amazon" names Amazon as the one
- * invested in, "spend $100 billion on AWS" and "buy $30 billion of computing from Microsoft" name
- * the one paid. A fact whose own receiver is someone else ("OpenAI will invest $50 billion in
+ * Who a clause says the money goes to, and from: "invest $50 billion in Amazon" names Amazon as
+ * the one invested in, "spend $100 billion on AWS", "buy $30 billion of computing from
+ * Microsoft" the one paid, "pay Amazon $60 billion" or "hand OpenAI $15 billion" the one given
+ * money of either kind, "receive $50 billion from Amazon" the payer. A fact whose own receiver or payer is someone else ("OpenAI will invest $50 billion in
  * Amazon" beside Amazon's investment in OpenAI) is not what the clause states.
  */
 
@@ -14,29 +15,46 @@ export interface NamedAt {
   id: string;
 }
 
-/** Who the clause names as receiving the money, by kind; empty when it names no one so. */
+/** Who the clause names as receiving or paying the money, by kind; empty when it names no one so. */
 export interface Receivers {
   /** Named right after "in" or "into", with a word of investing before it in the clause. */
   invested: ReadonlySet<string>;
   /** Named right after "on" or "with" (with spending before) or "from" (with buying before). */
   paid: ReadonlySet<string>;
+  /** Named right after "pay", or "to" with paying before: money of either kind. */
+  paidTo: ReadonlySet<string>;
+  /** Named right after "give" or "hand", or "to" with one of them before: money of either kind, or something else. */
+  given: ReadonlySet<string>;
+  /** Named right after "from" with a word of receiving before ("received $50 billion from Amazon"). */
+  payers: ReadonlySet<string>;
 }
 
 // Stemmed, as `tokenizeRange` gives words ("invests" is "invest").
 const INVESTING = new Set(['invest', 'invested', 'investing', 'investment']);
 const SPENDING = new Set(['spend', 'spent', 'spending']);
 const BUYING = new Set(['buy', 'bought', 'buying', 'purchase', 'purchased', 'purchasing']);
+/** Money to someone, of either kind ("a payment to OpenAI" may be an investment). */
+const PAYING = new Set(['pay', 'paid', 'paying', 'payment']);
+/** Something to someone: money of either kind, or not money at all ("gives OpenAI Nvidia chips"). */
+const GIVING = new Set(['give', 'gave', 'given', 'giving', 'hand', 'handed', 'handing', 'send', 'sent', 'sending']);
+const RECEIVING = new Set([
+  'receive', 'received', 'receiving', 'get', 'got', 'getting', 'obtain', 'obtained', 'secure', 'secured', 'securing',
+  'raise', 'raised', 'raising', 'accept', 'accepted', 'take', 'took', 'taking', 'collect', 'collected',
+]);
 
 const NONE: ReadonlySet<string> = new Set();
 
 /**
- * The receivers the clause [clauseStart, clauseEnd) of `sentence` names among `named` (entities
- * in the sentence). Only a name right after its preposition counts, so "in the ChatGPT maker" or
- * "in 2026" names no one.
+ * The receivers and payers the clause [clauseStart, clauseEnd) of `sentence` names among `named`
+ * (entities in the sentence). Only a name right after its verb or preposition counts, so "in the
+ * ChatGPT maker" or "in 2026" names no one.
  */
 export function receiversIn(sentence: string, clauseStart: number, clauseEnd: number, named: readonly NamedAt[]): Receivers {
-  let invested: Set<string> | undefined;
-  let paid: Set<string> | undefined;
+  const found = { invested: NONE, paid: NONE, paidTo: NONE, given: NONE, payers: NONE };
+  const add = (kind: keyof Receivers, id: string) => {
+    if (found[kind] === NONE) found[kind] = new Set();
+    (found[kind] as Set<string>).add(id);
+  };
   let tokens: Tokens | undefined;
   for (const n of named) {
     if (n.start < clauseStart || n.start >= clauseEnd) continue;
@@ -48,27 +66,38 @@ export function receiversIn(sentence: string, clauseStart: number, clauseEnd: nu
     if (i < 0 || sentence.slice(ends[i], n.start).trim() !== '') continue;
     const verbs = words.slice(0, i);
     const has = (set: ReadonlySet<string>) => verbs.some((w) => set.has(w));
-    const word = words[i];
-    if ((word === 'in' || word === 'into') && has(INVESTING)) (invested ??= new Set()).add(n.id);
-    else if ((word === 'on' || word === 'with') && has(SPENDING)) (paid ??= new Set()).add(n.id);
-    else if (word === 'from' && has(BUYING)) (paid ??= new Set()).add(n.id);
+    const word = words[i]!;
+    if ((word === 'in' || word === 'into') && has(INVESTING)) add('invested', n.id);
+    else if ((word === 'on' || word === 'with') && has(SPENDING)) add('paid', n.id);
+    else if (word === 'from' && has(BUYING)) add('paid', n.id);
+    else if (word === 'from' && has(RECEIVING)) add('payers', n.id);
+    else if (PAYING.has(word) || (word === 'to' && has(PAYING))) add('paidTo', n.id);
+    else if (GIVING.has(word) || (word === 'to' && has(GIVING))) add('given', n.id);
   }
-  return { invested: invested ?? NONE, paid: paid ?? NONE };
+  return found;
 }
 
 /**
- * True when the clause names a receiver of the fact's kind (its `metric`) and the fact's own
- * receiver (its `object`, a canonical id like the named ones) is not among them (an investment
- * in, or a spending with, someone else), or names only a receiver of the other kind (a spending
- * is not an investment, nor the reverse). A term is the length of a deal of either kind: it is
- * someone else's when the clause names receivers and the fact's own is not one of them ("Amazon
- * invests $5 billion in OpenAI for ten years" is not the term of OpenAI's spending with Amazon).
+ * True when the clause gives the money of a two-party fact (`subject` pays or invests, `object`
+ * receives; canonical ids like the named ones) to, or from, someone else:
+ * - it names a receiver of the fact's kind (its `metric`) and the fact's `object` is not among
+ *   them (an investment in, or a spending with, someone else), or names only a receiver of the
+ *   other kind (a spending is not an investment, nor the reverse);
+ * - it names whom the money is paid or given to, and that is not the `object`;
+ * - it names whom the money comes from, and that is not the `subject`.
+ * A term is the length of a deal of either kind: it is someone else's when the clause names
+ * receivers and the fact's own is not one of them ("Amazon invests $5 billion in OpenAI for ten
+ * years" is not the term of OpenAI's spending with Amazon).
  */
-export function otherReceiver(receivers: Receivers, metric: string, object: string | undefined): boolean {
+export function otherReceiver(receivers: Receivers, metric: string, subject: string, object: string | undefined): boolean {
   if (!object) return false;
-  if (metric === 'term') return (receivers.invested.size > 0 || receivers.paid.size > 0) && !receivers.invested.has(object) && !receivers.paid.has(object);
+  const { invested, paid, paidTo, given, payers } = receivers;
+  // Not `given`: "gives OpenAI Nvidia chips" in a term's clause is no payment.
+  if (metric === 'term') return (invested.size > 0 || paid.size > 0 || paidTo.size > 0) && !invested.has(object) && !paid.has(object) && !paidTo.has(object);
   if (metric !== 'investment' && metric !== 'commitment') return false;
-  const [own, other] = metric === 'investment' ? [receivers.invested, receivers.paid] : [receivers.paid, receivers.invested];
+  if (payers.size > 0 && !payers.has(subject)) return true;
+  if ((given.size > 0 || paidTo.size > 0) && !given.has(object) && !paidTo.has(object)) return true;
+  const [own, other] = metric === 'investment' ? [invested, paid] : [paid, invested];
   return own.size > 0 ? !own.has(object) : other.size > 0;
 }
 

@@ -538,12 +538,16 @@ function weigh(w: Weighing, ref: FactRef): void {
   if (!binding) return;
   // Someone outside the deal named in the figure's own clause: their number, not this deal's.
   if (namesOutsider(clauseSpans, ref.parties)) return;
-  // The clause gives the money to someone else ("OpenAI will invest $50 billion in Amazon").
+  // The clause gives the money to, or takes it from, someone else ("OpenAI will invest $50 billion
+  // in Amazon"), or the figure values someone else ("the deal values Amazon at $730 billion").
   const metric = ref.fact.metric;
   const receivers = metric === 'term' ? (w.termReceivers ??= receiversOf(w, true)) : (w.receivers ??= receiversOf(w, false));
-  if (otherReceiver(receivers, metric, ref.required[1])) return;
-  // The figure values someone else ("the deal values Amazon at $730 billion").
-  if (metric === 'valuation' && otherValued((w.valued ??= valuedOf(w)), ref.required)) return;
+  if (otherReceiver(receivers, metric, ref.subject, ref.required[1]) || (metric === 'valuation' && otherValued((w.valued ??= valuedOf(w)), ref.required))) {
+    // The very value, the other way round ("Amazon will pay OpenAI $100 billion"): a garbled
+    // direction, or one misread; not a sign that another fact of the deal is misstated.
+    if (value === 'equal') w.anyEqual = true;
+    return;
+  }
   // The figure is another listed company's ("Nvidia and SoftBank invested $30 billion and $20 billion").
   if (w.owner !== undefined && ref.subject !== w.owner) return;
   let fit = w.fits.get(ref.roleKey);

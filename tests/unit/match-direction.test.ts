@@ -37,28 +37,54 @@ describe('a fact given to someone else', () => {
   const unsaid = receivers('Amazon and OpenAI agreed a $50 billion deal', 'amazon', 'openai');
 
   it('is refused when the clause names another receiver of its kind', () => {
-    expect(otherReceiver(intoOpenAI, 'investment', 'openai')).toBe(false);
-    expect(otherReceiver(intoAmazon, 'investment', 'openai')).toBe(true);
-    expect(otherReceiver(spentWithOpenAI, 'commitment', 'amazon')).toBe(true);
+    expect(otherReceiver(intoOpenAI, 'investment', 'amazon', 'openai')).toBe(false);
+    expect(otherReceiver(intoAmazon, 'investment', 'amazon', 'openai')).toBe(true);
+    expect(otherReceiver(spentWithOpenAI, 'commitment', 'openai', 'amazon')).toBe(true);
   });
 
   it('is refused when the clause names only a receiver of the other kind', () => {
-    expect(otherReceiver(spentWithOpenAI, 'investment', 'openai')).toBe(true);
-    expect(otherReceiver(intoOpenAI, 'commitment', 'openai')).toBe(true);
+    expect(otherReceiver(spentWithOpenAI, 'investment', 'amazon', 'openai')).toBe(true);
+    expect(otherReceiver(intoOpenAI, 'commitment', 'amazon', 'openai')).toBe(true);
   });
 
   it('stands when the clause names no receiver, or the fact has no object or another metric', () => {
-    expect(otherReceiver(unsaid, 'investment', 'openai')).toBe(false);
-    expect(otherReceiver(intoAmazon, 'investment', undefined)).toBe(false);
-    expect(otherReceiver(intoAmazon, 'valuation', 'openai')).toBe(false);
+    expect(otherReceiver(unsaid, 'investment', 'amazon', 'openai')).toBe(false);
+    expect(otherReceiver(intoAmazon, 'investment', 'amazon', undefined)).toBe(false);
+    expect(otherReceiver(intoAmazon, 'valuation', 'amazon', 'openai')).toBe(false);
+  });
+});
+
+describe('money paid, given or received', () => {
+  it('is paid or given to the name right after "pay", "give" or "hand", or after "to" with one of them before', () => {
+    expect([...receivers('OpenAI will pay Amazon $60 billion', 'openai', 'amazon').paidTo]).toEqual(['amazon']);
+    expect([...receivers("Amazon's initial payment to OpenAI", 'amazon', 'openai').paidTo]).toEqual(['openai']);
+    expect([...receivers('Amazon hands OpenAI an initial $15 billion', 'amazon', 'openai').given]).toEqual(['openai']);
+    expect([...receivers('Amazon gave $15 billion to OpenAI', 'amazon', 'openai').given]).toEqual(['openai']);
+  });
+
+  it('comes from the name after "from" with receiving before', () => {
+    expect([...receivers('OpenAI received $50 billion from Amazon', 'openai', 'amazon').payers]).toEqual(['amazon']);
+    expect([...receivers('Anthropic will buy $30 billion of computing from Microsoft', 'anthropic', 'microsoft').payers]).toEqual([]);
+  });
+
+  it('refuses a fact whose payer is not the one named, or whose receiver is not the one paid or given', () => {
+    const fromAmazon = receivers('OpenAI received $50 billion from Amazon', 'openai', 'amazon');
+    const fromOpenAI = receivers('Amazon received $50 billion from OpenAI', 'amazon', 'openai');
+    expect(otherReceiver(fromAmazon, 'investment', 'amazon', 'openai')).toBe(false);
+    expect(otherReceiver(fromOpenAI, 'investment', 'amazon', 'openai')).toBe(true);
+    expect(otherReceiver(receivers('OpenAI will pay Amazon $60 billion', 'openai', 'amazon'), 'investment', 'amazon', 'openai')).toBe(true);
+    expect(otherReceiver(receivers('Amazon will pay OpenAI $100 billion', 'amazon', 'openai'), 'commitment', 'openai', 'amazon')).toBe(true);
+    expect(otherReceiver(receivers('Amazon gave $15 billion to Anthropic', 'amazon', 'anthropic'), 'investment', 'amazon', 'openai')).toBe(true);
   });
 });
 
 describe('a term of a deal paid to someone else', () => {
   it('is refused when the clause names receivers and the fact\'s own is not one of them', () => {
-    expect(otherReceiver(receivers('Amazon invests $5 billion in OpenAI for ten years', 'amazon', 'openai'), 'term', 'amazon')).toBe(true);
-    expect(otherReceiver(receivers('OpenAI will spend $100 billion on AWS over eight years', 'openai', 'aws'), 'term', 'aws')).toBe(false);
-    expect(otherReceiver(receivers('Amazon and OpenAI signed an eight-year deal', 'amazon', 'openai'), 'term', 'amazon')).toBe(false);
+    expect(otherReceiver(receivers('Amazon invests $5 billion in OpenAI for ten years', 'amazon', 'openai'), 'term', 'openai', 'amazon')).toBe(true);
+    expect(otherReceiver(receivers('OpenAI will spend $100 billion on AWS over eight years', 'openai', 'aws'), 'term', 'openai', 'aws')).toBe(false);
+    expect(otherReceiver(receivers('Amazon will pay OpenAI $100 billion over eight years', 'amazon', 'openai'), 'term', 'openai', 'amazon')).toBe(true);
+    expect(otherReceiver(receivers('The deal runs eight years and gives OpenAI Nvidia chips', 'openai'), 'term', 'openai', 'amazon')).toBe(false);
+    expect(otherReceiver(receivers('Amazon and OpenAI signed an eight-year deal', 'amazon', 'openai'), 'term', 'openai', 'amazon')).toBe(false);
   });
 });
 
