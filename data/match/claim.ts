@@ -92,7 +92,9 @@ export type Uncheckable =
   | { kind: 'earlier-value'; cue: string }
   /** Checkable only against a fact its pack records as expected (an intention itself), and never a mismatch. */
   | { kind: 'intent'; cue: string }
-  | { kind: 'other-topic'; cue: string };
+  | { kind: 'other-topic'; cue: string }
+  /** A duration that places something in time ("in ten years", "two years ago"), not a deal's length. */
+  | { kind: 'time-span'; cue: string };
 
 const BOUNDS = new Set<QualifierClass>(['above', 'atLeast', 'upTo', 'below']);
 
@@ -224,4 +226,23 @@ export function earlierValue(sentence: string, start: number, end: number, nextS
 /** True if the figure at [start, end) of `sentence` is X in "from X to Y", Y being the figure at `nextStart`. */
 export function fromTo(sentence: string, start: number, end: number, nextStart: number): boolean {
   return FROM.test(sentence.slice(Math.max(0, start - 40), start)) && FROM_TO_GAP.test(sentence.slice(end, nextStart));
+}
+
+/**
+ * Right before a duration, words that make it a time ("in five years", "the first two years").
+ * Not "next" or "past": "over the next four years" is a term.
+ */
+const SPAN_BEFORE = /\b(in|within|after|since|first|every|each|than)\s+(?:the\s+)?$/i;
+/** Right after a duration, words that make it a time ("two years ago", "three years later"). */
+const SPAN_AFTER = /^[\s-]*(ago|later|earlier|before|after|old|since|from now|into|running|in a row)\b/i;
+
+/**
+ * What makes the duration at [start, end) of `sentence` a place in time rather than a deal's
+ * length, if anything: "the first in ten years", "within five years", "two years ago", "ten
+ * years later". Answers the words that say it.
+ */
+export function timeSpan(sentence: string, start: number, end: number): string | undefined {
+  const before = SPAN_BEFORE.exec(sentence.slice(Math.max(0, start - 16), start));
+  if (before) return before[1]!.toLowerCase();
+  return SPAN_AFTER.exec(sentence.slice(end, end + 16))?.[1]!.toLowerCase();
 }

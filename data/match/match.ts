@@ -2,7 +2,7 @@ import type { MatchRequest, FigureQuery } from '../schema/messages';
 import type { FactView, Verdict } from '../schema/verdict';
 import { dateMentions, dayNumber, type DateMention } from '../text/dates';
 import { PartyTable, viewOf, type FactRef, type MatchIndex, type Slot } from './build';
-import { attributedAfter, cannotContradict, earlierValue, fromTo, isQuestion, modalMay, uncheckable, type Uncheckable } from './claim';
+import { attributedAfter, cannotContradict, earlierValue, fromTo, isQuestion, modalMay, timeSpan, uncheckable, type Uncheckable } from './claim';
 import { localContexts, punctuationClause, type LocalContext } from './context';
 import { otherReceiver, otherValued, receiversIn, valuedIn, type NamedAt, type Receivers } from './direction';
 import { PRODUCT_NOUNS, bindingOf, linkedDealParty, namesOutsider, respectiveOwner, severalOwners, unknownNames, unknownOwners, type BindingEvidence, type NamedAround, type NameSpan } from './evidence';
@@ -641,7 +641,11 @@ function assess(index: MatchIndex, q: FigureQuery, ctx: LocalContext, reader: Re
   const lead = reader.lead(q);
   const modal = { clause: modalMay(q.sentence, ctx.clauseStart, ctx.clauseEnd), lead: modalMay(q.sentence, 0, ctx.start) };
   const changedFrom = earlierValue(q.sentence, ctx.start, ctx.end, neighbourIn(i, 1, reaches)?.[0]);
-  const blocked: Uncheckable | undefined = uncheckable(qualifier, ctx.words, lead, modal) ?? (changedFrom ? { kind: 'earlier-value', cue: changedFrom } : undefined);
+  const span = fig.kind === 'duration' ? timeSpan(q.sentence, ctx.start, ctx.end) : undefined;
+  const blocked: Uncheckable | undefined =
+    uncheckable(qualifier, ctx.words, lead, modal) ??
+    (changedFrom ? { kind: 'earlier-value', cue: changedFrom } : undefined) ??
+    (span ? { kind: 'time-span', cue: span } : undefined);
   if (blocked) result.blocked = blocked;
   // A letter of intent can confirm a fact recorded as expected (an intention too), nothing else;
   // the amount before a change ("up from $183 billion"), a fact since superseded.

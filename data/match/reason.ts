@@ -87,5 +87,7 @@ export function abstainLine(why: Uncheckable): string {
       return `'${why.cue}': an intention, not the closed deal on record`;
     case 'other-topic':
       return `'${why.cue}': not a figure of a deal's terms`;
+    case 'time-span':
+      return `'${why.cue}': a time, not the length of a deal`;
   }
 }

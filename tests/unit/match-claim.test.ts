@@ -1,6 +1,6 @@
-/** The claim rules that read the written text rather than stemmed words: the modal "may", and the amount before a change. */
+/** The claim rules that read the written text rather than stemmed words: the modal "may", the amount before a change, a duration that is a time. */
 import { describe, expect, it } from 'vitest';
-import { earlierValue, fromTo, modalMay } from '../../data/match/claim';
+import { earlierValue, fromTo, modalMay, timeSpan } from '../../data/match/claim';
 
 const FROM_TO = 'from ... to';
 
@@ -54,5 +54,26 @@ describe('the amount before a change', () => {
   it('is not a figure that merely follows "from"', () => {
     expect(of('OpenAI will get $50 billion from Amazon, and benefit from $15 billion now.', '$15 billion')).toBeUndefined();
     expect(of('Money from $5 billion funds, and then to $8 billion ones.', '$5 billion', '$8 billion')).toBeUndefined();
+  });
+});
+
+describe('a duration that is a time, not a deal\'s length', () => {
+  const of = (sentence: string, figure: string) => {
+    const start = sentence.indexOf(figure);
+    return timeSpan(sentence, start, start + figure.length);
+  };
+
+  it('follows "in", "within", "after", "first" or "than", or comes before "ago", "later", "old"', () => {
+    expect(of("The deal, Amazon's first in ten years, runs eight years.", 'ten years')).toBe('in');
+    expect(of('OpenAI must spend it within five years.', 'five years')).toBe('within');
+    expect(of('They signed again two years later.', 'two years')).toBe('later');
+    expect(of('OpenAI signed with Amazon three years ago.', 'three years')).toBe('ago');
+    expect(of('In the first two years OpenAI spends less.', 'two years')).toBe('first');
+  });
+
+  it('is not a term said with "over", "for" or "the next"', () => {
+    expect(of('OpenAI will spend $100 billion over eight years.', 'eight years')).toBeUndefined();
+    expect(of('Stargate will invest over the next four years.', 'four years')).toBeUndefined();
+    expect(of('The contract runs for five years.', 'five years')).toBeUndefined();
   });
 });

@@ -480,6 +480,7 @@ describe('the same claim', () => {
     ['the amount before a change ("up from")', "Amazon's investment in OpenAI is $50 billion, up from $40 billion.", '$40 billion', usd(40)],
     ['money paid the other way, of the value of a fact that way, differs from nothing', 'Amazon will pay OpenAI $100 billion.', '$100 billion', usd(100)],
     ['money received from someone else', 'Amazon will get $60 billion from OpenAI.', '$60 billion', usd(60)],
+    ['a duration that places the deal in time is not its term', "OpenAI's AWS deal, the first in ten years for Amazon, runs for eight years.", 'ten years', { value: 10, unit: 'year' }],
     ['a term in a clause that pays someone else', 'Amazon invests $5 billion in OpenAI for ten years.', 'ten years', { value: 10, unit: 'year' }],
   ];
   it.each(cases)('%s', (_name, sentence, text, spec) => expect(verdictOf(sentence, text, spec).verdict).toBe('unverified'));
