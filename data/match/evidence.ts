@@ -150,6 +150,26 @@ export function namesOutsider(spans: readonly NameSpan[], parties: ReadonlySet<s
   return false;
 }
 
+/** Between an owner's name and its figure: "'s", or a verb of owning or raising ("Microsoft owns 27%", "SoftBank raised $40 billion"), then at most a few small words. */
+const OWNED_GAP = /^(?:['\u2019]s|\s+(?:owns|owned|holds|held|has|had|controls|controlled|retains|retained|keeps|kept|raised|raises))(?:\s+(?:a|an|about|roughly|nearly|almost|around|some|just|only))*\s*$/i;
+
+/**
+ * The ids of the name that owns the figure at `figureStart` of `text` by its words: right before
+ * it with "'s" or a verb of owning or raising between ("Microsoft's 27%", "SoftBank raised $40
+ * billion"), unless "by" comes before the name; undefined when no name does. `spans` are names in `text`'s offsets; several ids may
+ * share one place (two packs' ids for one company).
+ */
+export function possessorOf(text: string, spans: readonly NameSpan[], figureStart: number): string[] | undefined {
+  let owner: NameSpan | undefined;
+  for (const s of spans) {
+    if (s.end > figureStart || s.product || (owner && s.end <= owner.end) || !OWNED_GAP.test(text.slice(s.end, figureStart))) continue;
+    // "The round led by Thrive Capital raised $6.6 billion": the name after "by" is not the subject.
+    if (/\bby\s+$/i.test(text.slice(Math.max(0, s.start - 8), s.start))) continue;
+    owner = s;
+  }
+  return owner && spans.filter((o) => o.start === owner!.start && o.end === owner!.end).map((o) => o.id);
+}
+
 /**
  * True when `spans` (a figure's clause) name two or more companies besides the fact's `object`
  * ("Amazon and Nvidia joined SoftBank in putting $40 billion into OpenAI"): the clause does not

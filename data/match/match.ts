@@ -4,8 +4,8 @@ import { dateMentions, dayNumber, type DateMention } from '../text/dates';
 import { PartyTable, viewOf, type FactRef, type MatchIndex, type Slot } from './build';
 import { attributedAfter, cannotContradict, earlierValue, fromTo, isQuestion, modalMay, timeSpan, uncheckable, type Uncheckable } from './claim';
 import { localContexts, punctuationClause, type LocalContext } from './context';
-import { otherReceiver, otherValued, receiversIn, valuedIn, type NamedAt, type Receivers } from './direction';
-import { PRODUCT_NOUNS, bindingOf, linkedDealParty, namesOutsider, respectiveOwner, severalOwners, unknownNames, unknownOwners, type BindingEvidence, type NamedAround, type NameSpan } from './evidence';
+import { otherReceiver, otherValued, receiversIn, valuedIn, type Receivers } from './direction';
+import { PRODUCT_NOUNS, bindingOf, linkedDealParty, namesOutsider, possessorOf, respectiveOwner, severalOwners, unknownNames, unknownOwners, type BindingEvidence, type NamedAround, type NameSpan } from './evidence';
 import { abstainLine, listNames, readableDay, reasonLine } from './reason';
 import { EARLIER, cueIn, cueList, roleFit, type RoleFit } from './roles';
 import { tokenize, type Tokens } from './text';
@@ -444,9 +444,9 @@ function ownersOf(q: FigureQuery, ctx: LocalContext, s: SentenceNames, sentenceF
   return unknownOwners(q.sentence, ctx.start, ctx.end, known);
 }
 
-/** The sentence's named entities in sentence offsets. */
-function namedOf(w: Weighing): NamedAt[] {
-  return w.s.spans.map((sp) => ({ start: sp.start - w.sentenceFrom, end: sp.end - w.sentenceFrom, id: sp.id }));
+/** The sentence's named entities in sentence offsets: found on first need, once per figure. */
+function namedOf(w: Weighing): readonly NameSpan[] {
+  return (w.named ??= w.s.spans.map((sp) => ({ ...sp, start: sp.start - w.sentenceFrom, end: sp.end - w.sentenceFrom })));
 }
 
 /**
@@ -472,10 +472,15 @@ function neighbourIn(i: number, step: -1 | 1, reaches: readonly Reach[]): [numbe
   return [n.start - r.sentence, n.from - r.sentence];
 }
 
-/** True if the figure is the new value of "from X to Y" (the figure before it the old one): a change the record may not have caught up with. */
+/**
+ * True if the figure is the new value of a change: Y of "from X to Y", or the figure right before
+ * an earlier amount ("30%, up from 26%"). A change the record may not have caught up with.
+ */
 function newValueOfChange(q: FigureQuery, ctx: LocalContext, i: number, reaches: readonly Reach[]): boolean {
   const prev = neighbourIn(i, -1, reaches);
-  return prev !== undefined && fromTo(q.sentence, prev[0], prev[1], ctx.start);
+  if (prev !== undefined && fromTo(q.sentence, prev[0], prev[1], ctx.start)) return true;
+  const next = neighbourIn(i, 1, reaches);
+  return next !== undefined && earlierValue(q.sentence, next[0], next[1], undefined) !== undefined;
 }
 
 /** True if the unknown name `w` is one of the fact's own cue words ("Trainium" for a Trainium fact). */
@@ -496,6 +501,9 @@ class Weighing {
   /** Who the clause says receives the money (and, for a term, its whole clause): found on first need, once per figure. */
   receivers: Receivers | undefined = undefined;
   termReceivers: Receivers | undefined = undefined;
+  named: NameSpan[] | undefined = undefined;
+  /** The ids of the name that owns the figure by its words ("Microsoft owns 27%"), null if none: found on first need. */
+  possessor: string[] | null | undefined = undefined;
   /** Whom the sentence says the figure values: found on first need, once per figure. */
   valued: ReadonlySet<string> | undefined = undefined;
   /** The company a list gives the figure to ("respectively", or two plain lists), if the sentence has one. */
@@ -538,6 +546,9 @@ function weigh(w: Weighing, ref: FactRef): void {
   if (!binding) return;
   // Someone outside the deal named in the figure's own clause: their number, not this deal's.
   if (namesOutsider(clauseSpans, ref.parties)) return;
+  // A company the fact does not require owns the figure by the words ("Microsoft owns 27%" beside the foundation's stake).
+  const possessor = (w.possessor ??= possessorOf(w.q.sentence, namedOf(w), w.q.figure.start - w.sentenceFrom) ?? null);
+  if (possessor && !possessor.some((id) => ref.required.includes(id))) return;
   // The clause gives the money to, or takes it from, someone else ("OpenAI will invest $50 billion
   // in Amazon"), or the figure values someone else ("the deal values Amazon at $730 billion").
   const metric = ref.fact.metric;

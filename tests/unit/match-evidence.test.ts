@@ -12,7 +12,7 @@ import { attributedAfter, isQuestion, uncheckable } from '../../data/match/claim
 import { localContexts } from '../../data/match/context';
 import { roleFit, roleOf } from '../../data/match/roles';
 import { phraseWords } from '../../data/match/text';
-import { respectiveOwner, severalOwners } from '../../data/match/evidence';
+import { possessorOf, respectiveOwner, severalOwners } from '../../data/match/evidence';
 
 const bundled = buildIndex([bundledPack]);
 const usd = (billions: number, extra: Partial<FigureSpec> = {}): FigureSpec => ({ value: billions * 1e9, unit: 'USD', ...extra });
@@ -337,6 +337,26 @@ describe('rules from the evaluation\'s misses', () => {
   });
 });
 
+describe('the owner the words give the figure', () => {
+  const page = { title: 'OpenAI raises $110 billion' };
+
+  it('is a company the fact does not require: not the fact\'s figure, though that company is party to the deal', () => {
+    expect(verdictOf('SoftBank raised $110 billion.', '$110 billion', usd(110), page).verdict).toBe('unverified');
+    expect(verdictOf('SoftBank raised $120 billion.', '$120 billion', usd(120), page).verdict).toBe('unverified');
+    expect(summary(verdictOf('OpenAI raised $110 billion.', '$110 billion', usd(110), page))).toEqual(['verified', 'openai-funding-2026.round-total']);
+    expect(summary(verdictOf("SoftBank's $30 billion investment in OpenAI.", '$30 billion', usd(30), page))).toEqual(['verified', 'openai-funding-2026.softbank-investment']);
+  });
+
+  it('is the name right before the figure with "\'s" or a verb of owning or raising, and not one after "by"', () => {
+    const spans = (text: string, ...names: string[]) => names.map((id) => ({ id, start: text.indexOf(id), end: text.indexOf(id) + id.length }));
+    const of = (text: string, figure: string, ...names: string[]) => possessorOf(text, spans(text, ...names), text.indexOf(figure));
+    expect(of('Microsoft owns about 27% of OpenAI', '27%', 'Microsoft', 'OpenAI')).toEqual(['Microsoft']);
+    expect(of("Microsoft's 27% stake in OpenAI", '27%', 'Microsoft', 'OpenAI')).toEqual(['Microsoft']);
+    expect(of('The round led by Thrive raised $6.6 billion', '$6.6', 'Thrive')).toBeUndefined();
+    expect(of('Amazon money is part of a $110 billion round', '$110', 'Amazon')).toBeUndefined();
+  });
+});
+
 describe('names across packs and deals', () => {
   /** A second publisher's pack: its own ids for the same companies, and Microsoft a party of the round. */
   const other: Pack = {
@@ -499,6 +519,12 @@ describe('the same claim', () => {
     const t = "Amazon's investment in OpenAI went from $40 billion to $50 billion.";
     const confirmed = { ...annotate([figureIn(t, '$40 billion', usd(40)), figureIn(t, '$50 billion', usd(50))]), published: '2026-03-01' };
     expect(matchBatch(bundled, confirmed).map(summary)).toEqual([['unverified', undefined], ['verified', 'amazon-openai-2026.investment-total']]);
+  });
+
+  it('the figure before an amount "up from" is a new value the record may not have caught', () => {
+    const s = "OpenAI's AWS commitment is $120 billion, up from $38 billion.";
+    const request = { ...annotate([figureIn(s, '$120 billion', usd(120)), figureIn(s, '$38 billion', usd(38))]), published: '2026-03-01' };
+    expect(matchBatch(bundled, request).map((v) => v.verdict)).toEqual(['unverified', 'unverified']);
   });
 
   it('the amount before a change confirms a fact the text dates to its own time', () => {
