@@ -101,6 +101,17 @@ export function otherReceiver(receivers: Receivers, metric: string, subject: str
   return own.size > 0 ? !own.has(object) : other.size > 0;
 }
 
+/**
+ * True when the clause says the money is of the other kind than the fact's `metric`: invested
+ * beside a spending fact, spent beside an investment ("Amazon will invest $38 billion in OpenAI"
+ * is no commitment of OpenAI's, whatever its value).
+ */
+export function statesOtherKind(receivers: Receivers, metric: string): boolean {
+  if (metric === 'investment') return receivers.paid.size > 0 && receivers.invested.size === 0;
+  if (metric === 'commitment') return receivers.invested.size > 0 && receivers.paid.size === 0;
+  return false;
+}
+
 // Stemmed: "values" is "value".
 /** Words after which a name is the company valued ("values OpenAI at", "valuing Amazon at"). */
 const VALUING = new Set(['value', 'valued', 'valuing']);

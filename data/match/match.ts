@@ -4,7 +4,7 @@ import { dateMentions, dayNumber, type DateMention } from '../text/dates';
 import { PartyTable, viewOf, type FactRef, type MatchIndex, type Slot } from './build';
 import { attributedAfter, cannotContradict, earlierValue, fromTo, isQuestion, modalMay, timeSpan, uncheckable, type Uncheckable } from './claim';
 import { localContexts, punctuationClause, type LocalContext } from './context';
-import { otherReceiver, otherValued, receiversIn, valuedIn, type Receivers } from './direction';
+import { otherReceiver, otherValued, receiversIn, statesOtherKind, valuedIn, type Receivers } from './direction';
 import { PRODUCT_NOUNS, bindingOf, linkedDealParty, namesOutsider, possessorOf, respectiveOwner, severalOwners, unknownNames, unknownOwners, type BindingEvidence, type NamedAround, type NameSpan } from './evidence';
 import { abstainLine, listNames, readableDay, reasonLine } from './reason';
 import { EARLIER, cueIn, cueList, roleFit, type RoleFit } from './roles';
@@ -554,9 +554,10 @@ function weigh(w: Weighing, ref: FactRef): void {
   const metric = ref.fact.metric;
   const receivers = metric === 'term' ? (w.termReceivers ??= receiversOf(w, true)) : (w.receivers ??= receiversOf(w, false));
   if (otherReceiver(receivers, metric, ref.subject, ref.required[1]) || (metric === 'valuation' && otherValued((w.valued ??= valuedOf(w)), ref.required))) {
-    // The very value, the other way round ("Amazon will pay OpenAI $100 billion"): a garbled
-    // direction, or one misread; not a sign that another fact of the deal is misstated.
-    if (value === 'equal') w.anyEqual = true;
+    // The very value, the other way round ("Amazon will pay OpenAI $100 billion"): maybe this fact
+    // garbled, so not a sign that another fact is misstated; unless the clause says the money is
+    // of the other kind ("Amazon will invest $38 billion in OpenAI" is no commitment of OpenAI's).
+    if (value === 'equal' && !statesOtherKind(receivers, metric)) w.anyEqual = true;
     return;
   }
   // The figure is another listed company's ("Nvidia and SoftBank invested $30 billion and $20 billion").

@@ -521,6 +521,11 @@ describe('the same claim', () => {
     expect(matchBatch(bundled, confirmed).map(summary)).toEqual([['unverified', undefined], ['verified', 'amazon-openai-2026.investment-total']]);
   });
 
+  it('money of one kind differs from its own fact, though a fact of the other kind has its value', () => {
+    const v = verdictOf('Amazon has agreed to invest $38 billion in OpenAI.', '$38 billion', usd(38), { published: '2026-03-01' });
+    expect(summary(v)).toEqual(['mismatch', 'amazon-openai-2026.investment-total']);
+  });
+
   it('the figure before an amount "up from" is a new value the record may not have caught', () => {
     const s = "OpenAI's AWS commitment is $120 billion, up from $38 billion.";
     const request = { ...annotate([figureIn(s, '$120 billion', usd(120)), figureIn(s, '$38 billion', usd(38))]), published: '2026-03-01' };
