@@ -133,6 +133,25 @@ export interface NameSpan {
   product?: boolean;
 }
 
+/**
+ * `spans` without the names inside a longer one ("OpenAI" in "OpenAI Foundation" names the
+ * foundation, not OpenAI), sorted by start. Names of the same extent stay: two packs' ids for one
+ * company.
+ */
+export function outermostNames<T extends NameSpan>(spans: T[]): T[] {
+  if (spans.length < 2) return spans;
+  spans.sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: T[] = [];
+  let reach = -1;
+  for (const s of spans) {
+    const last = out[out.length - 1];
+    if (s.end <= reach && !(last && last.start === s.start && last.end === s.end)) continue;
+    out.push(s);
+    if (s.end > reach) reach = s.end;
+  }
+  return out;
+}
+
 /** Nouns (stemmed) that make the company name before them a product: "access to Nvidia chips". */
 export const PRODUCT_NOUNS = new Set(['chip', 'gpu', 'tpu', 'processor', 'accelerator', 'server', 'hardware', 'silicon', 'model']);
 

@@ -5,7 +5,7 @@ import { PartyTable, viewOf, type FactRef, type MatchIndex, type Slot } from './
 import { attributedAfter, cannotContradict, earlierValue, fromTo, isQuestion, modalMay, timeSpan, uncheckable, type Uncheckable } from './claim';
 import { localContexts, punctuationClause, type LocalContext } from './context';
 import { otherReceiver, otherValued, receiversIn, statesOtherKind, valuedIn, type Receivers } from './direction';
-import { PRODUCT_NOUNS, bindingOf, linkedDealParty, namesOutsider, possessorOf, respectiveOwner, severalOwners, unknownNames, unknownOwners, type BindingEvidence, type NamedAround, type NameSpan } from './evidence';
+import { PRODUCT_NOUNS, bindingOf, linkedDealParty, namesOutsider, outermostNames, possessorOf, respectiveOwner, severalOwners, unknownNames, unknownOwners, type BindingEvidence, type NamedAround, type NameSpan } from './evidence';
 import { abstainLine, listNames, readableDay, reasonLine } from './reason';
 import { EARLIER, cueIn, cueList, roleFit, type RoleFit } from './roles';
 import { tokenize, type Tokens } from './text';
@@ -100,7 +100,7 @@ class Reader {
   private read(text: string): ReadBlock {
     const tokens = tokenize(text);
     const { words, starts, ends } = tokens;
-    const entities: Span[] = [];
+    let entities: Span[] = [];
     const deals: Span[] = [];
     const canonical = this.index.canonical;
     this.index.entities.scan(words, (id, _p, i, n) => {
@@ -108,6 +108,7 @@ class Reader {
       if (PRODUCT_NOUNS.has(words[i + n] ?? '')) span.product = true;
       entities.push(span);
     });
+    entities = outermostNames(entities);
     this.index.dealNames.scan(words, (id, _p, i, n) => deals.push({ id, start: starts[i]!, end: ends[i + n - 1]! }));
     // Two words are in one sentence when no full stop, "!" or "?" followed by a space lies between them.
     const sameSentence = (a: number, b: number) => !/[.!?]\s/.test(text.slice(ends[a]!, starts[b]!));

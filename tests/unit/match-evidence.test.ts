@@ -12,7 +12,7 @@ import { attributedAfter, isQuestion, uncheckable } from '../../data/match/claim
 import { localContexts } from '../../data/match/context';
 import { roleFit, roleOf } from '../../data/match/roles';
 import { phraseWords } from '../../data/match/text';
-import { possessorOf, respectiveOwner, severalOwners } from '../../data/match/evidence';
+import { outermostNames, possessorOf, respectiveOwner, severalOwners } from '../../data/match/evidence';
 
 const bundled = buildIndex([bundledPack]);
 const usd = (billions: number, extra: Partial<FigureSpec> = {}): FigureSpec => ({ value: billions * 1e9, unit: 'USD', ...extra });
@@ -354,6 +354,35 @@ describe('the owner the words give the figure', () => {
     expect(of("Microsoft's 27% stake in OpenAI", '27%', 'Microsoft', 'OpenAI')).toEqual(['Microsoft']);
     expect(of('The round led by Thrive raised $6.6 billion', '$6.6', 'Thrive')).toBeUndefined();
     expect(of('Amazon money is part of a $110 billion round', '$110', 'Amazon')).toBeUndefined();
+  });
+});
+
+describe('a name inside a longer name', () => {
+  const foundation: Pack = {
+    ...bundledPack,
+    id: 'foundation',
+    entities: [...bundledPack.entities, { id: 'openai-foundation', name: 'OpenAI Foundation', aliases: ['OpenAI Foundation'] }],
+    deals: [{ id: 'recap-2025', title: 'OpenAI recapitalisation (October 2025)', parties: ['openai-foundation', 'openai', 'microsoft'], announced: '2025-10-28' }],
+    facts: [{ ...bundledPack.facts[0]!, id: 'recap-2025.foundation-stake', deal: 'recap-2025', subject: 'openai-foundation', object: 'openai', metric: 'share', role: 'stake', quantity: { value: 26, unit: '%' }, asOf: '2025-10-28', cues: [], excludes: [] }],
+  };
+  const index = buildIndex([foundation]);
+  const pct = (n: number): FigureSpec => ({ value: n, unit: '%' });
+  const page = { published: '2025-11-15' };
+
+  it('names the longer one only: "OpenAI Foundation" does not name OpenAI', () => {
+    expect(verdictOf('The OpenAI Foundation holds a 30% stake in a robotics start-up.', '30%', pct(30), page, index).verdict).toBe('unverified');
+    expect(verdictOf('The OpenAI Foundation holds a 26% stake in a robotics start-up.', '26%', pct(26), page, index).verdict).toBe('unverified');
+    expect(summary(verdictOf('The OpenAI Foundation holds 26% of OpenAI.', '26%', pct(26), page, index))).toEqual(['verified', 'recap-2025.foundation-stake']);
+  });
+
+  it('is dropped; names of the same extent stay', () => {
+    const spans = [
+      { id: 'openai', start: 4, end: 10 },
+      { id: 'openai-foundation', start: 4, end: 21 },
+      { id: 'oai-foundation', start: 4, end: 21 },
+      { id: 'microsoft', start: 30, end: 39 },
+    ];
+    expect(outermostNames(spans).map((s) => s.id)).toEqual(['openai-foundation', 'oai-foundation', 'microsoft']);
   });
 });
 
