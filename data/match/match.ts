@@ -8,7 +8,7 @@ import { otherReceiver, otherValued, receiversIn, statesOtherKind, valuedIn, typ
 import { PRODUCT_NOUNS, bindingOf, linkedDealParty, namesOutsider, outermostNames, possessorOf, respectiveOwner, severalOwners, unknownNames, unknownOwners, type BindingEvidence, type NamedAround, type NameSpan } from './evidence';
 import { abstainLine, listNames, readableDay, reasonLine } from './reason';
 import { EARLIER, cueIn, cueList, roleFit, type RoleFit } from './roles';
-import { tokenize, type Tokens } from './text';
+import { hasCapital, tokenize, type Tokens } from './text';
 import { timeFit, type TimeFit } from './time';
 import { precisionOf, qualifierOf } from './tolerance';
 import { canonicalUnit, kindFitsMetric } from './units';
@@ -105,11 +105,14 @@ class Reader {
     const canonical = this.index.canonical;
     this.index.entities.scan(words, (id, _p, i, n) => {
       const span: Span = { id: canonical.get(id) ?? id, start: starts[i]!, end: ends[i + n - 1]! };
+      if (!hasCapital(text, span.start, span.end)) return;
       if (PRODUCT_NOUNS.has(words[i + n] ?? '')) span.product = true;
       entities.push(span);
     });
     entities = outermostNames(entities);
-    this.index.dealNames.scan(words, (id, _p, i, n) => deals.push({ id, start: starts[i]!, end: ends[i + n - 1]! }));
+    this.index.dealNames.scan(words, (id, _p, i, n) => {
+      if (hasCapital(text, starts[i]!, ends[i + n - 1]!)) deals.push({ id, start: starts[i]!, end: ends[i + n - 1]! });
+    });
     // Two words are in one sentence when no full stop, "!" or "?" followed by a space lies between them.
     const sameSentence = (a: number, b: number) => !/[.!?]\s/.test(text.slice(ends[a]!, starts[b]!));
     const dates = dateMentions(words, this.request.published, sameSentence).map((m) => ({ ...m, start: starts[m.at]!, end: ends[m.at]! }));

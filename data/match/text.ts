@@ -89,6 +89,22 @@ function scanWords(text: string, from: number, to: number, words: string[], at: 
   }
 }
 
+/**
+ * True if `text` from `from` to `to` holds a capital letter. A company's name is written with one
+ * ("Meta", "xAI", "META"), so all-lowercase words are not a name ("a meta-analysis", "at scale").
+ */
+export function hasCapital(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 65 && code <= 90) return true;
+    if (code >= 128) {
+      const ch = text[i]!;
+      if (ch !== ch.toLowerCase()) return true;
+    }
+  }
+  return false;
+}
+
 /** A phrase as stemmed words: "pre-money" -> ["pre", "money"]. */
 export function phraseWords(phrase: string): string[] {
   return tokenize(phrase).words;

@@ -11,7 +11,7 @@ import { annotate, figureIn, type FigureSpec } from './figure-helpers';
 import { attributedAfter, isQuestion, uncheckable } from '../../data/match/claim';
 import { localContexts } from '../../data/match/context';
 import { roleFit, roleOf } from '../../data/match/roles';
-import { phraseWords } from '../../data/match/text';
+import { hasCapital, phraseWords } from '../../data/match/text';
 import { outermostNames, possessorOf, respectiveOwner, severalOwners } from '../../data/match/evidence';
 
 const bundled = buildIndex([bundledPack]);
@@ -373,6 +373,14 @@ describe('a name inside a longer name', () => {
     expect(verdictOf('The OpenAI Foundation holds a 30% stake in a robotics start-up.', '30%', pct(30), page, index).verdict).toBe('unverified');
     expect(verdictOf('The OpenAI Foundation holds a 26% stake in a robotics start-up.', '26%', pct(26), page, index).verdict).toBe('unverified');
     expect(summary(verdictOf('The OpenAI Foundation holds 26% of OpenAI.', '26%', pct(26), page, index))).toEqual(['verified', 'recap-2025.foundation-stake']);
+  });
+
+  it('is a name only written with a capital: "a meta-analysis", "at scale" name no one', () => {
+    expect(verdictOf('amazon will invest $60 billion in openai.', '$60 billion', usd(60)).verdict).toBe('unverified');
+    expect(verdictOf('AMAZON WILL INVEST $50 BILLION IN OPENAI', '$50 BILLION', usd(50)).verdict).toBe('verified');
+    expect(hasCapital('a meta-analysis', 0, 15)).toBe(false);
+    expect(hasCapital('xAI', 0, 3)).toBe(true);
+    expect(hasCapital('Ørsted', 0, 6)).toBe(true);
   });
 
   it('is dropped; names of the same extent stay', () => {
