@@ -28,7 +28,8 @@ const NEGATED = cueList(
   'not', 'never', 'no longer', 'neither', 'nor', 'cannot', "didn't", "doesn't", "don't", "won't", "wasn't", "isn't",
   "aren't", "weren't", "hasn't", "haven't", "hadn't", "wouldn't", "couldn't", 'denied', 'denies', 'deny', 'denying',
   'rejected', 'refuted', 'dismissed', 'false', 'untrue', 'incorrect', 'incorrectly', 'wrongly', 'mistakenly',
-  'erroneously', 'earlier version', 'correction',
+  'erroneously', 'earlier version', 'correction', 'misreported', 'misreport', 'misstated', 'misstate', 'misquoted',
+  'inaccurate', 'inaccurately', 'erroneous', 'mistaken', 'wrong',
 );
 
 /** A signed statement of intent: the deal as planned, which only a fact recorded as expected can be. */

@@ -520,6 +520,7 @@ describe('the same claim', () => {
     ['a wide range is a pair of bounds', 'Amazon will invest $40-60 billion in OpenAI.', '$40-60 billion', usd(40, { high: 60e9 })],
     ['a negated figure is not the value', 'Amazon did not invest $60 billion in OpenAI.', '$60 billion', usd(60)],
     ['a negated figure confirms nothing either', "Amazon didn't invest $50 billion in OpenAI.", '$50 billion', usd(50)],
+    ['a figure said to be misreported is not the value', "Amazon's investment in OpenAI was misreported as $60 billion.", '$60 billion', usd(60)],
     ['a denial is a negation', 'Amazon denied investing $60 billion in OpenAI.', '$60 billion', usd(60)],
     ["someone else's report is not contradicted", "Some reports put Amazon's investment in OpenAI at $60 billion.", '$60 billion', usd(60)],
     ['a question asks, it does not state', 'Will Amazon invest $60 billion in OpenAI?', '$60 billion', usd(60)],
