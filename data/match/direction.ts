@@ -4,8 +4,9 @@ import { tokenizeRange, type Tokens } from './text';
  * Who a clause says the money goes to, and from: "invest $50 billion in Amazon" names Amazon as
  * the one invested in, "spend $100 billion on AWS", "buy $30 billion of computing from
  * Microsoft" the one paid, "pay Amazon $60 billion" or "hand OpenAI $15 billion" the one given
- * money of either kind, "receive $50 billion from Amazon" the payer. A fact whose own receiver or payer is someone else ("OpenAI will invest $50 billion in
- * Amazon" beside Amazon's investment in OpenAI) is not what the clause states.
+ * money of either kind, "receive $50 billion from Amazon" the payer. A fact whose own receiver
+ * or payer is someone else ("OpenAI will invest $50 billion in Amazon" beside Amazon's investment
+ * in OpenAI) is not what the clause states. And whom a valuation values (`valuedIn`).
  */
 
 /** An entity named in the sentence, in sentence offsets (`end` exclusive, when known). */

@@ -505,6 +505,7 @@ class Weighing {
   /** Who the clause says receives the money (and, for a term, its whole clause): found on first need, once per figure. */
   receivers: Receivers | undefined = undefined;
   termReceivers: Receivers | undefined = undefined;
+  /** The sentence's names in sentence offsets (`namedOf`). */
   named: NameSpan[] | undefined = undefined;
   /** The ids of the name that owns the figure by its words ("Microsoft owns 27%"), null if none: found on first need. */
   possessor: string[] | null | undefined = undefined;
@@ -551,7 +552,7 @@ function weigh(w: Weighing, ref: FactRef): void {
   // Someone outside the deal named in the figure's own clause: their number, not this deal's.
   if (namesOutsider(clauseSpans, ref.parties)) return;
   // A company the fact does not require owns the figure by the words ("Microsoft owns 27%" beside the foundation's stake).
-  const possessor = (w.possessor ??= possessorOf(w.q.sentence, namedOf(w), w.q.figure.start - w.sentenceFrom) ?? null);
+  const possessor = (w.possessor ??= possessorOf(w.q.sentence, namedOf(w), w.ctx.start) ?? null);
   if (possessor && !possessor.some((id) => ref.required.includes(id))) return;
   // The clause gives the money to, or takes it from, someone else ("OpenAI will invest $50 billion
   // in Amazon"), or the figure values someone else ("the deal values Amazon at $730 billion").
