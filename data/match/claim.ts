@@ -52,6 +52,8 @@ const FORWARD = cueList(
   'rose', 'rise', 'rises', 'risen', 'rising', 'increase', 'increased', 'increases', 'increasing', 'grew', 'grown',
   'expand', 'expanded', 'expands', 'boost', 'boosted', 'upped', 'doubled', 'tripled', 'climbed', 'jumped', 'swelled',
   'lift', 'lifted', 'hike', 'hiked', 'bumped', 'topped up',
+  // A running total ("brings its total to $60 billion") may hold amounts the record does not.
+  'bring', 'bringing', 'brought', 'taking its total', 'takes its total', 'took its total',
   // What ought to happen is an opinion or a requirement, not what the deal records.
   'should', 'must', 'ought',
 );

@@ -356,7 +356,9 @@ export function roleFit(fact: RoleFacts, words: readonly string[], lead: readonl
     if (added) return { tier: 'generic', cue: added.text, isDefault: false };
   }
   const generic = packGeneric ?? GENERIC[fact.fact.metric].find(words)?.text;
-  if (generic) return { tier: 'generic', cue: generic, isDefault: DEFAULT_ROLES.has(fact.role) };
+  // "worth" sizes a deal, but after a word of a stake it values the stake ("its stake, now worth $60 billion"): then it may confirm, never contradict.
+  const stakeWorth = generic === 'worth' && fact.role !== 'stake' && (SPECIFIC.stake.find(words) ?? SPECIFIC.stake.find(lead)) !== undefined;
+  if (generic) return { tier: 'generic', cue: generic, isDefault: DEFAULT_ROLES.has(fact.role) && !stakeWorth };
   // A power figure is a capacity by its unit alone (only power figures reach capacity facts).
   if (fact.fact.metric === 'capacity') return { tier: 'generic', cue: 'gigawatts', isDefault: false };
   // Earlier in the sentence, a role or metric word is enough to confirm, never to contradict.

@@ -539,6 +539,8 @@ describe('the same claim', () => {
     ['money paid the other way, of the value of a fact that way, differs from nothing', 'Amazon will pay OpenAI $100 billion.', '$100 billion', usd(100)],
     ['money received from someone else', 'Amazon will get $60 billion from OpenAI.', '$60 billion', usd(60)],
     ['a duration that places the deal in time is not its term', "OpenAI's AWS deal, the first in ten years for Amazon, runs for eight years.", 'ten years', { value: 10, unit: 'year' }],
+    ['a running total may hold amounts the record does not', "The deal brings Amazon's total investment in OpenAI to $60 billion.", '$60 billion', usd(60)],
+    ['"worth" after a stake values the stake, not a deal', "Amazon's stake in OpenAI, now worth $60 billion, is its biggest bet.", '$60 billion', usd(60)],
     ['a term in a clause that pays someone else', 'Amazon invests $5 billion in OpenAI for ten years.', 'ten years', { value: 10, unit: 'year' }],
   ];
   it.each(cases)('%s', (_name, sentence, text, spec) => expect(verdictOf(sentence, text, spec).verdict).toBe('unverified'));
@@ -598,6 +600,7 @@ describe('the same claim', () => {
   it('a question or a change may still confirm the record', () => {
     expect(summary(verdictOf('Why did Amazon invest $50 billion in OpenAI?', '$50 billion', usd(50)))).toEqual(['verified', 'amazon-openai-2026.investment-total']);
     expect(summary(verdictOf("Amazon's investment in OpenAI rose to $50 billion.", '$50 billion', usd(50)))).toEqual(['verified', 'amazon-openai-2026.investment-total']);
+    expect(summary(verdictOf("The deal brings Amazon's total investment in OpenAI to $50 billion.", '$50 billion', usd(50)))).toEqual(['verified', 'amazon-openai-2026.investment-total']);
     expect(isQuestion('He asked: "Is it really $60 billion?" ')).toBe(true);
     expect(isQuestion('Is that so? Amazon invests $60 billion.')).toBe(false);
   });
