@@ -48,7 +48,8 @@ export function unitAfter(text: string, pos: number, scaled: boolean): UnitHit |
   const we = wordEnd(text, p, 14);
   if (we < 0 || !boundaryAfter(text, we)) return null;
   const pw = powerUnit(text, p, we);
-  if (pw) return { kind: 'power', unit: pw, end: we };
+  // "2 gigawatt-hours", "2 GW h": energy, not power; no figure (a wrong unit is never acceptable).
+  if (pw) return /^[-\s]?h(?:ours?|rs?)?\b/i.test(text.slice(we, we + 7)) ? null : { kind: 'power', unit: pw, end: we };
   if (sep === 0) {
     return we === p + 1 && !scaled && isGluedPence(text, p)
       ? { kind: 'money', unit: 'GBP', end: we, shift: SUBUNIT_SHIFT }

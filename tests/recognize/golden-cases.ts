@@ -254,6 +254,10 @@ const power: GoldenCase[] = [
   c('Capacity will reach nearly 900 megawatts.', P('900 megawatts', 900, 'MW', { q: 'nearly' })),
   c('The solar farm is a 250-MW project.', P('250-MW', 250, 'MW')),
   c('The plant generated 4 GWh last month.'),
+  // Energy written out after a power unit is no power figure.
+  c('The battery stores 2 gigawatt-hours.'),
+  c('The site can store 300 megawatt hours.'),
+  c('Storage of 2 GW h is planned, beside 3 GW of hydro.', P('3 GW', 3, 'GW')),
   c('The first gigawatt comes online next year.'),
   c('The campus hosts a gigawatt-scale cluster.'),
   c('More than 1 GW will be online by the summer.', P('1 GW', 1, 'GW', { q: 'more than' })),
