@@ -239,13 +239,31 @@ const SPAN_BEFORE = /\b(in|within|after|since|first|every|each|than)\s+(?:the\s+
 /** Right after a duration, words that make it a time ("two years ago", "three years later"). */
 const SPAN_AFTER = /^[\s-]*(ago|later|earlier|before|after|old|since|from now|into|running|in a row)\b/i;
 
+/** Nouns a compound duration may size as a deal's length ("an eight-year agreement", "a four-year plan"). */
+const TERM_NOUNS = new Set([
+  'deal', 'deals', 'contract', 'contracts', 'agreement', 'agreements', 'pact', 'term', 'commitment', 'commitments',
+  'partnership', 'lease', 'arrangement', 'alliance', 'tie-up', 'collaboration', 'license', 'licence', 'supply', 'purchase',
+  'plan', 'program', 'programme', 'project', 'investment', 'spending', 'extension', 'renewal', 'period', 'timeline', 'window',
+]);
+/** The first three words after a compound duration ("eight-year"). */
+const COMPOUND = /^\s+([A-Za-z][\w'\u2019-]*)(?:\s+([A-Za-z][\w'\u2019-]*))?(?:\s+([A-Za-z][\w'\u2019-]*))?/;
+
 /**
  * What makes the duration at [start, end) of `sentence` a place in time rather than a deal's
  * length, if anything: "the first in ten years", "within five years", "two years ago", "ten
- * years later". Answers the words that say it.
+ * years later"; or, written as one word before a noun, a noun that is no deal ("an eight-year
+ * wait", "a ten-year veteran"; "an eight-year AWS agreement" stays a term). Answers the words
+ * that say it.
  */
 export function timeSpan(sentence: string, start: number, end: number): string | undefined {
   const before = SPAN_BEFORE.exec(sentence.slice(Math.max(0, start - 16), start));
   if (before) return before[1]!.toLowerCase();
-  return SPAN_AFTER.exec(sentence.slice(end, end + 16))?.[1]!.toLowerCase();
+  const after = SPAN_AFTER.exec(sentence.slice(end, end + 16));
+  if (after) return after[1]!.toLowerCase();
+  if (!/-(?:year|month)$/i.test(sentence.slice(start, end))) return undefined;
+  const next = COMPOUND.exec(sentence.slice(end, end + 60));
+  // Punctuation after it ("a ten-year, $100 billion deal"), or a name ("eight-year AWS deal"): left as it is.
+  if (!next || /^[A-Z]/.test(next[1]!)) return undefined;
+  // The noun may come after a word or two ("an eight-year exclusive cloud contract").
+  return next.slice(1).some((w) => w !== undefined && TERM_NOUNS.has(w.toLowerCase())) ? undefined : next[1]!.toLowerCase();
 }

@@ -71,6 +71,14 @@ describe('a duration that is a time, not a deal\'s length', () => {
     expect(of('In the first two years OpenAI spends less.', 'two years')).toBe('first');
   });
 
+  it('written as one word before a noun, sizes that noun: a deal\'s, or a time\'s', () => {
+    expect(of('It ends an eight-year wait for Amazon.', 'eight-year')).toBe('wait');
+    expect(of('A ten-year veteran of AWS leads it.', 'ten-year')).toBe('veteran');
+    expect(of('They signed an eight-year exclusive cloud contract.', 'eight-year')).toBeUndefined();
+    expect(of("OpenAI's eight-year AWS deal.", 'eight-year')).toBeUndefined();
+    expect(of('An eight-year, $100 billion deal.', 'eight-year')).toBeUndefined();
+  });
+
   it('is not a term said with "over", "for" or "the next"', () => {
     expect(of('OpenAI will spend $100 billion over eight years.', 'eight years')).toBeUndefined();
     expect(of('Stargate will invest over the next four years.', 'four years')).toBeUndefined();

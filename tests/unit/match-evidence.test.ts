@@ -541,6 +541,7 @@ describe('the same claim', () => {
     ['a duration that places the deal in time is not its term', "OpenAI's AWS deal, the first in ten years for Amazon, runs for eight years.", 'ten years', { value: 10, unit: 'year' }],
     ['a running total may hold amounts the record does not', "The deal brings Amazon's total investment in OpenAI to $60 billion.", '$60 billion', usd(60)],
     ['"worth" after a stake values the stake, not a deal', "Amazon's stake in OpenAI, now worth $60 billion, is its biggest bet.", '$60 billion', usd(60)],
+    ['a compound duration of a noun that is no deal is not the term', "OpenAI's AWS commitment ends an eight-year wait for Amazon.", 'eight-year', { value: 8, unit: 'year' }],
     ['a term in a clause that pays someone else', 'Amazon invests $5 billion in OpenAI for ten years.', 'ten years', { value: 10, unit: 'year' }],
   ];
   it.each(cases)('%s', (_name, sentence, text, spec) => expect(verdictOf(sentence, text, spec).verdict).toBe('unverified'));
