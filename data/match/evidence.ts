@@ -190,6 +190,18 @@ export function possessorOf(text: string, spans: readonly NameSpan[], figureStar
 }
 
 /**
+ * The ids of the name right after the figure ending at `figureEnd` of `text` and "from" ("the $50
+ * billion from Amazon"): whose money the figure is. Undefined when none. `spans` as in `possessorOf`.
+ */
+export function sourceOf(text: string, spans: readonly NameSpan[], figureEnd: number): string[] | undefined {
+  const gap = /^\s+from\s+/i.exec(text.slice(figureEnd, figureEnd + 12));
+  if (!gap) return undefined;
+  const at = figureEnd + gap[0].length;
+  const ids = spans.filter((s) => s.start === at && !s.product).map((s) => s.id);
+  return ids.length ? ids : undefined;
+}
+
+/**
  * True when `spans` (a figure's clause) name two or more companies besides the fact's `object`
  * ("Amazon and Nvidia joined SoftBank in putting $40 billion into OpenAI"): the clause does not
  * say whose figure it is, unless a list pairs them or it gives it to each (the caller's checks).

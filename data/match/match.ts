@@ -5,7 +5,7 @@ import { PartyTable, viewOf, type FactRef, type MatchIndex, type Slot } from './
 import { attributedAfter, cannotContradict, earlierValue, fromTo, isQuestion, modalMay, timeSpan, uncheckable, type Uncheckable } from './claim';
 import { localContexts, punctuationClause, type LocalContext } from './context';
 import { otherReceiver, otherValued, receiversIn, statesOtherKind, valuedIn, type Receivers } from './direction';
-import { PRODUCT_NOUNS, bindingOf, linkedDealParty, namesOutsider, outermostNames, possessorOf, respectiveOwner, severalOwners, unknownNames, unknownOwners, type BindingEvidence, type NamedAround, type NameSpan } from './evidence';
+import { PRODUCT_NOUNS, bindingOf, linkedDealParty, namesOutsider, outermostNames, possessorOf, sourceOf, respectiveOwner, severalOwners, unknownNames, unknownOwners, type BindingEvidence, type NamedAround, type NameSpan } from './evidence';
 import { abstainLine, listNames, readableDay, reasonLine } from './reason';
 import { EARLIER, cueIn, cueList, roleFit, type RoleFit } from './roles';
 import { hasCapital, tokenize, type Tokens } from './text';
@@ -468,6 +468,14 @@ function valuedOf(w: Weighing): ReadonlySet<string> {
   return valuedIn(w.q.sentence, w.ctx.clauseStart, w.ctx.clauseEnd, w.ctx.start, namedOf(w));
 }
 
+/** True if the figure is money from someone other than the fact's payer ("spend the $50 billion from Amazon on AWS"). */
+function otherSource(w: Weighing, ref: FactRef): boolean {
+  const { metric } = ref.fact;
+  if ((metric !== 'investment' && metric !== 'commitment') || ref.required.length !== 2) return false;
+  const source = (w.source ??= sourceOf(w.q.sentence, namedOf(w), w.ctx.end) ?? null);
+  return source !== null && !source.includes(ref.subject);
+}
+
 /** Figure `i`'s neighbour in its sentence (`step` -1 or 1), as [start, end) in sentence offsets, if it has one. */
 function neighbourIn(i: number, step: -1 | 1, reaches: readonly Reach[]): [number, number] | undefined {
   const r = reaches[i]!;
@@ -509,6 +517,8 @@ class Weighing {
   named: NameSpan[] | undefined = undefined;
   /** The ids of the name that owns the figure by its words ("Microsoft owns 27%"), null if none: found on first need. */
   possessor: string[] | null | undefined = undefined;
+  /** The ids of the name the figure's money comes from ("$50 billion from Amazon"), null if none: found on first need. */
+  source: string[] | null | undefined = undefined;
   /** Whom the sentence says the figure values: found on first need, once per figure. */
   valued: ReadonlySet<string> | undefined = undefined;
   /** The company a list gives the figure to ("respectively", or two plain lists), if the sentence has one. */
@@ -555,10 +565,11 @@ function weigh(w: Weighing, ref: FactRef): void {
   const possessor = (w.possessor ??= possessorOf(w.q.sentence, namedOf(w), w.ctx.start) ?? null);
   if (possessor && !possessor.some((id) => ref.required.includes(id))) return;
   // The clause gives the money to, or takes it from, someone else ("OpenAI will invest $50 billion
-  // in Amazon"), or the figure values someone else ("the deal values Amazon at $730 billion").
+  // in Amazon", "the $50 billion from Amazon"), or the figure values someone else ("the deal
+  // values Amazon at $730 billion").
   const metric = ref.fact.metric;
   const receivers = metric === 'term' ? (w.termReceivers ??= receiversOf(w, true)) : (w.receivers ??= receiversOf(w, false));
-  if (otherReceiver(receivers, metric, ref.subject, ref.required[1]) || (metric === 'valuation' && otherValued((w.valued ??= valuedOf(w)), ref.required))) {
+  if (otherReceiver(receivers, metric, ref.subject, ref.required[1]) || (metric === 'valuation' && otherValued((w.valued ??= valuedOf(w)), ref.required)) || otherSource(w, ref)) {
     // The very value, the other way round ("Amazon will pay OpenAI $100 billion"): maybe this fact
     // garbled, so not a sign that another fact is misstated; unless the clause says the money is
     // of the other kind ("Amazon will invest $38 billion in OpenAI" is no commitment of OpenAI's).

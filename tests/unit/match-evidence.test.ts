@@ -12,7 +12,7 @@ import { attributedAfter, isQuestion, uncheckable } from '../../data/match/claim
 import { localContexts } from '../../data/match/context';
 import { roleFit, roleOf } from '../../data/match/roles';
 import { hasCapital, phraseWords } from '../../data/match/text';
-import { outermostNames, possessorOf, respectiveOwner, severalOwners } from '../../data/match/evidence';
+import { outermostNames, possessorOf, respectiveOwner, severalOwners, sourceOf } from '../../data/match/evidence';
 
 const bundled = buildIndex([bundledPack]);
 const usd = (billions: number, extra: Partial<FigureSpec> = {}): FigureSpec => ({ value: billions * 1e9, unit: 'USD', ...extra });
@@ -354,6 +354,9 @@ describe('the owner the words give the figure', () => {
     expect(of("Microsoft's 27% stake in OpenAI", '27%', 'Microsoft', 'OpenAI')).toEqual(['Microsoft']);
     expect(of('The round led by Thrive raised $6.6 billion', '$6.6', 'Thrive')).toBeUndefined();
     expect(of('Amazon money is part of a $110 billion round', '$110', 'Amazon')).toBeUndefined();
+    const from = 'OpenAI will spend the $50 billion from Amazon on AWS';
+    expect(sourceOf(from, spans(from, 'OpenAI', 'Amazon', 'AWS'), from.indexOf(' from'))).toEqual(['Amazon']);
+    expect(sourceOf(from, spans(from, 'OpenAI', 'Amazon', 'AWS'), from.indexOf(' on'))).toBeUndefined();
   });
 });
 
@@ -542,6 +545,7 @@ describe('the same claim', () => {
     ['a running total may hold amounts the record does not', "The deal brings Amazon's total investment in OpenAI to $60 billion.", '$60 billion', usd(60)],
     ['"worth" after a stake values the stake, not a deal', "Amazon's stake in OpenAI, now worth $60 billion, is its biggest bet.", '$60 billion', usd(60)],
     ['a compound duration of a noun that is no deal is not the term', "OpenAI's AWS commitment ends an eight-year wait for Amazon.", 'eight-year', { value: 8, unit: 'year' }],
+    ['money from someone other than the fact\'s payer', 'OpenAI will spend the $60 billion from Amazon on AWS.', '$60 billion', usd(60)],
     ['a term in a clause that pays someone else', 'Amazon invests $5 billion in OpenAI for ten years.', 'ten years', { value: 10, unit: 'year' }],
   ];
   it.each(cases)('%s', (_name, sentence, text, spec) => expect(verdictOf(sentence, text, spec).verdict).toBe('unverified'));
