@@ -356,7 +356,8 @@ export function roleFit(fact: RoleFacts, words: readonly string[], lead: readonl
     if (added) return { tier: 'generic', cue: added.text, isDefault: false };
   }
   const generic = packGeneric ?? GENERIC[fact.fact.metric].find(words)?.text;
-  // "worth" sizes a deal, but after a word of a stake it values the stake ("its stake, now worth $60 billion"): then it may confirm, never contradict.
+  // "worth" sizes a deal, but after a word of a stake it values the stake ("its stake, now worth
+  // $60 billion"): then it may confirm, never contradict.
   const stakeWorth = generic === 'worth' && fact.role !== 'stake' && (SPECIFIC.stake.find(words) ?? SPECIFIC.stake.find(lead)) !== undefined;
   if (generic) return { tier: 'generic', cue: generic, isDefault: DEFAULT_ROLES.has(fact.role) && !stakeWorth };
   // A power figure is a capacity by its unit alone (only power figures reach capacity facts).
