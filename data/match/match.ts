@@ -251,9 +251,21 @@ function hasLaterOfKind(ref: FactRef, published: string | undefined): boolean {
   return false;
 }
 
-function nearestMention(spans: readonly Span[], id: string, start: number, end: number): number {
+/**
+ * Characters between the figure [start, end) and the nearest mention of `id` among `spans` (block
+ * offsets; `sentence` starts at `from`). A mention after the figure past a clause mark counts
+ * only after every mention before it: in "Nvidia, which is putting in $30 billion, and SoftBank"
+ * the figure is Nvidia's.
+ */
+function nearestMention(spans: readonly Span[], id: string, start: number, end: number, sentence: string, from: number): number {
   let best = Number.POSITIVE_INFINITY;
-  for (const s of spans) if (s.id === id) best = Math.min(best, s.end <= start ? start - s.end : Math.max(0, s.start - end));
+  for (const s of spans) {
+    if (s.id !== id) continue;
+    const after = s.end > start;
+    let d = after ? Math.max(0, s.start - end) : start - s.end;
+    if (after && /[,;:()\u2013\u2014]/.test(sentence.slice(end - from, s.start - from))) d += 1e6;
+    best = Math.min(best, d);
+  }
   return best;
 }
 
@@ -597,7 +609,7 @@ function weigh(w: Weighing, ref: FactRef): void {
   const fig = w.q.figure;
   const candidate: Candidate = {
     ref, binding, fit, time, value,
-    distance: nearestMention(s.spans, ref.subject, fig.start, fig.end),
+    distance: nearestMention(s.spans, ref.subject, fig.start, fig.end, w.q.sentence, w.sentenceFrom),
     inClause: clauseSpans.some((sp) => sp.id === ref.subject),
     earlier: w.earlier !== undefined,
   };

@@ -656,6 +656,11 @@ describe('the same claim', () => {
 });
 
 describe('ties and reasons', () => {
+  it('within one deal, a name after the figure past a comma yields to the one before it: "Nvidia, which is putting in $30 billion, and SoftBank"', () => {
+    const s = "OpenAI's backers include Nvidia, which is putting in $30 billion, and SoftBank, with $40 billion.";
+    expect(summary(verdictOf(s, '$30 billion', usd(30)))).toEqual(['verified', 'openai-funding-2026.nvidia-investment']);
+  });
+
   it('a "differs" names the record nearest the figure: $60 billion is a misstated $50 billion investment, not the $100 billion commitment', () => {
     const v = verdictOf("Amazon's OpenAI investment is worth $60 billion.", '$60 billion', usd(60), { published: '2026-02-28' });
     expect(summary(v)).toEqual(['mismatch', 'amazon-openai-2026.investment-total']);
