@@ -96,7 +96,7 @@ export type Uncheckable =
   /** Checkable only against a fact its pack records as expected (an intention itself), and never a mismatch. */
   | { kind: 'intent'; cue: string }
   | { kind: 'other-topic'; cue: string }
-  /** A duration that places something in time ("in ten years", "two years ago"), not a deal's length. */
+  /** A duration that places something in time ("in ten years", "ten years later"), not a deal's length. */
   | { kind: 'time-span'; cue: string };
 
 const BOUNDS = new Set<QualifierClass>(['above', 'atLeast', 'upTo', 'below']);
@@ -236,8 +236,11 @@ export function fromTo(sentence: string, start: number, end: number, nextStart: 
  * Not "next" or "past": "over the next four years" is a term.
  */
 const SPAN_BEFORE = /\b(in|within|after|since|first|every|each|than)\s+(?:the\s+)?$/i;
-/** Right after a duration, words that make it a time ("two years ago", "three years later"). */
-const SPAN_AFTER = /^[\s-]*(ago|later|earlier|before|after|old|since|from now|into|running|in a row)\b/i;
+/**
+ * Right after a duration, words that make it a time ("three years later"). "ago" and "old" are
+ * not here: the recognizer reads no figure there (data/recognize/duration.ts).
+ */
+const SPAN_AFTER = /^[\s-]*(later|earlier|before|after|since|from now|into|running|in a row)\b/i;
 
 /** Nouns a compound duration may size as a deal's length ("an eight-year agreement", "a four-year plan"). */
 const TERM_NOUNS = new Set([
@@ -250,8 +253,7 @@ const COMPOUND = /^\s+([A-Za-z][\w'\u2019-]*)(?:\s+([A-Za-z][\w'\u2019-]*))?(?:\
 
 /**
  * What makes the duration at [start, end) of `sentence` a place in time rather than a deal's
- * length, if anything: "the first in ten years", "within five years", "two years ago", "ten
- * years later"; or, written as one word before a noun, a noun that is no deal ("an eight-year
+ * length, if anything: "the first in ten years", "within five years", "ten years later"; or, written as one word before a noun, a noun that is no deal ("an eight-year
  * wait", "a ten-year veteran"; "an eight-year AWS agreement" stays a term). Answers the words
  * that say it.
  */

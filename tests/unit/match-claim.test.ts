@@ -63,11 +63,11 @@ describe('a duration that is a time, not a deal\'s length', () => {
     return timeSpan(sentence, start, start + figure.length);
   };
 
-  it('follows "in", "within", "after", "first" or "than", or comes before "ago", "later", "old"', () => {
+  it('follows "in", "within", "after", "first" or "than", or comes before "later" or "earlier"', () => {
     expect(of("The deal, Amazon's first in ten years, runs eight years.", 'ten years')).toBe('in');
     expect(of('OpenAI must spend it within five years.', 'five years')).toBe('within');
     expect(of('They signed again two years later.', 'two years')).toBe('later');
-    expect(of('OpenAI signed with Amazon three years ago.', 'three years')).toBe('ago');
+    expect(of('OpenAI signed with Amazon three years earlier.', 'three years')).toBe('earlier');
     expect(of('In the first two years OpenAI spends less.', 'two years')).toBe('first');
   });
 

@@ -42,6 +42,12 @@ function verdictOf(sentence: string, text: string, spec: FigureSpec, page: Page 
 
 const summary = (v: Verdict) => [v.verdict, v.fact?.id];
 
+/** Verdict and fact of each figure of `sentence` (texts and values in `figures`, sent together as one paragraph), on a page of the given date. */
+function summariesOf(sentence: string, figures: [string, FigureSpec][], published: string): (string | undefined)[][] {
+  const request = { ...annotate(figures.map(([text, spec]) => figureIn(sentence, text, spec))), published };
+  return matchBatch(bundled, request).map(summary);
+}
+
 describe('the same deal', () => {
   it('a figure of another company named in the clause gets no verdict, even with the right value', () => {
     expect(summary(verdictOf('Microsoft put $50 billion into OpenAI.', '$50 billion', usd(50)))).toEqual(['unverified', undefined]);
@@ -165,15 +171,13 @@ describe('several payers in one clause', () => {
 
   it('"respectively", or two plain lists, give each figure to the company in its place', () => {
     const s = 'Nvidia and SoftBank invested $30 billion and $20 billion respectively in OpenAI.';
-    const request = { ...annotate([figureIn(s, '$30 billion', usd(30)), figureIn(s, '$20 billion', usd(20))]), published: '2026-02-28' };
-    expect(matchBatch(bundled, request).map(summary)).toEqual([
+    expect(summariesOf(s, [['$30 billion', usd(30)], ['$20 billion', usd(20)]], '2026-02-28')).toEqual([
       ['verified', 'openai-funding-2026.nvidia-investment'],
       ['mismatch', 'openai-funding-2026.softbank-investment'],
     ]);
     const span = (id: string, start: number) => ({ id, start, end: start + 5 });
     const listed = 'Amazon, Nvidia and SoftBank put $50 billion, $30 billion and $30 billion into OpenAI.';
-    const three = { ...annotate([figureIn(listed, '$50 billion', usd(50)), figureIn(listed, '$30 billion', usd(30)), figureIn(listed, '$30 billion', usd(30, { occurrence: 1 }))]), published: '2026-02-28' };
-    expect(matchBatch(bundled, three).map(summary)).toEqual([
+    expect(summariesOf(listed, [['$50 billion', usd(50)], ['$30 billion', usd(30)], ['$30 billion', usd(30, { occurrence: 1 })]], '2026-02-28')).toEqual([
       ['unverified', undefined],
       ['verified', 'openai-funding-2026.nvidia-investment'],
       ['verified', 'openai-funding-2026.softbank-investment'],
@@ -214,8 +218,7 @@ describe('the same role', () => {
 
   it('"of ..." right after a figure belongs to it: "$100 billion of AWS services over eight years"', () => {
     const s = 'OpenAI will buy $100 billion of Amazon Web Services over eight years.';
-    const request = { ...annotate([figureIn(s, '$100 billion', usd(100)), figureIn(s, 'eight years', { value: 8, unit: 'year' })]), published: '2026-03-01' };
-    expect(matchBatch(bundled, request).map(summary)).toEqual([
+    expect(summariesOf(s, [['$100 billion', usd(100)], ['eight years', { value: 8, unit: 'year' }]], '2026-03-01')).toEqual([
       ['verified', 'amazon-openai-2026.aws-commitment'],
       ['verified', 'amazon-openai-2026.aws-commitment-term'],
     ]);
@@ -559,11 +562,9 @@ describe('the same claim', () => {
 
   it('"from X to Y": X is the amount before the change, and Y a change the record may not have caught', () => {
     const s = "Amazon's investment in OpenAI went from $40 billion to $60 billion in total.";
-    const request = { ...annotate([figureIn(s, '$40 billion', usd(40)), figureIn(s, '$60 billion', usd(60))]), published: '2026-03-01' };
-    expect(matchBatch(bundled, request).map(summary)).toEqual([['unverified', undefined], ['unverified', undefined]]);
+    expect(summariesOf(s, [['$40 billion', usd(40)], ['$60 billion', usd(60)]], '2026-03-01')).toEqual([['unverified', undefined], ['unverified', undefined]]);
     const t = "Amazon's investment in OpenAI went from $40 billion to $50 billion.";
-    const confirmed = { ...annotate([figureIn(t, '$40 billion', usd(40)), figureIn(t, '$50 billion', usd(50))]), published: '2026-03-01' };
-    expect(matchBatch(bundled, confirmed).map(summary)).toEqual([['unverified', undefined], ['verified', 'amazon-openai-2026.investment-total']]);
+    expect(summariesOf(t, [['$40 billion', usd(40)], ['$50 billion', usd(50)]], '2026-03-01')).toEqual([['unverified', undefined], ['verified', 'amazon-openai-2026.investment-total']]);
   });
 
   it('money of one kind differs from its own fact, though a fact of the other kind has its value', () => {
@@ -573,22 +574,19 @@ describe('the same claim', () => {
 
   it('the figure before an amount "up from" is a new value the record may not have caught', () => {
     const s = "OpenAI's AWS commitment is $120 billion, up from $38 billion.";
-    const request = { ...annotate([figureIn(s, '$120 billion', usd(120)), figureIn(s, '$38 billion', usd(38))]), published: '2026-03-01' };
-    expect(matchBatch(bundled, request).map((v) => v.verdict)).toEqual(['unverified', 'unverified']);
+    expect(summariesOf(s, [['$120 billion', usd(120)], ['$38 billion', usd(38)]], '2026-03-01').map(([verdict]) => verdict)).toEqual(['unverified', 'unverified']);
   });
 
   it('the amount before a change confirms a fact the text dates to its own time', () => {
     const s = "OpenAI's AWS commitment has grown from the $38 billion agreed in November to $100 billion.";
-    const request = { ...annotate([figureIn(s, '$38 billion', usd(38))]), published: '2026-03-01' };
-    expect(summary(matchBatch(bundled, request)[0]!)).toEqual(['verified', 'aws-openai-2025.aws-commitment']);
+    expect(summariesOf(s, [['$38 billion', usd(38)]], '2026-03-01')).toEqual([['verified', 'aws-openai-2025.aws-commitment']]);
     const undated = "OpenAI's AWS commitment is $100 billion, up from $38 billion.";
     expect(verdictOf(undated, '$38 billion', usd(38), { published: '2026-03-01' }).verdict).toBe('unverified');
   });
 
   it('a term in a clause that pays the fact\'s own receiver is its term', () => {
     const s = 'OpenAI will spend $100 billion on AWS over eight years.';
-    const request = { ...annotate([figureIn(s, '$100 billion', usd(100)), figureIn(s, 'eight years', { value: 8, unit: 'year' })]), published: '2026-03-01' };
-    expect(matchBatch(bundled, request).map(summary)).toEqual([
+    expect(summariesOf(s, [['$100 billion', usd(100)], ['eight years', { value: 8, unit: 'year' }]], '2026-03-01')).toEqual([
       ['verified', 'amazon-openai-2026.aws-commitment'],
       ['verified', 'amazon-openai-2026.aws-commitment-term'],
     ]);
