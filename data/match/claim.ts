@@ -64,6 +64,8 @@ const OTHER_TOPIC = cueList(
   'lose', 'losing', 'profit', 'profits', 'earnings', 'income', 'debt', 'loan', 'loans', 'bond', 'bonds', 'capex',
   'capital expenditure', 'spent', 'burn', 'burned', 'cost', 'costs', 'price', 'prices', 'share price', 'stock price',
   'stock market', 'stock rose', 'stock fell', 'stock jumped', 'stock dropped', 'shares rose', 'shares fell', 'budget',
+  // A quoted share price ("traded at $65 a share") is the market's, not a deal's price per share.
+  'traded at', 'trades at', 'trading at', 'shares closed', 'stock closed', 'shares ended', 'stock ended', 'shares opened', 'stock opened',
   'salary', 'fine', 'penalty', 'tax', 'subsidy', 'grant', 'buyback', 'dividend', 'market cap', 'market value',
   'market capitalization', 'gdp', 'tariff', 'lawsuit',
   'damages', 'settlement', 'fee', 'fees', 'rent', 'quarter', 'quarterly', 'annual', 'annually',

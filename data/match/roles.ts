@@ -242,7 +242,8 @@ const ROLE_WORDS: [RoleId, (w: readonly string[]) => boolean][] = [
   ['post-money', (w) => has(w, 'post', 'money') || w.includes('postmoney')],
   ['initial', (w) => ['initial', 'upfront', 'first'].some((x) => w.includes(x))],
   ['remaining', (w) => ['remaining', 'remainder', 'balance', 'rest', 'second', 'later', 'conditional', 'subsequent', 'additional', 'follow', 'further', 'extra', 'increment', 'top'].some((x) => w.includes(x))],
-  ['contribution', (w) => ['contribution', 'share', 'participation', 'participant', 'investor'].some((x) => w.includes(x)) && !w.includes('stake')],
+  // "softbank-share" is one investor's part; "price-per-share" is a price, not a part.
+  ['contribution', (w) => ['contribution', 'share', 'participation', 'participant', 'investor'].some((x) => w.includes(x)) && !['stake', 'per', 'price'].some((x) => w.includes(x))],
   ['total', (w) => w.includes('total') || w.includes('overall')],
   ['round', (w) => ['round', 'raise', 'series', 'fundraise', 'fundraising'].some((x) => w.includes(x))],
   ['commitment', (w) => ['commitment', 'commit', 'spend', 'spending', 'contract', 'purchase', 'agreement'].some((x) => w.includes(x))],

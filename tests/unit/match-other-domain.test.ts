@@ -1,0 +1,88 @@
+/**
+ * A pack of another kind of deal than the bundled one: company acquisitions (real, public deals;
+ * the sentences are ours). Its facts use roles the matcher has no words for ("acquisition-price",
+ * "price-per-share"), so only their own cues bind them. The matcher must confirm plain statements
+ * of those facts and never confirm or contradict a figure of something else: a share price, the
+ * value including debt, an earlier deal, a buyer's own revenue.
+ */
+import { describe, expect, it } from 'vitest';
+import { buildIndex, decodeAnnotate, matchBatch } from '../../data/match';
+import { parsePack } from '../../data/packs';
+import { recognize } from '../../data/recognize';
+import { AnnotateWriter } from '../../data/schema/annotate-wire';
+import raw from './fixtures/acquisitions-pack.json';
+
+const parsed = parsePack(raw);
+if (!parsed.ok) throw new Error(`tests/unit/fixtures/acquisitions-pack.json: ${parsed.error}`);
+const index = buildIndex([parsed.value]);
+
+/** Each figure the recognizer finds in `sentence` (a paragraph of its own), as "text: verdict [fact]". */
+function verdicts(sentence: string, published: string): string[] {
+  const figures = recognize(sentence, { locale: 'en' });
+  const writer = new AnnotateWriter();
+  const at = writer.addBlock(sentence);
+  for (const figure of figures) writer.addFigure(at, figure);
+  const request = decodeAnnotate(writer.request('https://news.example/deals', 'Deals of the week', published));
+  if (!request.ok) throw new Error(request.error);
+  return matchBatch(index, request.value).map((v, i) => `${figures[i]!.text}: ${v.verdict}${v.fact ? ` [${v.fact.id}]` : ''}`);
+}
+
+describe('a pack of acquisitions', () => {
+  it("confirms a deal's price and its price per share where the sentence states them", () => {
+    expect(verdicts('Microsoft agreed to buy Activision Blizzard for $68.7 billion in cash.', '2022-01-19')).toEqual(['$68.7 billion: verified [msft-atvi.price]']);
+    expect(verdicts('Microsoft will pay $95 per share for Activision Blizzard.', '2022-01-19')).toEqual(['$95: verified [msft-atvi.per-share]']);
+    expect(verdicts('HPE will buy Juniper for $14 billion, or $40 a share.', '2024-01-10')).toEqual([
+      '$14 billion: verified [hpe-jnpr.price]',
+      '$40: verified [hpe-jnpr.per-share]',
+    ]);
+  });
+
+  it('gives no verdict to figures the pack does not record', () => {
+    for (const [sentence, published] of [
+      ['Activision Blizzard shares rose to $82 after the offer from Microsoft.', '2022-01-19'],
+      ['Activision Blizzard made $8.8 billion in revenue last year, Microsoft said.', '2022-01-19'],
+      ['Microsoft, which is buying Activision Blizzard, reported $62 billion in revenue.', '2022-01-19'],
+      ['Broadcom agreed to buy VMware for $69 billion including debt.', '2022-05-27'],
+      ['Exxon will buy Pioneer for $64.5 billion including debt.', '2023-10-12'],
+    ] as const) {
+      expect(verdicts(sentence, published).join(' | '), sentence).toMatch(/^[^|]*: unverified( \| [^|]*: unverified)*$/);
+    }
+  });
+
+  it("does not read the market's share price as the deal's price per share", () => {
+    // "traded at" and "shares closed" quote the market; "per-share" in a role is a price, not one investor's part ("each").
+    for (const sentence of [
+      'Activision Blizzard traded at $65 a share before Microsoft agreed to buy it.',
+      'Microsoft will buy Activision Blizzard, whose shares were worth $65 each.',
+    ]) {
+      expect(verdicts(sentence, '2022-01-19'), sentence).toEqual(['$65: unverified']);
+    }
+    expect(verdicts('Activision Blizzard shares closed at $65 before Microsoft agreed to buy it for $95 a share.', '2022-01-19')).toEqual([
+      '$65: unverified',
+      '$95: verified [msft-atvi.per-share]',
+    ]);
+    expect(verdicts('Microsoft will buy Activision Blizzard for $99 per share.', '2022-01-19')).toEqual(['$99: mismatch [msft-atvi.per-share]']);
+  });
+
+  it("does not read an earlier deal's price in the same sentence as this one's", () => {
+    expect(verdicts('Cisco will buy Splunk for $28 billion, after buying Acacia for $4.5 billion.', '2023-09-22')).toEqual([
+      '$28 billion: verified [csco-splk.price]',
+      '$4.5 billion: unverified',
+    ]);
+    expect(verdicts('HPE, which sold a rival of Juniper for $2 billion, will buy Juniper for $14 billion.', '2024-01-10')[0]).toBe('$2 billion: unverified');
+  });
+
+  it('keeps the debt a buyer takes on apart from the price', () => {
+    const [price, debt] = verdicts('Broadcom agreed to buy VMware for about $61 billion and will take on $8 billion of VMware debt.', '2022-05-27');
+    expect(price).toBe('$61 billion: verified [avgo-vmw.price]');
+    // Confirming the debt would be right too; anything else would not.
+    expect(debt).toMatch(/^\$8 billion: (unverified|verified \[avgo-vmw\.debt\])$/);
+  });
+
+  it('contradicts a figure only where its own cue names the fact', () => {
+    expect(verdicts('Synopsys will buy Ansys at an enterprise value of $35 billion.', '2024-01-17')).toEqual(['$35 billion: verified [snps-ansys.price]']);
+    expect(verdicts('Synopsys will buy Ansys at an enterprise value of $34 billion.', '2024-01-17')).toEqual(['$34 billion: mismatch [snps-ansys.price]']);
+    // The same wrong figure without the cue is not an accusation.
+    expect(verdicts('Synopsys will buy Ansys for $34 billion.', '2024-01-17')).toEqual(['$34 billion: unverified']);
+  });
+});
