@@ -255,9 +255,9 @@ const COMPOUND = /^\s+([A-Za-z][\w'\u2019-]*)(?:\s+([A-Za-z][\w'\u2019-]*))?(?:\
 
 /**
  * What makes the duration at [start, end) of `sentence` a place in time rather than a deal's
- * length, if anything: "the first in ten years", "within five years", "ten years later"; or, written as one word before a noun, a noun that is no deal ("an eight-year
- * wait", "a ten-year veteran"; "an eight-year AWS agreement" stays a term). Answers the words
- * that say it.
+ * length, if anything: "the first in ten years", "within five years", "ten years later"; or,
+ * written as one word before a noun, a noun that is no deal ("an eight-year wait", "a ten-year
+ * veteran"; "an eight-year AWS agreement" stays a term). Answers the words that say it.
  */
 export function timeSpan(sentence: string, start: number, end: number): string | undefined {
   const before = SPAN_BEFORE.exec(sentence.slice(Math.max(0, start - 16), start));
