@@ -130,6 +130,17 @@ export class CorrectionService {
 
   /** Adds the reader's own corrections on this page to its verdicts. */
   async decorate(request: MatchRequest, verdicts: Verdict[]): Promise<Verdict[]> {
+    if (!(await this.correctedPages()).has(request.url)) return verdicts;
+    const mine = await this.outbox.forPage(request.url);
+    return decorateVerdicts(
+      verdicts,
+      request.figures.map((q) => q.figure.text),
+      mine,
+    );
+  }
+
+  /** The addresses of the pages the reader has corrections on, read once (and after each change). */
+  private correctedPages(): Promise<Set<string>> {
     this.pages ??= this.db.corrections
       .orderBy('page.url')
       .uniqueKeys()
@@ -138,13 +149,12 @@ export class CorrectionService {
         this.pages = null; // ask again next time
         throw error;
       });
-    if (!(await this.pages).has(request.url)) return verdicts;
-    const mine = await this.outbox.forPage(request.url);
-    return decorateVerdicts(
-      verdicts,
-      request.figures.map((q) => q.figure.text),
-      mine,
-    );
+    return this.pages;
+  }
+
+  /** Reads which pages have corrections ahead of a page's first answer (see PackService.prepare). */
+  prepare(): void {
+    this.correctedPages().catch(() => undefined); // decorate asks again and reports a failure
   }
 
   /** Posts and checks everything due, then sets the alarm for the next due time. */

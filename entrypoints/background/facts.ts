@@ -5,6 +5,7 @@ import { LazyIndex } from '../../data/store/lazy-index';
 import type { MatchRequest } from '../../data/schema/messages';
 import type { Verdict } from '../../data/schema/verdict';
 import { measure } from './measure';
+import { warmUpMatcher } from './warm-up';
 
 /**
  * The background's view of the fact store: seeds the bundled pack, and answers lookups from
@@ -38,6 +39,7 @@ export class FactService {
       const start = performance.now();
       await this.lazy.names();
       measure('factmark:names', start, this.lazy.namesStats);
+      setTimeout(warmUpMatcher, 0); // a task of its own: a lookup that is waiting goes first
     })().catch((error) => {
       this.naming = null;
       throw error;

@@ -29,6 +29,17 @@ export default defineBackground(() => {
   const origin = browser.runtime.getURL('/');
 
   /**
+   * Starts reading what every lookup needs (the names table, which pages have corrections, the
+   * packs' trust; each once per worker life) so none of it is read between a batch's matching and
+   * its answer. A failure is tried again, and reported, by the lookup itself.
+   */
+  function prepareLookups(): void {
+    facts.ready().catch(() => undefined);
+    packs.prepare();
+    corrections.prepare();
+  }
+
+  /**
    * Validates a message, checks that its sender may send it, and routes it; every answer is a
    * plain Result, never a thrown error.
    */
@@ -43,15 +54,15 @@ export default defineBackground(() => {
     if (refused) return { ok: false, error: refused };
     if (PAGE_STATE_TYPES.has(message.type)) {
       if (kind !== 'content-script') return { ok: false, error: `"${message.type}" comes only from a page's content script.` };
-      // A page is loading (its sheet is asked for at document_start): the names table is read now,
-      // while the page loads, not when its first lookup comes (once per worker life; a failure is
-      // tried again by that lookup, which reports it).
-      if (message.type === 'highlights:style') facts.ready().catch(() => undefined);
+      // A page is loading (its sheet is asked for at document_start): what its lookups need is
+      // read now, while the page loads, not when its first lookup comes.
+      if (message.type === 'highlights:style') prepareLookups();
       return await pageState.handle(message as HighlightStyleRequest | PageStateReport, sender);
     }
     if (kind === 'content-script' && !lookups.take(sender.tab!.id!)) return { ok: false, error: 'This page asked for too many lookups; Factmark will read it again shortly.' };
     try {
       if (message.type === 'annotate') {
+        prepareLookups();
         const request = decodeAnnotate(message);
         if (!request.ok) return request;
         const value = await packs.withTrust(packVerdicts(await corrections.decorate(request.value, await facts.match(request.value))));
