@@ -124,6 +124,19 @@ describe('long pages', () => {
     await page.close();
   });
 
+  it('reads, matches and paints the paragraphs on screen first when a long page opens scrolled down', async () => {
+    const page = await open('/many#q3000');
+    expect(await page.evaluate(() => scrollY)).toBeGreaterThan(0);
+    const [pass] = (await passes(page)) as { figures: number; full: boolean; batches: number; firstAnswer: number; firstInView: number }[];
+    expect(pass).toMatchObject({ figures: 4_000, full: true });
+    expect(pass!.batches).toBeGreaterThan(2);
+    // The first figures handed over to be painted were those on screen, not the top of the page.
+    expect(pass!.firstInView).toBeGreaterThanOrEqual(0);
+    expect(pass!.firstInView).toBe(pass!.firstAnswer);
+    await expect.poll(() => isPainted(page, 'q3000')).toBe(true);
+    await page.close();
+  });
+
   it('sends a long page in several batches while reading on, paints each as it comes, and every figure keeps its own verdict', async () => {
     const page = await open('/many');
     const [pass] = await passes(page);
