@@ -382,11 +382,43 @@ interface Reach {
   start: number;
   from: number;
   to: number;
+  /** The figure's value when it is an amount (money, power), in its canonical unit. */
+  amount: Amount | undefined;
+}
+
+/** A value in a canonical unit (see units.ts). */
+interface Amount {
+  unit: string;
+  value: number;
 }
 
 function reachOf(q: FigureQuery, ctx: LocalContext): Reach {
   const sentence = q.figure.start - q.at;
-  return { block: q.block, sentence, start: q.figure.start, from: q.figure.end, to: sentence + ctx.punctEnd };
+  const { kind, value, unit } = q.figure;
+  // Money and power are what an agreement is for; a percent or a duration is none (see termAmounts).
+  const amount = kind === 'money' || kind === 'power' ? { unit: canonicalUnit(unit).unit, value: value * canonicalUnit(unit).factor } : undefined;
+  return { block: q.block, sentence, start: q.figure.start, from: q.figure.end, to: sentence + ctx.punctEnd, amount };
+}
+
+/** The amounts (money, power) written beside a duration in its clause between punctuation marks, in canonical units. */
+function termAmounts(q: FigureQuery, i: number, reaches: readonly Reach[]): Amount[] {
+  const sentenceFrom = reaches[i]!.sentence;
+  const [from, to] = punctuationClause(q.sentence, q.at, q.at + (q.figure.end - q.figure.start));
+  const amounts: Amount[] = [];
+  for (const j of sentenceFigures(i, reaches)) {
+    const r = reaches[j]!;
+    if (j !== i && r.amount && r.start - sentenceFrom >= from && r.from - sentenceFrom <= to) amounts.push(r.amount);
+  }
+  return amounts;
+}
+
+/**
+ * True if the term's clause states an amount no fact of the term's deal could be, even misstated
+ * ("OpenAI will spend $1.4 trillion on computing over eight years" gives the length of that
+ * spending, not of its $100 billion AWS commitment): the duration is another agreement's.
+ */
+function termOfOtherAmount(amounts: readonly Amount[], dealFacts: readonly FactRef[] | undefined): boolean {
+  return amounts.some((a) => !dealFacts?.some((ref) => ref.unit === a.unit && plausibleMisstatement(a.value, ref.value)));
 }
 
 /**
@@ -559,6 +591,9 @@ class Weighing {
     readonly intentOnly: boolean,
     /** The figure is the amount before a change: only a superseded fact, or one the text dates, can be it. */
     readonly earlierOnly: boolean,
+    /** For a duration, the amounts its clause states (`termAmounts`). */
+    readonly amounts: readonly Amount[],
+    readonly byDeal: MatchIndex['byDeal'],
   ) {}
 }
 
@@ -580,6 +615,7 @@ function weigh(w: Weighing, ref: FactRef): void {
   // in Amazon", "the $50 billion from Amazon"), or the figure values someone else ("the deal
   // values Amazon at $730 billion").
   const metric = ref.fact.metric;
+  if (metric === 'term' && w.amounts.length && termOfOtherAmount(w.amounts, w.byDeal.get(ref.fact.deal))) return;
   const receivers = metric === 'term' ? (w.termReceivers ??= receiversOf(w, true)) : (w.receivers ??= receiversOf(w, false));
   if (otherReceiver(receivers, metric, ref.subject, ref.required[1]) || (metric === 'valuation' && otherValued((w.valued ??= valuedOf(w)), ref.required)) || otherSource(w, ref)) {
     // The very value, the other way round ("Amazon will pay OpenAI $100 billion"): maybe this fact
@@ -706,7 +742,7 @@ function assess(index: MatchIndex, q: FigureQuery, ctx: LocalContext, reader: Re
   const guarded =
     intentOnly || earlierOnly || cannotContradict(ctx.words, lead) !== undefined || isQuestion(q.sentence) || attributedAfter(q.sentence) || newValueOfChange(q, ctx, i, reaches);
   const earlier = cueIn(ctx.words, EARLIER);
-  const w = new Weighing(q, ctx, s, lead, published, result, written, near, ownDates, guarded, earlier, clauseSpans, sentenceFrom, intentOnly, earlierOnly);
+  const w = new Weighing(q, ctx, s, lead, published, result, written, near, ownDates, guarded, earlier, clauseSpans, sentenceFrom, intentOnly, earlierOnly, fig.kind === 'duration' ? termAmounts(q, i, reaches) : NOTHING, index.byDeal);
   w.owner = listedOwner(q, s, i, reaches);
   for (let k = 0; k < usable.length; k++) weigh(w, usable[k]!);
   const { anyEqual, otherValues } = w;

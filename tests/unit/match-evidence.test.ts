@@ -225,6 +225,20 @@ describe('the same role', () => {
     }
   });
 
+  it('a term beside an amount no fact of its deal could be is that amount\'s ("$1.4 trillion ... over eight years"); beside a misstated amount of the deal it stays the deal\'s term', () => {
+    const eight = ['eight years', { value: 8, unit: 'year' }] as [string, FigureSpec];
+    expect(summariesOf('OpenAI plans to spend $1.4 trillion on AWS over eight years.', [['$1.4 trillion', usd(1400)], eight], '2026-03-01')).toEqual([
+      ['unverified', undefined],
+      ['unverified', undefined],
+    ]);
+    expect(summariesOf('OpenAI will buy 30 gigawatts of AWS capacity over eight years.', [['30 gigawatts', { value: 30, unit: 'GW' }], eight], '2026-03-01')[1]).toEqual(['unverified', undefined]);
+    expect(summariesOf('OpenAI plans to spend $1.4 trillion on AWS over ten years.', [['$1.4 trillion', usd(1400)], ['ten years', { value: 10, unit: 'year' }]], '2026-03-01')[1]).toEqual(['unverified', undefined]);
+    expect(summariesOf('OpenAI will spend $120 billion on AWS over eight years.', [['$120 billion', usd(120)], eight], '2026-03-01')).toEqual([
+      ['mismatch', 'amazon-openai-2026.aws-commitment'],
+      ['verified', 'amazon-openai-2026.aws-commitment-term'],
+    ]);
+  });
+
   it('a figure with no role word does not bind', () => {
     expect(verdictOf('Amazon lent OpenAI $15 billion.', '$15 billion', usd(15)).verdict).toBe('unverified');
   });
