@@ -6,7 +6,8 @@ import { preactWithoutInnerHtml } from './scripts/lib/preact-without-inner-html'
 // See ARCHITECTURE.md for why each choice was made.
 export default defineConfig({
   imports: false,
-  vite: () => ({ plugins: [preact(), preactWithoutInnerHtml()] }),
+  // FACTMARK_NO_MINIFY=1 keeps names readable for CPU profiles (scripts/bench/_profile-content.ts).
+  vite: () => ({ plugins: [preact(), preactWithoutInnerHtml()], build: process.env.FACTMARK_NO_MINIFY ? { minify: false } : {} }),
   // The source zip addons.mozilla.org asks for: what `npm ci && npm run build:firefox` needs (no tests, server or listing).
   zip: { excludeSources: ['tests/**', 'server/**', 'scripts/bench/**', 'store/**', 'artifacts/**', 'stats.html'] },
   manifest: ({ browser, manifestVersion }) => ({
