@@ -137,6 +137,24 @@ export function uncheckable(qualifier: QualifierClass | undefined, clause: reado
   return undefined;
 }
 
+/**
+ * "stock" or "shares", then a verb of the market, then only small words up to the figure ("Splunk
+ * stock hit $150 a share", "its shares had traded near $120", "shares were $120 each").
+ */
+const MARKET_QUOTE =
+  /\b(stock|shares)\s+(?:(?:had|has|have|was|were|is|are|been|then|briefly|just|already|still)\s+){0,2}(was|were|is|are|stood|sat|hovered|hit|reached|touched|rose|risen|fell|fallen|jumped|climbed|dropped|slid|gained|sank|surged|soared|tumbled|plunged|rallied|edged|dipped|traded|trading|closed|ended|opened|finished|peaked|topped)(?:\s+(?:to|at|near|around|about|above|below|over|under|of|as high as|as low as|a record|record|up|down|higher|lower|a|an|roughly|nearly|almost|some|just))*\s*$/i;
+
+/**
+ * The market's price of a stock, quoted right before the figure in its clause: a number about
+ * trading, not a deal's terms ("Splunk stock hit $150 a share after Cisco agreed to buy it" is no
+ * misstated offer). Answers the words that say it. `clauseStart` and `figureStart` are offsets in
+ * `sentence`.
+ */
+export function marketQuote(sentence: string, clauseStart: number, figureStart: number): string | undefined {
+  const m = MARKET_QUOTE.exec(sentence.slice(Math.max(clauseStart, figureStart - 120), figureStart));
+  return m ? `${m[1]!.toLowerCase()} ${m[2]!.toLowerCase()}` : undefined;
+}
+
 /** The figure is a whole that holds the thing named ("part of a $110 billion round"): not that thing's value. */
 const CONTAINER = cueList('part of', 'included in', 'out of', 'share of', 'portion of', 'slice of');
 

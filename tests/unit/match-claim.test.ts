@@ -1,6 +1,6 @@
 /** The claim rules that read the written text rather than stemmed words: the modal "may", the amount before a change, a duration that is a time. */
 import { describe, expect, it } from 'vitest';
-import { earlierValue, fromTo, modalMay, timeSpan } from '../../data/match/claim';
+import { earlierValue, fromTo, marketQuote, modalMay, timeSpan } from '../../data/match/claim';
 
 const FROM_TO = 'from ... to';
 
@@ -83,5 +83,23 @@ describe('a duration that is a time, not a deal\'s length', () => {
     expect(of('OpenAI will spend $100 billion over eight years.', 'eight years')).toBeUndefined();
     expect(of('Stargate will invest over the next four years.', 'four years')).toBeUndefined();
     expect(of('The contract runs for five years.', 'five years')).toBeUndefined();
+  });
+});
+
+describe("the market's price quoted right before a figure", () => {
+  const quote = (sentence: string, figure: string) => marketQuote(sentence, 0, sentence.indexOf(figure));
+
+  it('is "stock" or "shares", a verb of the market, and small words up to the figure', () => {
+    expect(quote('Splunk stock hit $150 a share.', '$150')).toBe('stock hit');
+    expect(quote("Splunk's shares had traded near $120.", '$120')).toBe('shares traded');
+    expect(quote('Its shares were $120 each.', '$120')).toBe('shares were');
+    expect(quote('Activision stock stood at about $65.', '$65')).toBe('stock stood');
+  });
+
+  it('is not a price per share of the deal, nor a market word far from the figure', () => {
+    expect(quote('Cisco agreed to buy Splunk for $157 a share.', '$157')).toBeUndefined();
+    expect(quote("Cisco's offer of $157 per share was accepted.", '$157')).toBeUndefined();
+    expect(quote('Its stock rose after Cisco agreed to pay $157 a share.', '$157')).toBeUndefined();
+    expect(quote('Microsoft paid $95 in stock for each share.', '$95')).toBeUndefined();
   });
 });

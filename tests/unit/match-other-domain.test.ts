@@ -62,6 +62,15 @@ describe('a pack of acquisitions', () => {
       '$95: verified [msft-atvi.per-share]',
     ]);
     expect(verdicts('Microsoft will buy Activision Blizzard for $99 per share.', '2022-01-19')).toEqual(['$99: mismatch [msft-atvi.per-share]']);
+    // "stock" or "shares" and a verb of the market right before the figure quote the market too.
+    for (const [sentence, published] of [
+      ['Activision stock stood at $65 a share before Microsoft agreed to buy it.', '2022-01-19'],
+      ['Microsoft agreed to buy Activision Blizzard; Activision stock reached $82 a share that day.', '2022-01-19'],
+      ['Splunk stock hit $150 a share after Cisco agreed to buy it.', '2023-10-20'],
+    ] as const) {
+      expect(verdicts(sentence, published).join(' | '), sentence).toMatch(/^\$\d+: unverified$/);
+    }
+    expect(verdicts('Cisco agreed to buy Splunk for $150 a share.', '2023-10-20')).toEqual(['$150: mismatch [csco-splk.per-share]']);
   });
 
   it("does not read an earlier deal's price in the same sentence as this one's", () => {
