@@ -294,6 +294,20 @@ function figureDate(dates: SentenceNames['dates'], start: number, end: number, r
 }
 
 /**
+ * The sentence's dates that may date figure `i` from before it: not one in another figure's
+ * clause set off from this figure's by punctuation ("SoftBank, which led its $40 billion round
+ * last year, is putting $30 billion into the new round"), unless this figure's clause opens with
+ * "when", which takes that time ("the $6.6 billion it raised a year ago, when it was valued at
+ * $157 billion").
+ */
+function datesBefore(q: FigureQuery, ctx: LocalContext, dates: SentenceNames['dates'], i: number, reaches: readonly Reach[]): SentenceNames['dates'] {
+  const [clauseFrom] = punctuationClause(q.sentence, ctx.start, ctx.end);
+  if (/^\s*when\b/i.test(q.sentence.slice(clauseFrom))) return dates;
+  const clauseStart = reaches[i]!.sentence + clauseFrom;
+  return dates.filter((d) => d.end > clauseStart || !inOtherClause(d, i, reaches));
+}
+
+/**
  * A wrong figure for the same thing is near the record (830 for 730, 20 for 15); one twice as
  * large or small or more ("$1.4 trillion of commitments" beside a $50 billion investment) is
  * more likely another quantity than a misstatement of this one.
@@ -744,8 +758,8 @@ function assess(index: MatchIndex, q: FigureQuery, ctx: LocalContext, reader: Re
     precision: precisionOf(fig) * factor,
     qualifier,
   };
-  const near = figureDate(s.dates, fig.start, fig.end, sentenceFrom + ctx.punctEnd);
   const ownDates = s.dates.length ? s.dates.filter((d) => !inOtherClause(d, i, reaches)) : s.dates;
+  const near = figureDate(ownDates.length === s.dates.length ? s.dates : datesBefore(q, ctx, s.dates, i, reaches), fig.start, fig.end, sentenceFrom + ctx.punctEnd);
   const guarded =
     intentOnly || earlierOnly || cannotContradict(ctx.words, lead) !== undefined || isQuestion(q.sentence) || attributedAfter(q.sentence) || newValueOfChange(q, ctx, i, reaches);
   const earlier = cueIn(ctx.words, EARLIER);

@@ -33,4 +33,5 @@ for (const sentence of withSet ? args.slice(1) : args) {
   const verdicts = matchBatch(index, request.value);
   const lines = figures.map((f, i) => `${f.text}: ${verdicts[i]!.verdict}${verdicts[i]!.fact ? ` [${verdicts[i]!.fact!.id}]` : ''}`);
   console.log(`${JSON.stringify(sentence)} => ${lines.join(' | ')}`);
+  if (process.env.WHY) for (const v of verdicts) console.log("   ", JSON.stringify({ ...v, fact: v.fact?.id }));
 }

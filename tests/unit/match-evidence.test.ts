@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildIndex, matchBatch } from '../../data/match';
 import { testPack as bundledPack } from './deal-pack';
+import { bundledPack as shippedPack } from '../../data/packs';
 import type { Pack } from '../../data/schema/pack';
 import type { Verdict } from '../../data/schema/verdict';
 import { annotate, figureIn, type FigureSpec } from './figure-helpers';
@@ -482,6 +483,15 @@ describe('the same time', () => {
   it('a date after the figure in its own clause is its date, before one nearer but earlier', () => {
     const sentence = 'Amazon and OpenAI agreed a $9 billion add-on in January and the $38 billion contract in November.';
     expect(summary(verdictOf(sentence, '$38 billion', usd(38), { published: '2026-01-20' }))).toEqual(['verified', 'aws-openai-2025.aws-commitment']);
+  });
+
+  it("a date in another figure's clause set off by commas is that figure's, unless this figure's clause opens with \"when\"", () => {
+    const s = "SoftBank, which led OpenAI's $40 billion round last year, is putting $30 billion into the new round.";
+    expect(summariesOf(s, [['$40 billion', usd(40)], ['$30 billion', usd(30)]], '2026-02-28')[1]).toEqual(['verified', 'openai-funding-2026.softbank-investment']);
+    // (The shipped pack: the test pack has no 2024 round.)
+    const when = 'OpenAI raised $6.6 billion a year ago, when it was valued at $157 billion.';
+    const request = { ...annotate([figureIn(when, '$6.6 billion', usd(6.6)), figureIn(when, '$157 billion', usd(157))]), published: '2025-10-03' };
+    expect(summary(matchBatch(buildIndex([shippedPack]), request)[1]!)).toEqual(['verified', 'openai-funding-2024.post-money-valuation']);
   });
 
   it('an older valuation read years later does not differ from the new one', () => {
