@@ -155,6 +155,26 @@ export function marketQuote(sentence: string, clauseStart: number, figureStart: 
   return m ? `${m[1]!.toLowerCase()} ${m[2]!.toLowerCase()}` : undefined;
 }
 
+/** A period right after a figure ("a year", "per month", "each quarter"), unless it places a time ("a year ago", "a year later"). */
+const RATE_AFTER = /^\s*(?:(?:a|an|per|each|every)\s+(year|month|quarter|week|day)\b(?!\s+(?:ago|earlier|later|before|after|prior|since|from now)\b)|(annually|yearly|monthly|per annum)\b)/i;
+
+/**
+ * The period a figure is a rate per ("$25 billion a year", "$3 billion annually"), read right
+ * after it; undefined for an amount. `figureEnd` is the figure's end in `sentence`.
+ */
+export function rateAfter(sentence: string, figureEnd: number): string | undefined {
+  const m = RATE_AFTER.exec(sentence.slice(figureEnd, figureEnd + 40));
+  return m ? (m[1] ?? m[2])!.toLowerCase() : undefined;
+}
+
+/** Cue words of a fact that is itself a rate ("a year", "annually"). */
+const RATE_CUE = /\b(?:(?:a|per|each|every)\s+(?:year|month|quarter|week|day)|annual|annually|yearly|monthly|per annum)\b/i;
+
+/** True if a fact's cues make it a rate per period, which a figure written as a rate may state. */
+export function isRateFact(cueTexts: readonly string[]): boolean {
+  return cueTexts.some((cue) => RATE_CUE.test(cue));
+}
+
 /** The figure is a whole that holds the thing named ("part of a $110 billion round"): not that thing's value. */
 const CONTAINER = cueList('part of', 'included in', 'out of', 'share of', 'portion of', 'slice of');
 

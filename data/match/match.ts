@@ -2,7 +2,7 @@ import type { MatchRequest, FigureQuery } from '../schema/messages';
 import type { FactView, Verdict } from '../schema/verdict';
 import { dateMentions, dayNumber, type DateMention } from '../text/dates';
 import { PartyTable, viewOf, type FactRef, type MatchIndex, type Slot } from './build';
-import { attributedAfter, cannotContradict, earlierValue, fromTo, isQuestion, marketQuote, modalMay, timeSpan, uncheckable, type Uncheckable } from './claim';
+import { attributedAfter, cannotContradict, earlierValue, fromTo, isQuestion, isRateFact, marketQuote, modalMay, rateAfter, timeSpan, uncheckable, type Uncheckable } from './claim';
 import { localContexts, punctuationClause, type LocalContext } from './context';
 import { otherReceiver, otherValued, receiversIn, statesOtherKind, valuedIn, type Receivers } from './direction';
 import { PRODUCT_NOUNS, bindingOf, linkedDealParty, namesOutsider, outermostNames, possessorOf, sourceOf, respectiveOwner, severalOwners, unknownNames, unknownOwners, type BindingEvidence, type NamedAround, type NameSpan } from './evidence';
@@ -605,6 +605,8 @@ class Weighing {
     readonly intentOnly: boolean,
     /** The figure is the amount before a change: only a superseded fact, or one the text dates, can be it. */
     readonly earlierOnly: boolean,
+    /** The period the figure is a rate per ("a year"), if it is one (`rateAfter`). */
+    readonly rate: string | undefined,
     /** For a duration, the amounts its clause states (`termAmounts`). */
     readonly amounts: readonly Amount[],
     readonly byDeal: MatchIndex['byDeal'],
@@ -628,6 +630,8 @@ function weigh(w: Weighing, ref: FactRef): void {
   // The clause gives the money to, or takes it from, someone else ("OpenAI will invest $50 billion
   // in Amazon", "the $50 billion from Amazon"), or the figure values someone else ("the deal
   // values Amazon at $730 billion").
+  // A rate ("$25 billion a year") is no total, nor a total a rate: neither confirms nor contradicts the other.
+  if ((w.rate !== undefined) !== isRateFact(ref.cueTexts)) return;
   const metric = ref.fact.metric;
   if (metric === 'term' && w.amounts.length && termOfOtherAmount(w.amounts, w.byDeal.get(ref.fact.deal))) return;
   const receivers = metric === 'term' ? (w.termReceivers ??= receiversOf(w, true)) : (w.receivers ??= receiversOf(w, false));
@@ -763,7 +767,7 @@ function assess(index: MatchIndex, q: FigureQuery, ctx: LocalContext, reader: Re
   const guarded =
     intentOnly || earlierOnly || cannotContradict(ctx.words, lead) !== undefined || isQuestion(q.sentence) || attributedAfter(q.sentence) || newValueOfChange(q, ctx, i, reaches);
   const earlier = cueIn(ctx.words, EARLIER);
-  const w = new Weighing(q, ctx, s, lead, published, result, written, near, ownDates, guarded, earlier, clauseSpans, sentenceFrom, intentOnly, earlierOnly, fig.kind === 'duration' ? termAmounts(q, i, reaches) : NOTHING, index.byDeal);
+  const w = new Weighing(q, ctx, s, lead, published, result, written, near, ownDates, guarded, earlier, clauseSpans, sentenceFrom, intentOnly, earlierOnly, rateAfter(q.sentence, ctx.end), fig.kind === 'duration' ? termAmounts(q, i, reaches) : NOTHING, index.byDeal);
   w.owner = listedOwner(q, s, i, reaches);
   for (let k = 0; k < usable.length; k++) weigh(w, usable[k]!);
   const { anyEqual, otherValues } = w;

@@ -1,6 +1,6 @@
 /** The claim rules that read the written text rather than stemmed words: the modal "may", the amount before a change, a duration that is a time. */
 import { describe, expect, it } from 'vitest';
-import { earlierValue, fromTo, marketQuote, modalMay, timeSpan } from '../../data/match/claim';
+import { earlierValue, fromTo, isRateFact, marketQuote, modalMay, rateAfter, timeSpan } from '../../data/match/claim';
 
 const FROM_TO = 'from ... to';
 
@@ -101,5 +101,30 @@ describe("the market's price quoted right before a figure", () => {
     expect(quote("Cisco's offer of $157 per share was accepted.", '$157')).toBeUndefined();
     expect(quote('Its stock rose after Cisco agreed to pay $157 a share.', '$157')).toBeUndefined();
     expect(quote('Microsoft paid $95 in stock for each share.', '$95')).toBeUndefined();
+  });
+});
+
+describe('a figure written as a rate', () => {
+  const rate = (sentence: string, figure: string) => rateAfter(sentence, sentence.indexOf(figure) + figure.length);
+
+  it('is a period right after the figure', () => {
+    expect(rate('Amazon will invest $25 billion a year in OpenAI.', '$25 billion')).toBe('year');
+    expect(rate('SoftBank will spend $3 billion each year on it.', '$3 billion')).toBe('year');
+    expect(rate('It pays $2 million per month.', '$2 million')).toBe('month');
+    expect(rate('It pays $8 billion annually.', '$8 billion')).toBe('annually');
+  });
+
+  it('is not a period that places a time, nor one further off', () => {
+    expect(rate('Amazon invested $50 billion a year ago.', '$50 billion')).toBeUndefined();
+    expect(rate('It agreed to $50 billion a year later.', '$50 billion')).toBeUndefined();
+    expect(rate('Amazon will invest $50 billion over a year.', '$50 billion')).toBeUndefined();
+    expect(rate('Amazon will invest $50 billion in OpenAI each year.', '$50 billion')).toBeUndefined();
+  });
+
+  it("is a fact's own kind when its cues say a period", () => {
+    expect(isRateFact(['annually', 'a year'])).toBe(true);
+    expect(isRateFact(['per month'])).toBe(true);
+    expect(isRateFact(['initial', 'first tranche'])).toBe(false);
+    expect(isRateFact([])).toBe(false);
   });
 });

@@ -240,6 +240,17 @@ describe('the same role', () => {
     ]);
   });
 
+  it('a rate ("$25 billion a year") neither confirms nor contradicts a total; a fact of a rate may be confirmed by one', () => {
+    for (const s of ['Amazon will invest $25 billion a year in OpenAI.', 'Amazon will invest $25 billion each year for two years in OpenAI.', 'Amazon will invest $50 billion a year in OpenAI.']) {
+      const value = s.includes('$25') ? 25 : 50;
+      expect(verdictOf(s, `$${value} billion`, usd(value)).verdict, s).toBe('unverified');
+    }
+    expect(verdictOf('Amazon will invest $25 billion in OpenAI.', '$25 billion', usd(25)).verdict).toBe('mismatch');
+    const annual = "SoftBank will spend $3 billion a year on OpenAI's products.";
+    const request = { ...annotate([figureIn(annual, '$3 billion', usd(3))]), published: '2025-02-04' };
+    expect(summary(matchBatch(buildIndex([shippedPack]), request)[0]!)).toEqual(['verified', 'softbank-openai-crystal-2025.commitment']);
+  });
+
   it('a figure with no role word does not bind', () => {
     expect(verdictOf('Amazon lent OpenAI $15 billion.', '$15 billion', usd(15)).verdict).toBe('unverified');
   });
