@@ -99,7 +99,9 @@ export type Uncheckable =
   | { kind: 'intent'; cue: string }
   | { kind: 'other-topic'; cue: string }
   /** A duration that places something in time ("in ten years", "ten years later"), not a deal's length. */
-  | { kind: 'time-span'; cue: string };
+  | { kind: 'time-span'; cue: string }
+  /** One of several like parts ("two tranches of $25 billion", "$25 billion per tranche"), not a whole. */
+  | { kind: 'one-part'; cue: string };
 
 const BOUNDS = new Set<QualifierClass>(['above', 'atLeast', 'upTo', 'below']);
 
@@ -165,6 +167,21 @@ const RATE_AFTER = /^\s*(?:(?:a|an|per|each|every)\s+(year|month|quarter|week|da
 export function rateAfter(sentence: string, figureEnd: number): string | undefined {
   const m = RATE_AFTER.exec(sentence.slice(figureEnd, figureEnd + 40));
   return m ? (m[1] ?? m[2])!.toLowerCase() : undefined;
+}
+
+/** Plural parts right before "of" and the figure ("two tranches of $25 billion", "payments of about $10 billion"). */
+const PARTS_OF = /\b(tranches|installments|instalments|payments|chunks|stages|phases)\s+of\s+(?:(?:about|roughly|around|some|nearly|almost)\s+)?$/i;
+/** Right after the figure: for each of several parts ("per tranche", "in each of two tranches", "twice"). */
+const PER_PART = /^\s*(per\s+(?:tranche|installment|instalment|payment|stage|phase)|in each of|twice|(?:three|four|five) times)\b/i;
+
+/**
+ * The words that make a figure one of several like parts, not a whole ("in two tranches of $25
+ * billion each", "$25 billion per tranche", "$25 billion twice"): it can neither confirm nor
+ * contradict a total. `start` and `end` are the figure's offsets in `sentence`.
+ */
+export function onePart(sentence: string, start: number, end: number): string | undefined {
+  const m = PARTS_OF.exec(sentence.slice(Math.max(0, start - 60), start)) ?? PER_PART.exec(sentence.slice(end, end + 40));
+  return m ? m[1]!.toLowerCase() : undefined;
 }
 
 /** Cue words of a fact that is itself a rate ("a year", "annually"). */

@@ -2,7 +2,7 @@ import type { MatchRequest, FigureQuery } from '../schema/messages';
 import type { FactView, Verdict } from '../schema/verdict';
 import { dateMentions, dayNumber, type DateMention } from '../text/dates';
 import { PartyTable, viewOf, type FactRef, type MatchIndex, type Slot } from './build';
-import { attributedAfter, cannotContradict, earlierValue, fromTo, isQuestion, isRateFact, marketQuote, modalMay, rateAfter, timeSpan, uncheckable, type Uncheckable } from './claim';
+import { attributedAfter, cannotContradict, earlierValue, fromTo, isQuestion, isRateFact, marketQuote, modalMay, onePart, rateAfter, timeSpan, uncheckable, type Uncheckable } from './claim';
 import { localContexts, punctuationClause, type LocalContext } from './context';
 import { otherReceiver, otherValued, receiversIn, statesOtherKind, valuedIn, type Receivers } from './direction';
 import { PRODUCT_NOUNS, bindingOf, linkedDealParty, namesOutsider, outermostNames, possessorOf, sourceOf, respectiveOwner, severalOwners, unknownNames, unknownOwners, type BindingEvidence, type NamedAround, type NameSpan } from './evidence';
@@ -706,10 +706,12 @@ function contradicts(w: Weighing, ref: FactRef, time: Extract<TimeFit, { fits: t
 }
 
 /** Weighs every fact the figure's sentence could be about (figure `i` of the request; `reaches` of all its figures). */
-/** A market price quoted right before the figure (`marketQuote`), as the claim it makes. */
-function marketTopic(sentence: string, ctx: LocalContext): Uncheckable | undefined {
-  const cue = marketQuote(sentence, ctx.clauseStart, ctx.start);
-  return cue ? { kind: 'other-topic', cue } : undefined;
+/** A market price quoted right before the figure (`marketQuote`), or one part of several (`onePart`), as the claim it makes. */
+function marketOrPart(sentence: string, ctx: LocalContext): Uncheckable | undefined {
+  const market = marketQuote(sentence, ctx.clauseStart, ctx.start);
+  if (market) return { kind: 'other-topic', cue: market };
+  const part = onePart(sentence, ctx.start, ctx.end);
+  return part ? { kind: 'one-part', cue: part } : undefined;
 }
 
 function assess(index: MatchIndex, q: FigureQuery, ctx: LocalContext, reader: Reader, published: string | undefined, i: number, reaches: readonly Reach[]): Assessment {
@@ -744,7 +746,7 @@ function assess(index: MatchIndex, q: FigureQuery, ctx: LocalContext, reader: Re
   const span = fig.kind === 'duration' ? timeSpan(q.sentence, ctx.start, ctx.end) : undefined;
   const blocked: Uncheckable | undefined =
     uncheckable(qualifier, ctx.words, lead, modal) ??
-    marketTopic(q.sentence, ctx) ??
+    marketOrPart(q.sentence, ctx) ??
     (changedFrom ? { kind: 'earlier-value', cue: changedFrom } : undefined) ??
     (span ? { kind: 'time-span', cue: span } : undefined);
   if (blocked) result.blocked = blocked;

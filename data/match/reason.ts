@@ -89,5 +89,7 @@ export function abstainLine(why: Uncheckable): string {
       return `'${why.cue}': not a figure of a deal's terms`;
     case 'time-span':
       return `'${why.cue}': a time, not the length of a deal`;
+    case 'one-part':
+      return `'${why.cue}': one of several parts, not the whole on record`;
   }
 }

@@ -1,6 +1,6 @@
 /** The claim rules that read the written text rather than stemmed words: the modal "may", the amount before a change, a duration that is a time. */
 import { describe, expect, it } from 'vitest';
-import { earlierValue, fromTo, isRateFact, marketQuote, modalMay, rateAfter, timeSpan } from '../../data/match/claim';
+import { earlierValue, fromTo, isRateFact, marketQuote, modalMay, onePart, rateAfter, timeSpan } from '../../data/match/claim';
 
 const FROM_TO = 'from ... to';
 
@@ -126,5 +126,23 @@ describe('a figure written as a rate', () => {
     expect(isRateFact(['per month'])).toBe(true);
     expect(isRateFact(['initial', 'first tranche'])).toBe(false);
     expect(isRateFact([])).toBe(false);
+  });
+});
+
+describe('a figure that is one of several parts', () => {
+  const part = (sentence: string, figure: string) => onePart(sentence, sentence.indexOf(figure), sentence.indexOf(figure) + figure.length);
+
+  it('follows plural parts and "of", or comes before "per tranche", "in each of" or "twice"', () => {
+    expect(part('Amazon will invest in two tranches of $25 billion each.', '$25 billion')).toBe('tranches');
+    expect(part('It comes in payments of about $10 billion.', '$10 billion')).toBe('payments');
+    expect(part('Amazon will invest $25 billion per tranche.', '$25 billion')).toBe('per tranche');
+    expect(part('Amazon will pay $25 billion in each of two tranches.', '$25 billion')).toBe('in each of');
+    expect(part('Amazon will invest $25 billion twice.', '$25 billion')).toBe('twice');
+  });
+
+  it('is not a whole paid in parts, one named part, or a comparison', () => {
+    expect(part('Amazon will invest $50 billion in two tranches.', '$50 billion')).toBeUndefined();
+    expect(part('The first tranche of $15 billion goes now.', '$15 billion')).toBeUndefined();
+    expect(part('Amazon will invest $50 billion, twice what Microsoft put in.', '$50 billion')).toBeUndefined();
   });
 });

@@ -251,6 +251,13 @@ describe('the same role', () => {
     expect(summary(matchBatch(buildIndex([shippedPack]), request)[0]!)).toEqual(['verified', 'softbank-openai-crystal-2025.commitment']);
   });
 
+  it('one of several parts ("two tranches of $25 billion each", "per tranche", "twice") neither confirms nor contradicts the total', () => {
+    for (const s of ['Amazon will invest in OpenAI in two tranches of $25 billion each.', 'Amazon will pay OpenAI $25 billion in each of two tranches.', 'Amazon will invest $25 billion per tranche in OpenAI.']) {
+      expect(verdictOf(s, '$25 billion', usd(25)).verdict, s).toBe('unverified');
+    }
+    expect(summary(verdictOf('Amazon will invest $50 billion in OpenAI in two tranches.', '$50 billion', usd(50)))).toEqual(['verified', 'amazon-openai-2026.investment-total']);
+  });
+
   it('a figure with no role word does not bind', () => {
     expect(verdictOf('Amazon lent OpenAI $15 billion.', '$15 billion', usd(15)).verdict).toBe('unverified');
   });
