@@ -6,15 +6,23 @@
  * follows what pages name, not the size of the packs.
  */
 import { buildNamesTable, namedIn, sliceIndex, weighable, withNameGroups, type NamesTable, type PackSlice } from '../match/names-table';
-import type { MatchIndex } from '../match/build';
+import { buildIndex, type MatchIndex } from '../match/build';
 import type { MatchRequest } from '../schema/messages';
 import type { DealFactsRow, FactmarkDB, PartnersRow } from './db';
-import { dealRowsByDeal, dealRowsByKeys, loadHeads, partnersByEntity } from './store';
+import { dealRowsByDeal, dealRowsByKeys, loadHeads, loadPacks, partnersByEntity } from './store';
 import { sliceOf } from './split';
 import { leadEntity, leadRange, lookupKeys } from './row-keys';
 
 /** Deal rows kept between requests (about five facts each in a typical pack); a key with no rows counts as one. */
 export const DEFAULT_CACHED_ROWS = 5_000;
+
+/**
+ * Installed facts at most this many (the bundled pack holds about a hundred) are read whole once
+ * per worker life, into one index that every lookup uses: no store reads between a page's batch
+ * and its answer (a woken worker's first lookup spent 12-17 ms reading; `npx tsx
+ * scripts/bench/_timeline.ts`). Above it, each lookup reads what its page names.
+ */
+export const WHOLE_STORE_FACTS = 2_000;
 
 /** The cache key of an entity's lead rows: the start of its lead range, which no party key is (none ends with the separator). */
 const leadsOf = (entity: string) => leadRange(entity)[0];
@@ -105,12 +113,31 @@ export class LazyIndex {
    */
   private last: { named: Named; index: MatchIndex } | undefined;
 
+  /** `wholeUpTo`: the most installed facts read whole (WHOLE_STORE_FACTS; 0 reads every store lazily). */
   constructor(
     private readonly db: FactmarkDB,
     private readonly cachedRows = DEFAULT_CACHED_ROWS,
+    private readonly wholeUpTo = WHOLE_STORE_FACTS,
   ) {
     this.byKey = new RowCache(cachedRows);
     this.byDeal = new RowCache(cachedRows);
+  }
+
+  private whole: Promise<MatchIndex | null> | null = null;
+
+  /**
+   * The index over every installed fact when the store holds at most `wholeUpTo` facts, else
+   * null; read once (and again after invalidate()). It answers as the lazily read ones do.
+   */
+  wholeIndex(): Promise<MatchIndex | null> {
+    this.whole ??= this.db.packs
+      .toArray()
+      .then(async (packs) => (packs.reduce((sum, p) => sum + p.factCount, 0) > this.wholeUpTo ? null : buildIndex(await loadPacks(this.db))))
+      .catch((error) => {
+        this.whole = null; // let the next request try again
+        throw error;
+      });
+    return this.whole;
   }
 
   /** How the names table was made, for measures: ms reading the heads, ms building the table. */
@@ -150,6 +177,11 @@ export class LazyIndex {
    * deals), and the deals whose facts replaced those (their day). Only rows holding these are read.
    */
   async indexFor(request: MatchRequest): Promise<MatchIndex> {
+    const whole = await this.wholeIndex();
+    if (whole) {
+      this.stats = { reused: true, keysRead: 0, rowsRead: 0, readMs: 0, buildMs: 0 };
+      return whole;
+    }
     const generation = this.generation;
     const byKey = this.byKey;
     const byDeal = this.byDeal;
@@ -207,6 +239,7 @@ export class LazyIndex {
   invalidate(): void {
     this.generation++;
     this.table = null;
+    this.whole = null;
     this.last = undefined;
     // New caches: a request still reading fills the old ones, which nothing reads again.
     this.byKey = new RowCache(this.cachedRows);

@@ -32,14 +32,14 @@ export class FactService {
 
   private naming: Promise<unknown> | null = null;
 
-  /** Seeds the bundled pack and reads the names table: all a lookup needs before it knows its page. */
+  /** Seeds the bundled pack and reads the names table (and a small store's every fact): all a lookup needs before it knows its page. */
   ready(): Promise<unknown> {
     this.naming ??= (async () => {
       await this.seeded();
       const start = performance.now();
-      await this.lazy.names();
-      measure('factmark:names', start, this.lazy.namesStats);
-      setTimeout(warmUpMatcher, 0); // a task of its own: a lookup that is waiting goes first
+      const [, whole] = await Promise.all([this.lazy.names(), this.lazy.wholeIndex()]);
+      measure('factmark:names', start, { ...this.lazy.namesStats, whole: whole !== null });
+      setTimeout(() => warmUpMatcher(whole ?? undefined, () => !this.asked), 0); // a task of its own: a lookup that is waiting goes first
     })().catch((error) => {
       this.naming = null;
       throw error;
@@ -48,7 +48,11 @@ export class FactService {
   }
 
   /** Verdicts for one page's batch, in the order asked. */
+  /** Whether a page has asked for verdicts in this worker's life (the warm-up then stops). */
+  private asked = false;
+
   async match(request: MatchRequest): Promise<Verdict[]> {
+    this.asked = true;
     await this.ready();
     const loading = performance.now();
     const index = await this.lazy.indexFor(request);

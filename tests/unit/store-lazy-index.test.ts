@@ -157,7 +157,8 @@ describe('lazily loaded facts', () => {
     for (const f of recognize(text)) writer.addFigure(at, f);
     const request = decoded(AnnotateRequest.parse(writer.request('https://news.example/p', 'Deals', '2025-03-01')));
     const db = await storeWith([pack]);
-    const verdicts = matchBatch(await new LazyIndex(db).indexFor(request), request);
+    // Read lazily, as a store too big to read whole is.
+    const verdicts = matchBatch(await new LazyIndex(db, undefined, 0).indexFor(request), request);
     expect(verdicts).toEqual(matchBatch(buildIndex([pack]), request));
     expect(verdicts[0]).toMatchObject({ verdict: 'verified', fact: { id: 'first.total' } });
   });
@@ -192,7 +193,8 @@ describe('lazily loaded facts', () => {
     }
     const request = decoded(AnnotateRequest.parse(writer.request('https://news.example/p', 'Betaworks gets a new backer', '2025-03-01')));
     const db = await storeWith([pack]);
-    const verdicts = matchBatch(await new LazyIndex(db).indexFor(request), request);
+    // Read lazily, as a store too big to read whole is.
+    const verdicts = matchBatch(await new LazyIndex(db, undefined, 0).indexFor(request), request);
     expect(verdicts).toEqual(matchBatch(buildIndex([pack]), request));
     expect(verdicts[0]).toMatchObject({ fact: { id: 'titled.total' } });
   });
@@ -222,6 +224,24 @@ describe('lazily loaded facts', () => {
     expect(verdicts).toEqual(matchBatch(buildIndex(packs), request));
     expect(verdicts[0]).toMatchObject({ verdict: 'verified', fact: { id: 'aurora.total', pack: { id: 'named' } } });
   });
+
+  it('reads a small store whole, once, and answers every page from it; a store past the bound is read lazily', async () => {
+    const db = await storeWith([bundledPack, setPack]);
+    const lazy = new LazyIndex(db);
+    const articles = requests.filter(([name]) => /^0(01|17|32)/.test(name));
+    expect(articles).toHaveLength(3);
+    const whole = buildIndex([bundledPack, setPack].sort((a, b) => a.id.localeCompare(b.id)));
+    for (const [name, article] of articles) {
+      const index = await lazy.indexFor(article);
+      expect({ name, verdicts: matchBatch(index, article) }).toEqual({ name, verdicts: matchBatch(whole, article) });
+      expect(index.factCount).toBe(bundledPack.facts.length + setPack.facts.length);
+      expect(lazy.stats).toMatchObject({ reused: true, keysRead: 0, rowsRead: 0 });
+    }
+    const bounded = new LazyIndex(db, undefined, bundledPack.facts.length + setPack.facts.length - 1);
+    const [, first] = articles[0]!;
+    expect((await bounded.indexFor(first)).factCount).toBeLessThan(bundledPack.facts.length + setPack.facts.length);
+    expect(bounded.stats.keysRead).toBeGreaterThan(0);
+  }, 60_000);
 
   it('sees a pack installed or removed after invalidate()', async () => {
     const db = await storeWith([bundledPack]);
