@@ -410,7 +410,8 @@ function reachOf(q: FigureQuery, ctx: LocalContext): Reach {
   const sentence = q.figure.start - q.at;
   const { kind, value, unit } = q.figure;
   // Money and power are what an agreement is for; a percent or a duration is none (see termAmounts).
-  const amount = kind === 'money' || kind === 'power' ? { unit: canonicalUnit(unit).unit, value: value * canonicalUnit(unit).factor } : undefined;
+  const canonical = kind === 'money' || kind === 'power' ? canonicalUnit(unit) : undefined;
+  const amount = canonical && { unit: canonical.unit, value: value * canonical.factor };
   return { block: q.block, sentence, start: q.figure.start, from: q.figure.end, to: sentence + ctx.punctEnd, amount };
 }
 
@@ -627,13 +628,13 @@ function weigh(w: Weighing, ref: FactRef): void {
   // A company the fact does not require owns the figure by the words ("Microsoft owns 27%" beside the foundation's stake).
   const possessor = (w.possessor ??= possessorOf(w.q.sentence, namedOf(w), w.ctx.start) ?? null);
   if (possessor && !possessor.some((id) => ref.required.includes(id))) return;
-  // The clause gives the money to, or takes it from, someone else ("OpenAI will invest $50 billion
-  // in Amazon", "the $50 billion from Amazon"), or the figure values someone else ("the deal
-  // values Amazon at $730 billion").
   // A rate ("$25 billion a year") is no total, nor a total a rate: neither confirms nor contradicts the other.
   if ((w.rate !== undefined) !== isRateFact(ref.cueTexts)) return;
   const metric = ref.fact.metric;
   if (metric === 'term' && w.amounts.length && termOfOtherAmount(w.amounts, w.byDeal.get(ref.fact.deal))) return;
+  // The clause gives the money to, or takes it from, someone else ("OpenAI will invest $50 billion
+  // in Amazon", "the $50 billion from Amazon"), or the figure values someone else ("the deal
+  // values Amazon at $730 billion").
   const receivers = metric === 'term' ? (w.termReceivers ??= receiversOf(w, true)) : (w.receivers ??= receiversOf(w, false));
   if (otherReceiver(receivers, metric, ref.subject, ref.required[1]) || (metric === 'valuation' && otherValued((w.valued ??= valuedOf(w)), ref.required)) || otherSource(w, ref)) {
     // The very value, the other way round ("Amazon will pay OpenAI $100 billion"): maybe this fact
@@ -705,7 +706,6 @@ function contradicts(w: Weighing, ref: FactRef, time: Extract<TimeFit, { fits: t
   );
 }
 
-/** Weighs every fact the figure's sentence could be about (figure `i` of the request; `reaches` of all its figures). */
 /** A market price quoted right before the figure (`marketQuote`), or one part of several (`onePart`), as the claim it makes. */
 function marketOrPart(sentence: string, ctx: LocalContext): Uncheckable | undefined {
   const market = marketQuote(sentence, ctx.clauseStart, ctx.start);
@@ -714,6 +714,7 @@ function marketOrPart(sentence: string, ctx: LocalContext): Uncheckable | undefi
   return part ? { kind: 'one-part', cue: part } : undefined;
 }
 
+/** Weighs every fact the figure's sentence could be about (figure `i` of the request; `reaches` of all its figures). */
 function assess(index: MatchIndex, q: FigureQuery, ctx: LocalContext, reader: Reader, published: string | undefined, i: number, reaches: readonly Reach[]): Assessment {
   const fig = q.figure;
   const s = reader.sentence(q);

@@ -2,7 +2,8 @@
  * `npx tsx scripts/eval/try.ts [--set] "sentence" ...`: each sentence as a paragraph of its own
  * through the real recognizer and matcher, against the bundled pack (and, with `--set`, the
  * evaluation set's pack), as an article titled "Amazon invests in OpenAI" of 28 February 2026;
- * prints each figure's verdict and fact. For trying hard cases before they go into tests/eval.
+ * prints each figure's verdict and fact (with WHY=1, each verdict's reason too). For trying hard
+ * cases before they go into tests/eval.
  */
 import { readFileSync } from 'node:fs';
 import { buildIndex, decodeAnnotate, matchBatch } from '../../data/match';

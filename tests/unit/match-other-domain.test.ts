@@ -6,26 +6,11 @@
  * value including debt, an earlier deal, a buyer's own revenue.
  */
 import { describe, expect, it } from 'vitest';
-import { buildIndex, decodeAnnotate, matchBatch } from '../../data/match';
-import { parsePack } from '../../data/packs';
-import { recognize } from '../../data/recognize';
-import { AnnotateWriter } from '../../data/schema/annotate-wire';
+import { fixtureIndex, sentenceVerdicts } from './pack-sentences';
 import raw from './fixtures/acquisitions-pack.json';
 
-const parsed = parsePack(raw);
-if (!parsed.ok) throw new Error(`tests/unit/fixtures/acquisitions-pack.json: ${parsed.error}`);
-const index = buildIndex([parsed.value]);
-
-/** Each figure the recognizer finds in `sentence` (a paragraph of its own), as "text: verdict [fact]". */
-function verdicts(sentence: string, published: string): string[] {
-  const figures = recognize(sentence, { locale: 'en' });
-  const writer = new AnnotateWriter();
-  const at = writer.addBlock(sentence);
-  for (const figure of figures) writer.addFigure(at, figure);
-  const request = decodeAnnotate(writer.request('https://news.example/deals', 'Deals of the week', published));
-  if (!request.ok) throw new Error(request.error);
-  return matchBatch(index, request.value).map((v, i) => `${figures[i]!.text}: ${v.verdict}${v.fact ? ` [${v.fact.id}]` : ''}`);
-}
+const index = fixtureIndex(raw, 'tests/unit/fixtures/acquisitions-pack.json');
+const verdicts = (sentence: string, published: string) => sentenceVerdicts(index, sentence, { url: 'https://news.example/deals', title: 'Deals of the week', published });
 
 describe('a pack of acquisitions', () => {
   it("confirms a deal's price and its price per share where the sentence states them", () => {

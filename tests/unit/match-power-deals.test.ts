@@ -6,26 +6,11 @@
  * other numbers, a purchase of something else, a target or a stock move.
  */
 import { describe, expect, it } from 'vitest';
-import { buildIndex, decodeAnnotate, matchBatch } from '../../data/match';
-import { parsePack } from '../../data/packs';
-import { recognize } from '../../data/recognize';
-import { AnnotateWriter } from '../../data/schema/annotate-wire';
+import { fixtureIndex, sentenceVerdicts } from './pack-sentences';
 import raw from './fixtures/power-deals-pack.json';
 
-const parsed = parsePack(raw);
-if (!parsed.ok) throw new Error(`tests/unit/fixtures/power-deals-pack.json: ${parsed.error}`);
-const index = buildIndex([parsed.value]);
-
-/** Each figure the recognizer finds in `sentence` (a paragraph of its own), as "text: verdict [fact]". */
-function verdicts(sentence: string, published: string): string[] {
-  const figures = recognize(sentence, { locale: 'en' });
-  const writer = new AnnotateWriter();
-  const at = writer.addBlock(sentence);
-  for (const figure of figures) writer.addFigure(at, figure);
-  const request = decodeAnnotate(writer.request('https://news.example/energy', 'Energy deals', published));
-  if (!request.ok) throw new Error(request.error);
-  return matchBatch(index, request.value).map((v, i) => `${figures[i]!.text}: ${v.verdict}${v.fact ? ` [${v.fact.id}]` : ''}`);
-}
+const index = fixtureIndex(raw, 'tests/unit/fixtures/power-deals-pack.json');
+const verdicts = (sentence: string, published: string) => sentenceVerdicts(index, sentence, { url: 'https://news.example/energy', title: 'Energy deals', published });
 
 describe('a pack of power deals', () => {
   it('confirms capacities, terms and a contract value where the sentence states them', () => {
