@@ -206,13 +206,14 @@ export function cannotContradict(clause: readonly string[], lead: readonly strin
 const DEADLINE = new Set(['by', 'until', 'till', 'before']);
 
 /**
- * A deadline in the clause ("$90 billion by 2030", "by the end of the year"): what is due by then,
- * which may be part of the whole the record holds. Answers the words that say it.
+ * A deadline in the clause ("$90 billion by 2030", "by the end of the year", "a year from now"):
+ * what is due by then, which may be part of the whole the record holds. Answers the words that say it.
  */
 function deadlineIn(clause: readonly string[]): string | undefined {
   for (let i = 0; i + 1 < clause.length; i++) {
-    if (!DEADLINE.has(clause[i]!)) continue;
     const next = clause[i + 1]!;
+    if (clause[i] === 'from' && next === 'now') return 'from now';
+    if (!DEADLINE.has(clause[i]!)) continue;
     if (/^(19|20)\d\d$/.test(next)) return `${clause[i]} ${next}`;
     if (clause[i] === 'by' && next === 'the' && clause[i + 2] === 'end') return 'by the end';
   }

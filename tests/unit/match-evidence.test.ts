@@ -246,6 +246,8 @@ describe('the same role', () => {
       expect(verdictOf(s, `$${value} billion`, usd(value)).verdict, s).toBe('unverified');
     }
     expect(verdictOf('Amazon will invest $25 billion in OpenAI.', '$25 billion', usd(25)).verdict).toBe('mismatch');
+    // "A year from now" is no rate but a time: what is due then may be a part of the whole.
+    expect(verdictOf('Amazon will invest $25 billion a year from now in OpenAI.', '$25 billion', usd(25)).verdict).toBe('unverified');
     const annual = "SoftBank will spend $3 billion a year on OpenAI's products.";
     const request = { ...annotate([figureIn(annual, '$3 billion', usd(3))]), published: '2025-02-04' };
     expect(summary(matchBatch(buildIndex([shippedPack]), request)[0]!)).toEqual(['verified', 'softbank-openai-crystal-2025.commitment']);
