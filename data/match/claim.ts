@@ -268,20 +268,26 @@ const CHANGE_FROM = /\b(up|down|rose|rise|risen|rising|fell|fall|fallen|falling|
 /** Between X and Y in "from X to Y": "to", and a few words within the clause ("to a total of"). */
 const FROM_TO_GAP = /^\s+to\b[^,;:()\u2013\u2014]{0,30}$/i;
 
+/** Between X and Y in "X was raised to Y": a verb of change in the passive (or "later raised"), then "to". */
+const CHANGED_TO_GAP = /^,?\s+(?:(?:was|were|is|are|has been|had been|have been|got|later|then|since)\s+){1,2}(raised|lifted|increased|cut|lowered|reduced|revised|bumped|pushed|trimmed|boosted|marked)\s+(?:up\s+|down\s+|higher\s+|lower\s+)?to\s+(?:(?:about|roughly|around|some|nearly)\s+)?$/i;
+
 /** "from" right before the figure, with nothing of its clause between. */
 const FROM = /\bfrom\s+(?:the\s+|an?\s+|its\s+)?$/i;
 
 /**
  * What makes the figure at [start, end) of `sentence` the value before a change, if anything
  * does: a word of change before "from" ("up from $40 billion", "cut from $60 billion"), or "from
- * X to Y" with the next figure of the sentence (at `nextStart`) right after "to". Answers the
- * words that say it.
+ * X to Y" or "X was raised to Y" with the next figure of the sentence (at `nextStart`) right
+ * after "to". Answers the words that say it.
  */
 export function earlierValue(sentence: string, start: number, end: number, nextStart: number | undefined): string | undefined {
   const before = sentence.slice(Math.max(0, start - 40), start);
   const change = CHANGE_FROM.exec(before);
   if (change) return `${change[1]!.toLowerCase()} from`;
-  return nextStart !== undefined && fromTo(sentence, start, end, nextStart) ? 'from ... to' : undefined;
+  if (nextStart === undefined) return undefined;
+  if (fromTo(sentence, start, end, nextStart)) return 'from ... to';
+  const changed = CHANGED_TO_GAP.exec(sentence.slice(end, nextStart));
+  return changed ? `${changed[1]!.toLowerCase()} to` : undefined;
 }
 
 /** True if the figure at [start, end) of `sentence` is X in "from X to Y", Y being the figure at `nextStart`. */

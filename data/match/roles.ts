@@ -337,6 +337,11 @@ export function roleFit(fact: RoleFacts, words: readonly string[], lead: readonl
     const cue = INCREMENT.find(words, 3);
     if (cue) return { tier: 'conflict', cue: cue.text };
   }
+  // A stake's worth ("SoftBank values its OpenAI stake at $60 billion") is not what was paid for it.
+  if (fact.fact.metric !== 'valuation') {
+    const cue = stakeValue(words);
+    if (cue) return { tier: 'conflict', cue };
+  }
   if (fact.fact.metric !== 'valuation' && fact.role !== 'stake') {
     // A valuation word right beside a money figure says it is a valuation, whatever else it is.
     const cue = VALUATION_WORDS.nearest(words, 3);
@@ -376,6 +381,21 @@ export function roleFit(fact: RoleFacts, words: readonly string[], lead: readonl
 function priceAfterRaise(words: readonly string[], lead: readonly string[]): boolean {
   const gap = words.indexOf(GAP);
   return gap > 0 && words[gap - 1] === 'at' && (SPECIFIC.round.find(words.slice(0, gap)) ?? SPECIFIC.round.find(lead)) !== undefined;
+}
+
+const VALUE_WORDS = new Set(['worth', 'value', 'valued', 'valuing']);
+const STAKE_WORDS = new Set(['stake', 'holding', 'equity']);
+
+/**
+ * The value word when the figure's clause values a stake: "worth" or "values/valued" at most six
+ * words before the figure, and a word of a stake in the clause ("values its stake at $60 billion",
+ * "the stake is now worth $60 billion"; not "a $4 billion stake, now worth more").
+ */
+function stakeValue(words: readonly string[]): string | undefined {
+  const gap = words.indexOf(GAP);
+  if (gap < 0 || !words.some((w) => STAKE_WORDS.has(w))) return undefined;
+  for (let i = gap - 1; i >= 0 && i >= gap - 6; i--) if (VALUE_WORDS.has(words[i]!)) return words[i];
+  return undefined;
 }
 
 /** Words that place a figure in an earlier deal than the one being reported. */

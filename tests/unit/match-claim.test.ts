@@ -51,6 +51,13 @@ describe('the amount before a change', () => {
     expect(fromTo(s, s.indexOf('$50'), s.indexOf('.'), s.length)).toBe(false);
   });
 
+  it('is X in "X was raised to Y", with Y the next figure', () => {
+    expect(of('Its valuation of $700 billion was raised to $730 billion.', '$700 billion', '$730 billion')).toBe('raised to');
+    expect(of('The round, at $100 billion, was later cut to about $90 billion.', '$100 billion', '$90 billion')).toBe('cut to');
+    expect(of('It raised $700 billion to spend on $730 billion of chips.', '$700 billion', '$730 billion')).toBeUndefined();
+    expect(of('Its valuation of $700 billion was raised.', '$700 billion')).toBeUndefined();
+  });
+
   it('is not a figure that merely follows "from"', () => {
     expect(of('OpenAI will get $50 billion from Amazon, and benefit from $15 billion now.', '$15 billion')).toBeUndefined();
     expect(of('Money from $5 billion funds, and then to $8 billion ones.', '$5 billion', '$8 billion')).toBeUndefined();

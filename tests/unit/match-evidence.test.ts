@@ -260,6 +260,16 @@ describe('the same role', () => {
     expect(summary(verdictOf('Amazon will invest $50 billion in OpenAI in two tranches.', '$50 billion', usd(50)))).toEqual(['verified', 'amazon-openai-2026.investment-total']);
   });
 
+  it("a stake's worth (\"values its stake at\", \"is now worth\") is not what was paid for it; a stake value fact still verifies", () => {
+    const page = { title: 'OpenAI funding', published: '2026-03-01' };
+    const index = buildIndex([shippedPack]);
+    for (const s of ['SoftBank values its OpenAI stake at $60 billion.', "SoftBank's stake in OpenAI is now worth $60 billion."]) {
+      expect(verdictOf(s, '$60 billion', usd(60), page, index).verdict, s).toBe('unverified');
+    }
+    expect(summary(verdictOf('SoftBank is putting $60 billion into OpenAI for a stake.', '$60 billion', usd(60), page, index))).toEqual(['mismatch', 'openai-funding-2026.softbank-investment']);
+    expect(summary(verdictOf("Microsoft's stake in OpenAI is worth about $135 billion.", '$135 billion', usd(135), page, index))).toEqual(['verified', 'microsoft-openai-recap-2025.stake-value']);
+  });
+
   it('a figure with no role word does not bind', () => {
     expect(verdictOf('Amazon lent OpenAI $15 billion.', '$15 billion', usd(15)).verdict).toBe('unverified');
   });
