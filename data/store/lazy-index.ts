@@ -3,7 +3,8 @@
  * packs' heads (names, aliases, deal names: the names table); each request then reads the deal
  * rows its figures can be weighed against (by the parties their facts need, row-keys.ts) and the
  * deals its paragraphs name, keeping recently used ones in a bounded cache, so the worker's memory
- * follows what pages name, not the size of the packs.
+ * follows what pages name, not the size of the packs. A store of at most WHOLE_STORE_FACTS facts
+ * is instead read whole, once, into one index (`wholeIndex`).
  */
 import { buildNamesTable, namedIn, sliceIndex, weighable, withNameGroups, type NamesTable, type PackSlice } from '../match/names-table';
 import { buildIndex, type MatchIndex } from '../match/build';

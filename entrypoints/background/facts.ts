@@ -37,7 +37,9 @@ export class FactService {
     this.naming ??= (async () => {
       await this.seeded();
       const start = performance.now();
-      const [, whole] = await Promise.all([this.lazy.names(), this.lazy.wholeIndex()]);
+      // A small store is read whole; only a big one needs the names table (its lookups read lazily).
+      const whole = await this.lazy.wholeIndex();
+      if (!whole) await this.lazy.names();
       measure('factmark:names', start, { ...this.lazy.namesStats, whole: whole !== null });
       setTimeout(() => warmUpMatcher(whole ?? undefined, () => !this.asked), 0); // a task of its own: a lookup that is waiting goes first
     })().catch((error) => {
@@ -47,10 +49,10 @@ export class FactService {
     return this.naming;
   }
 
-  /** Verdicts for one page's batch, in the order asked. */
   /** Whether a page has asked for verdicts in this worker's life (the warm-up then stops). */
   private asked = false;
 
+  /** Verdicts for one page's batch, in the order asked. */
   async match(request: MatchRequest): Promise<Verdict[]> {
     this.asked = true;
     await this.ready();
