@@ -18,8 +18,12 @@ export class ViewportFirst {
   private readonly height: number;
   private passed = false;
 
+  /** Whether the page is taller than the near zone (a short page is read in one go and sent as one batch). */
+  readonly long: boolean;
+
   constructor(win: Window) {
     this.height = win.innerHeight;
+    this.long = (win.document.documentElement?.scrollHeight ?? 0) > this.height * (1 + 2 * MARGIN);
   }
 
   /** Where `block` lies; `inView` is true when its paragraph intersects the viewport itself. */
