@@ -69,8 +69,8 @@ const BATCH_CHARS = 256 * 1024;
 /**
  * How long a full pass waits, once the screen's own figures are sent, for their answer before it
  * reads on. Reading on at once left the page and the worker fighting for 2 cores, and the first
- * answer came 10-30 ms late; waiting (an idle page, typically 5-20 ms) halved the first pass's
- * first underlines in view (bench: 66-80 ms before, 18-43 ms after, full pass unchanged).
+ * answer came 10-30 ms late; waiting (an idle page, typically 5-20 ms) roughly halved the first
+ * pass's first underlines in view (bench: 66-80 ms before, 18-55 ms after, full pass unchanged).
  */
 const SCREEN_ANSWER_WAIT_MS = 40;
 
@@ -177,7 +177,7 @@ export async function scanRoots(request: ScanRequest, ask: AskVerdicts): Promise
           screenSent = true;
           await send();
           slice.end();
-          await Promise.race([asked[asked.length - 1], new Promise((resolve) => setTimeout(resolve, SCREEN_ANSWER_WAIT_MS))]);
+          await waitAtMost(asked[asked.length - 1]!, SCREEN_ANSWER_WAIT_MS);
           slice.resumed();
         }
         await read(block, inView);
@@ -211,6 +211,13 @@ async function recognizeSliced(text: string, options: RecognizeOptions, slice: S
     if (step.done) return step.value;
     if (slice.due()) await slice.next();
   }
+}
+
+/** Waits for `work` to settle, or `ms` at most (the timer is cleared when the work wins). */
+async function waitAtMost(work: Promise<unknown>, ms: number): Promise<void> {
+  let timer = 0;
+  await Promise.race([work, new Promise((resolve) => (timer = window.setTimeout(resolve, ms)))]);
+  clearTimeout(timer);
 }
 
 /** Figures of one block handled between two looks at the clock (a block may hold 10,000). */
