@@ -184,6 +184,24 @@ export function onePart(sentence: string, start: number, end: number): string | 
   return m ? m[1]!.toLowerCase() : undefined;
 }
 
+/**
+ * Between two figures of a sentence: words that make the second a part of the first ("$100
+ * billion, starting with $10 billion", "$50 billion, with an initial $15 billion", "$100 billion over
+ * time, the first $10 billion"). Not "including" or
+ * "of which": those also list an aggregate's parts, each of its own deal ("$1.4 trillion of
+ * contracts, including $38 billion with AWS"). A few words of the first figure's clause may come between.
+ */
+const PART_OF_PREVIOUS = /^[^.;:!?$€£¥\d]{0,40}?(?:\b(?:starting|beginning|begins|starts|kicking off)\s+with|\bwith\s+(?:an?\s+|the\s+)?(?:initial|first)|\b(?:an?|the)\s+(?:initial|first)(?:(?:\s+(?:tranche|instalment|installment|payment|closing))?\s+of)?)\s+(?:(?:an?|the|about|roughly|around|some|nearly|almost|just|only|initial|first)\s+)*$/i;
+
+/**
+ * True if the figure is written as a part of the figure before it in its sentence ("Nvidia will
+ * invest $100 billion in OpenAI, starting with $10 billion"): the part is of that figure's deal.
+ * `previousEnd` is where the previous figure ends and `start` where this one starts, in `sentence`.
+ */
+export function partOfPrevious(sentence: string, previousEnd: number, start: number): boolean {
+  return start - previousEnd <= 80 && PART_OF_PREVIOUS.test(sentence.slice(previousEnd, start));
+}
+
 /** Cue words of a fact that is itself a rate ("a year", "annually"). */
 const RATE_CUE = /\b(?:(?:a|per|each|every)\s+(?:year|month|quarter|week|day)|annual|annually|yearly|monthly|per annum)\b/i;
 

@@ -2,7 +2,7 @@ import type { MatchRequest, FigureQuery } from '../schema/messages';
 import type { FactView, Verdict } from '../schema/verdict';
 import { dateMentions, dayNumber, type DateMention } from '../text/dates';
 import { PartyTable, viewOf, type FactRef, type MatchIndex, type Slot } from './build';
-import { attributedAfter, cannotContradict, earlierValue, fromTo, isQuestion, isRateFact, marketQuote, modalMay, onePart, rateAfter, timeSpan, uncheckable, type Uncheckable } from './claim';
+import { attributedAfter, cannotContradict, earlierValue, fromTo, isQuestion, isRateFact, marketQuote, modalMay, onePart, partOfPrevious, rateAfter, timeSpan, uncheckable, type Uncheckable } from './claim';
 import { localContexts, punctuationClause, type LocalContext } from './context';
 import { otherReceiver, otherValued, receiversIn, statesOtherKind, valuedIn, type Receivers } from './direction';
 import { PRODUCT_NOUNS, bindingOf, linkedDealParty, namesOutsider, outermostNames, possessorOf, sourceOf, respectiveOwner, severalOwners, unknownNames, unknownOwners, type BindingEvidence, type NamedAround, type NameSpan } from './evidence';
@@ -428,12 +428,20 @@ function termAmounts(q: FigureQuery, i: number, reaches: readonly Reach[]): Amou
 }
 
 /**
- * True if the term's clause states an amount no fact of the term's deal could be, even misstated
- * ("OpenAI will spend $1.4 trillion on computing over eight years" gives the length of that
- * spending, not of its $100 billion AWS commitment): the duration is another agreement's.
+ * True if some amount is one no fact of the deal could be, even misstated: the figure beside it
+ * is another agreement's. For a term, the amounts of its clause ("OpenAI will spend $1.4 trillion
+ * on computing over eight years" gives the length of that spending, not of its $100 billion AWS
+ * commitment); for a part, the whole it starts ("$100 billion, starting with $10 billion").
  */
-function termOfOtherAmount(amounts: readonly Amount[], dealFacts: readonly FactRef[] | undefined): boolean {
+function amountOfOtherDeal(amounts: readonly Amount[], dealFacts: readonly FactRef[] | undefined): boolean {
   return amounts.some((a) => !dealFacts?.some((ref) => ref.unit === a.unit && plausibleMisstatement(a.value, ref.value)));
+}
+
+/** The amount of the figure before figure `i` in its sentence, if the words between make figure `i` a part of it (`partOfPrevious`). */
+function wholeOf(q: FigureQuery, ctx: LocalContext, i: number, reaches: readonly Reach[]): Amount[] {
+  const previous = neighbourIn(i, -1, reaches);
+  const whole = previous && reaches[i - 1]!.amount;
+  return whole && partOfPrevious(q.sentence, previous[1], ctx.start) ? [whole] : NOTHING;
 }
 
 /**
@@ -582,6 +590,8 @@ class Weighing {
   valued: ReadonlySet<string> | undefined = undefined;
   /** The company a list gives the figure to ("respectively", or two plain lists), if the sentence has one. */
   owner: string | undefined = undefined;
+  /** The amount the figure is written as a part of (`wholeOf`), or none. */
+  whole: readonly Amount[] = NOTHING;
   /** Some fact states the figure's value (or is close to it and current). */
   anyEqual = false;
   /** Facts that passed every rule but the value. */
@@ -631,7 +641,9 @@ function weigh(w: Weighing, ref: FactRef): void {
   // A rate ("$25 billion a year") is no total, nor a total a rate: neither confirms nor contradicts the other.
   if ((w.rate !== undefined) !== isRateFact(ref.cueTexts)) return;
   const metric = ref.fact.metric;
-  if (metric === 'term' && w.amounts.length && termOfOtherAmount(w.amounts, w.byDeal.get(ref.fact.deal))) return;
+  if (metric === 'term' && w.amounts.length && amountOfOtherDeal(w.amounts, w.byDeal.get(ref.fact.deal))) return;
+  // A part of a whole that no fact of this deal could be: the part is the whole's deal's.
+  if (w.whole.length && amountOfOtherDeal(w.whole, w.byDeal.get(ref.fact.deal))) return;
   // The clause gives the money to, or takes it from, someone else ("OpenAI will invest $50 billion
   // in Amazon", "the $50 billion from Amazon"), or the figure values someone else ("the deal
   // values Amazon at $730 billion").
@@ -772,6 +784,7 @@ function assess(index: MatchIndex, q: FigureQuery, ctx: LocalContext, reader: Re
   const earlier = cueIn(ctx.words, EARLIER);
   const w = new Weighing(q, ctx, s, lead, published, result, written, near, ownDates, guarded, earlier, clauseSpans, sentenceFrom, intentOnly, earlierOnly, rateAfter(q.sentence, ctx.end), fig.kind === 'duration' ? termAmounts(q, i, reaches) : NOTHING, index.byDeal);
   w.owner = listedOwner(q, s, i, reaches);
+  w.whole = wholeOf(q, ctx, i, reaches);
   for (let k = 0; k < usable.length; k++) weigh(w, usable[k]!);
   const { anyEqual, otherValues } = w;
   // "Differs" only when nothing else on record fits the figure as well.

@@ -1,6 +1,6 @@
 /** The claim rules that read the written text rather than stemmed words: the modal "may", the amount before a change, a duration that is a time. */
 import { describe, expect, it } from 'vitest';
-import { earlierValue, fromTo, isRateFact, marketQuote, modalMay, onePart, rateAfter, timeSpan } from '../../data/match/claim';
+import { earlierValue, fromTo, isRateFact, marketQuote, modalMay, onePart, partOfPrevious, rateAfter, timeSpan } from '../../data/match/claim';
 
 const FROM_TO = 'from ... to';
 
@@ -151,5 +151,29 @@ describe('a figure that is one of several parts', () => {
     expect(part('Amazon will invest $50 billion in two tranches.', '$50 billion')).toBeUndefined();
     expect(part('The first tranche of $15 billion goes now.', '$15 billion')).toBeUndefined();
     expect(part('Amazon will invest $50 billion, twice what Microsoft put in.', '$50 billion')).toBeUndefined();
+  });
+});
+
+describe('a figure written as a part of the figure before it', () => {
+  /** Whether `part` is written as a part of `whole` in `sentence` (both figures' texts, found in order). */
+  const partOf = (sentence: string, whole: string, part: string) => {
+    const wholeEnd = sentence.indexOf(whole) + whole.length;
+    return partOfPrevious(sentence, wholeEnd, sentence.indexOf(part, wholeEnd));
+  };
+
+  it('follows "starting with", "beginning with", "with an initial" or "the first" a few words after the whole', () => {
+    expect(partOf('Nvidia will invest $100 billion in OpenAI, starting with $10 billion.', '$100 billion', '$10 billion')).toBe(true);
+    expect(partOf('The round is paid in steps, $40 billion beginning with about $10 billion.', '$40 billion', '$10 billion')).toBe(true);
+    expect(partOf('Amazon will invest $50 billion, with an initial $15 billion now.', '$50 billion', '$15 billion')).toBe(true);
+    expect(partOf('Nvidia will invest $100 billion over time, the first $10 billion on signing.', '$100 billion', '$10 billion')).toBe(true);
+    expect(partOf('Amazon will invest $50 billion, an initial tranche of $15 billion now.', '$50 billion', '$15 billion')).toBe(true);
+  });
+
+  it('is not an aggregate\'s listed part, a figure of another clause, or one far from the whole', () => {
+    expect(partOf('OpenAI has signed $1.4 trillion of contracts, including $38 billion with AWS.', '$1.4 trillion', '$38 billion')).toBe(false);
+    expect(partOf('OpenAI has $1.4 trillion of contracts, of which $38 billion is with AWS.', '$1.4 trillion', '$38 billion')).toBe(false);
+    expect(partOf('Nvidia will invest $100 billion; the first $10 billion comes from SoftBank.', '$100 billion', '$10 billion')).toBe(false);
+    expect(partOf('Nvidia will invest $100 billion in OpenAI, and SoftBank, which led the round that OpenAI closed in March, began with $10 billion.', '$100 billion', '$10 billion')).toBe(false);
+    expect(partOf('Amazon will invest $50 billion and Nvidia $30 billion.', '$50 billion', '$30 billion')).toBe(false);
   });
 });
