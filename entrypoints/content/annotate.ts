@@ -7,7 +7,7 @@ import { HeadingFinder, inFirstSentence, sentenceBefore, type HeadingElement } f
 import type { Result } from '../../data/schema/result';
 import type { Figure } from '../../data/schema/figure';
 import { unpackVerdicts, type PackedVerdicts } from '../../data/match/pack-verdicts';
-import { locate, shownIn, unclipped, visibleText, walkBlocks, type TextBlock } from './blocks';
+import { isInlineElement, isSkipped, locate, shownIn, unclipped, visibleText, walkBlocks, type TextBlock } from './blocks';
 import type { Annotation } from './annotation';
 import { longestRun, Slice, takeRuns, type Runs } from './slices';
 import { ViewportFirst } from './viewport-first';
@@ -115,6 +115,7 @@ export async function scanRoots(request: ScanRequest, ask: AskVerdicts): Promise
   const styles = new Map<Element, number>();
   const read = async (block: TextBlock, inView: boolean) => {
     request.onBlock(block);
+    if (readFromStart) for (const n of block.nodes) readFromStart.add(n);
     let figures = await recognizeSliced(block.text, options, slice, spent);
     const owner = figures.length ? shownIn(block) : null;
     if (figures.length && !owner) request.onHidden?.(block);
@@ -153,8 +154,15 @@ export async function scanRoots(request: ScanRequest, ask: AskVerdicts): Promise
   const order = body && request.roots[0] === body ? new ViewportFirst(body.ownerDocument.defaultView!) : null;
   const above: TextBlock[] = [];
   let screenSent = false;
+  // A long page opened scrolled down is read from near the screen on, then from the top.
+  const start = order?.long ? order.startNear(body!, (el) => !isSkipped(el, request.isOwnUi) && !isInlineElement(el)) : undefined;
+  /**
+   * The text nodes read from `start` on, which the walk from the top then steps over. It walks the
+   * whole page rather than stopping at `start`: the page may have moved or removed `start` meanwhile.
+   */
+  const readFromStart = start && new WeakSet<Text>();
   for (const root of request.roots) {
-    for (const block of walkBlocks(root, request.isOwnUi)) {
+    for (const block of walkBlocks(root, request.isOwnUi, start)) {
       // The walk stops every so many nodes without a block (a page of empty elements) so the clock is looked at.
       if (!block) {
         await due();
@@ -185,6 +193,12 @@ export async function scanRoots(request: ScanRequest, ask: AskVerdicts): Promise
     }
   }
   for (const block of above) await read(block, false);
+  if (start) {
+    for (const block of walkBlocks(body!, request.isOwnUi)) {
+      if (!block) await due();
+      else if (!block.nodes.some((n) => readFromStart!.has(n))) await read(block, false);
+    }
+  }
   if (batch.size) await send();
   slice.end();
   const readMs = performance.now() - started;

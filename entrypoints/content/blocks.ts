@@ -29,12 +29,17 @@ const NODES_PER_STEP = 1024;
  * page of 100,000 empty elements, or one paragraph of 100,000 inline ones, is no long task).
  * Skips scripts, form fields, code, editable regions, `hidden` subtrees, and any element for
  * which `isOwnUi` is true (`shownIn` tells if a block is rendered).
+ *
+ * `from` starts the walk at that element, not at the top of `root` (it reads on to the end of
+ * `root`). It must be a non-inline element the walk would enter, inside ones it enters, so the
+ * blocks read from there are the whole walk's blocks.
  */
-export function* walkBlocks(root: Node, isOwnUi: (el: Element) => boolean): Generator<TextBlock | null> {
+export function* walkBlocks(root: Node, isOwnUi: (el: Element) => boolean, from?: Element): Generator<TextBlock | null> {
   const doc = root.ownerDocument ?? (root as Document);
   // No filter callback: calling into script for every node cost several times the walk itself on
   // long pages. Rejected subtrees are stepped over with nextSibling/parentNode instead.
   const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+  if (from) walker.currentNode = from;
   // Set whenever the walk enters a non-inline element: the next text starts a new block.
   let boundary = true;
   let current: TextBlock | undefined;
@@ -42,7 +47,7 @@ export function* walkBlocks(root: Node, isOwnUi: (el: Element) => boolean): Gene
   // Sibling text nodes share a parent, hence an owner: look it up once per parent.
   let lastParent: Element | null = null;
   let lastOwner: Element | null = null;
-  let node = walker.nextNode();
+  let node = from ?? walker.nextNode();
   let visited = 0;
   while (node) {
     if (++visited === NODES_PER_STEP) {
@@ -53,7 +58,7 @@ export function* walkBlocks(root: Node, isOwnUi: (el: Element) => boolean): Gene
     if (node.nodeType !== Node.TEXT_NODE) {
       const el = node as Element;
       const tag = el.localName;
-      if (SKIPPED.has(tag) || el.hasAttribute('hidden') || isOwnUi(el) || isEditable(el)) {
+      if (isSkipped(el, isOwnUi)) {
         node = nextOutside(walker);
         continue;
       }
@@ -159,9 +164,14 @@ export function visibleText(block: TextBlock, owner: Element): TextBlock {
  */
 export function insideSkipped(node: Node, isOwnUi: (el: Element) => boolean): boolean {
   for (let el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement; el; el = el.parentElement) {
-    if (SKIPPED.has(el.localName) || el.hasAttribute('hidden') || isOwnUi(el) || isEditable(el)) return true;
+    if (isSkipped(el, isOwnUi)) return true;
   }
   return false;
+}
+
+/** Whether the walk steps over `el` and all it holds (see `walkBlocks`). */
+export function isSkipped(el: Element, isOwnUi: (el: Element) => boolean): boolean {
+  return SKIPPED.has(el.localName) || el.hasAttribute('hidden') || isOwnUi(el) || isEditable(el);
 }
 
 /** How much of a figure's box must lie inside every box that clips it for the reader to see it. */

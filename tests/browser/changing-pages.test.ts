@@ -24,9 +24,17 @@ afterAll(async () => {
 const open = (path: string) => openAnnotated(browser.context, server.url(path));
 
 
-/** Whether the verified figure in the paragraph with this id has its highlight registered now. */
+/** The popup's count of the page's figures by verdict (read in the popup, an extension page). */
+async function summary(page: Page): Promise<string | null> {
+  const popup = await browser.openPopup(page);
+  const text = await popup.textContent('.summary');
+  await popup.close();
+  return text;
+}
+
+/** Whether the verified figure in the paragraph (`<p>`) with this id has its highlight registered now. */
 const isPainted = (page: Page, id: string) =>
-  page.evaluate((id) => [...([...CSS.highlights].find(([name]) => getComputedStyle(document.body, `::highlight(${name})`).textDecorationColor === 'rgb(26, 127, 55)')?.[1] ?? [])].some((r) => (r as Range).startContainer.parentElement?.id === id), id);
+  page.evaluate((id) => [...([...CSS.highlights].find(([name]) => getComputedStyle(document.body, `::highlight(${name})`).textDecorationColor === 'rgb(26, 127, 55)')?.[1] ?? [])].some((r) => (r as Range).startContainer.parentElement?.closest('p')?.id === id), id);
 
 const pairs = async (page: Page) => (await shownFigures(page)).map((f) => [f.text, f.verdict]);
 
@@ -133,6 +141,31 @@ describe('long pages', () => {
     // The first figures handed over to be painted were those on screen, not the top of the page.
     expect(pass!.firstInView).toBeGreaterThanOrEqual(0);
     expect(pass!.firstInView).toBe(pass!.firstAnswer);
+    await expect.poll(() => isPainted(page, 'q3000')).toBe(true);
+    await page.close();
+  });
+
+  it('reads a nested page opened scrolled down from near the screen, and every figure once', async () => {
+    const page = await open('/nested#q3000');
+    const [pass] = (await passes(page)) as { figures: number; full: boolean; batches: number; firstAnswer: number; firstInView: number }[];
+    expect(pass).toMatchObject({ figures: 4_000, full: true });
+    expect(pass!.firstInView).toBeGreaterThanOrEqual(0);
+    expect(pass!.firstInView).toBe(pass!.firstAnswer);
+    await expect.poll(() => isPainted(page, 'q3000')).toBe(true);
+    expect(await summary(page)).toBe('2000 verified · 2000 differ · 0 unverified');
+    await page.close();
+  });
+
+  it('reads every figure once when the page swaps the part it started reading at in mid-pass', async () => {
+    const page = await open('/nested-swapped#q3000');
+    await page.waitForFunction(() => document.title.endsWith('(swapped)'));
+    // The first pass read the 4,000 figures at most once, and the 600 swapped in at most once more
+    // (not again what it read from where it started, which is gone, when it read from the top).
+    const [pass] = await passes(page);
+    expect(pass!.full).toBe(true);
+    expect(pass!.figures).toBeLessThanOrEqual(4_600);
+    // The swapped sections are read again by a pass of their own; what was shown on the old copies is gone.
+    await expect.poll(() => summary(page), { timeout: 15_000 }).toBe('2000 verified · 2000 differ · 0 unverified');
     await expect.poll(() => isPainted(page, 'q3000')).toBe(true);
     await page.close();
   });

@@ -26,6 +26,18 @@ const hiddenPage = `<!doctype html><html lang="en"><head><meta charset="utf-8"><
 export const articleFrame = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Embedded</title></head><body><article>
 <p>In the embedded story, Amazon starts with an initial $15 billion for OpenAI.</p></article></body></html>`;
 
+/** The nested long page (see '/nested'), with `script` run in its head. */
+function nestedPage(script: string): string {
+  const section = (k: number) =>
+    `<section id="s${k}"><h2>Part ${k + 1}</h2>Updates, newest last.${Array.from({ length: 100 }, (_, j) => {
+      const i = k * 100 + j;
+      return `<p id="q${i}">Update ${i}: <a href="#q${i}">OpenAI</a> closed a <b>$${i % 2 ? 120 : 110}</b> billion funding round.</p>`;
+    }).join('')}</section>`;
+  return `<!doctype html><html><head><title>OpenAI funding, all the updates</title><script>${script}</script></head><body>
+    <header><span>News</span> <a href="#">Home</a></header><main><article><h1>All the updates</h1>${Array.from({ length: 40 }, (_, k) => section(k)).join('')}</article></main>
+    <footer>The end.</footer></body></html>`;
+}
+
 /** Every page the two files serve, by path; `otherOrigin` serves the cross-origin ad frame. */
 export function dynamicRoutes(otherOrigin: { url(path: string): string }): Record<string, Route> {
   return {
@@ -56,6 +68,16 @@ export function dynamicRoutes(otherOrigin: { url(path: string): string }): Recor
       { length: 4_000 },
       (_, i) => `<p id="q${i}">Update ${i}: OpenAI closed a $${i % 2 ? 120 : 110} billion funding round.</p>`,
     ).join('')}</body></html>`,
+    // The same 4,000 figures nested as on a news site: a header, then main > article > 40 sections of
+    // a heading, a line of loose text and 100 paragraphs (figures split by inline tags), then a footer.
+    '/nested': nestedPage(''),
+    // The same, and when the first highlight is painted the page swaps sections 27-32 (around the
+    // screen at #q3000, where a scrolled pass starts reading) for copies of themselves.
+    '/nested-swapped': nestedPage(`requestAnimationFrame(function swap() {
+      if (CSS.highlights.size === 0) return requestAnimationFrame(swap);
+      for (var k = 27; k <= 32; k++) { var s = document.getElementById('s' + k); s.replaceWith(s.cloneNode(true)); }
+      document.title += ' (swapped)';
+    });`),
     // One paragraph over twice the per-block message limit, figures at its start, middle and end.
     '/long-paragraph': () => {
       const filler = 'Analysts went through the filings line by line that week. '.repeat(90);
