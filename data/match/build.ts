@@ -3,6 +3,7 @@ import type { FactView } from '../schema/verdict';
 import { toFactView, type PackRef } from './fact-view';
 import type { RoleId } from '../schema/roles';
 import { requiredParties, type BindingEvidence } from './evidence';
+import { boundOf, type Bound } from './bound';
 import { roleOf } from './roles';
 import { PhraseMatcher, phraseWords } from './text';
 import { canonicalUnit } from './units';
@@ -29,6 +30,8 @@ export interface FactRef {
   required: string[];
   /** The fact's subject as a canonical id. */
   subject: string;
+  /** The value as a cap or a floor, if it is one (`boundOf`). */
+  bound: Bound | undefined;
   /** Replaced by a later fact of its pack (or marked superseded). */
   superseded: boolean;
   /** When the fact that replaced it was announced, if the pack says which one did. */
@@ -259,6 +262,7 @@ function refOf(fact: Fact, context: PackContext, phrases: PhraseBook): FactRef {
     excludes: phrases.distinct(fact.excludes),
     required: requiredParties({ subject, object }),
     subject,
+    bound: boundOf(fact),
     superseded: fact.status === 'superseded' || fact.supersededBy !== undefined,
     roleKey: [role, fact.metric, cues.cueTexts.join('\u0002'), fact.excludes.join('\u0002')].join('\u0001'),
     ofKind: NO_REFS,

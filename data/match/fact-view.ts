@@ -1,9 +1,13 @@
 import type { Deal, Fact, Pack } from '../schema/pack';
 import type { FactView, PackTrust } from '../schema/verdict';
+import { boundOf, type Bound } from './bound';
 import { formatQuantity } from './format-quantity';
 
 /** The pack fields a FactView names; `trust` when the caller knows how the pack was installed. */
 export type PackRef = Pick<Pack, 'id' | 'title' | 'publisher'> & { trust?: PackTrust };
+
+/** How a bounded fact's value is written for readers ("up to $100 billion"). */
+const BOUND_WORDS: Record<Bound | 'none', string> = { 'up-to': 'up to ', 'at-least': 'at least ', none: '' };
 
 /** A fact ready for display on a card: its value written for readers, its deal by title. */
 export function toFactView(fact: Fact, pack: PackRef, deal?: Deal): FactView {
@@ -11,7 +15,7 @@ export function toFactView(fact: Fact, pack: PackRef, deal?: Deal): FactView {
     id: fact.id,
     label: fact.label,
     quantity: { ...fact.quantity },
-    display: formatQuantity(fact.quantity),
+    display: `${BOUND_WORDS[boundOf(fact) ?? 'none']}${formatQuantity(fact.quantity)}`,
     deal: deal?.title ?? fact.deal,
     asOf: fact.asOf,
     status: fact.status,

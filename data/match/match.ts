@@ -13,7 +13,7 @@ import { timeFit, type TimeFit } from './time';
 import { precisionOf, qualifierOf } from './tolerance';
 import { canonicalUnit, kindFitsMetric } from './units';
 import type { RoleId } from '../schema/roles';
-import { valueFit, type ValueFit, type WrittenValue } from './value-fit';
+import { insideBound, valueFit, type ValueFit, type WrittenValue } from './value-fit';
 
 type Span = NameSpan;
 
@@ -415,17 +415,29 @@ function reachOf(q: FigureQuery, ctx: LocalContext): Reach {
   return { block: q.block, sentence, start: q.figure.start, from: q.figure.end, to: sentence + ctx.punctEnd, amount };
 }
 
-/** The amounts (money, power) written beside a duration in its clause between punctuation marks, in canonical units. */
+/**
+ * The amounts (money, power) written beside a duration in its clause between punctuation marks, in
+ * canonical units; and one joined to it by a bare comma, two words for one agreement ("a $38
+ * billion, five-year agreement", "a seven-year, $38 billion deal").
+ */
 function termAmounts(q: FigureQuery, i: number, reaches: readonly Reach[]): Amount[] {
   const sentenceFrom = reaches[i]!.sentence;
-  const [from, to] = punctuationClause(q.sentence, q.at, q.at + (q.figure.end - q.figure.start));
+  const start = q.at;
+  const end = q.at + (q.figure.end - q.figure.start);
+  const [from, to] = punctuationClause(q.sentence, start, end);
   const amounts: Amount[] = [];
   for (const j of sentenceFigures(i, reaches)) {
     const r = reaches[j]!;
-    if (j !== i && r.amount && r.start - sentenceFrom >= from && r.from - sentenceFrom <= to) amounts.push(r.amount);
+    if (j === i || !r.amount) continue;
+    const [rStart, rEnd] = [r.start - sentenceFrom, r.from - sentenceFrom];
+    const joined = (j === i - 1 && BARE_COMMA.test(q.sentence.slice(rEnd, start))) || (j === i + 1 && BARE_COMMA.test(q.sentence.slice(end, rStart)));
+    if ((rStart >= from && rEnd <= to) || joined) amounts.push(r.amount);
   }
   return amounts;
 }
+
+/** Only a comma between two figures (see `termAmounts`). */
+const BARE_COMMA = /^\s*,\s*$/;
 
 /**
  * True if some amount is one no fact of the deal could be, even misstated: the figure beside it
@@ -436,6 +448,18 @@ function termAmounts(q: FigureQuery, i: number, reaches: readonly Reach[]): Amou
 function amountOfOtherDeal(amounts: readonly Amount[], dealFacts: readonly FactRef[] | undefined): boolean {
   return amounts.some((a) => !dealFacts?.some((ref) => ref.unit === a.unit && plausibleMisstatement(a.value, ref.value)));
 }
+
+/**
+ * For each amount, the deals the text around names that record exactly that amount (within
+ * EXACT): "a $38 billion, five-year agreement" is the 2025 AWS contract's, whose term the five
+ * years are, though the 2026 deal's $35 billion could be a misstated $38 billion.
+ */
+function dealsRecording(index: MatchIndex, named: NamedAround, amounts: readonly Amount[]): ReadonlySet<string>[] {
+  return amounts.map((a) => new Set(factsNamed(index, a.unit, named, a.value * (1 - EXACT), a.value * (1 + EXACT)).refs.map((ref) => ref.fact.deal)));
+}
+
+/** How far apart two values may be and still be one (rounding in the pack or the text). */
+const EXACT = 0.005;
 
 /** The amount of the figure before figure `i` in its sentence, if the words between make figure `i` a part of it (`partOfPrevious`). */
 function wholeOf(q: FigureQuery, ctx: LocalContext, i: number, reaches: readonly Reach[]): Amount[] {
@@ -590,6 +614,8 @@ class Weighing {
   valued: ReadonlySet<string> | undefined = undefined;
   /** The company a list gives the figure to ("respectively", or two plain lists), if the sentence has one. */
   owner: string | undefined = undefined;
+  /** For a term, the deals that record each of its clause's amounts exactly (`dealsRecording`): found on first need. */
+  amountDeals: ReadonlySet<string>[] | undefined = undefined;
   /** The amount the figure is written as a part of (`wholeOf`), or none. */
   whole: readonly Amount[] = NOTHING;
   /** Some fact states the figure's value (or is close to it and current). */
@@ -620,8 +646,12 @@ class Weighing {
     readonly rate: string | undefined,
     /** For a duration, the amounts its clause states (`termAmounts`). */
     readonly amounts: readonly Amount[],
-    readonly byDeal: MatchIndex['byDeal'],
+    readonly index: MatchIndex,
   ) {}
+
+  get byDeal(): MatchIndex['byDeal'] {
+    return this.index.byDeal;
+  }
 }
 
 /** Weighs one fact for the figure of `w`: adds it to the verified or mismatch candidates, or notes why not. */
@@ -633,15 +663,21 @@ function weigh(w: Weighing, ref: FactRef): void {
   if (value === 'differs' && !plausibleMisstatement(written.value, ref.value)) return;
   const binding = bindingOf(ref.fact.deal, ref.required, s.named, ref.parties, (ref.bindings ??= new Map()));
   if (!binding) return;
-  // Someone outside the deal named in the figure's own clause: their number, not this deal's.
-  if (namesOutsider(clauseSpans, ref.parties)) return;
+  // Someone outside the deal named in the figure's own clause: their number, not this deal's. But
+  // the very value of a fact whose parties the sentence names is no sign that another fact is
+  // misstated ("Oracle and OpenAI agreed to 4.5 gigawatts of Stargate capacity" is their July
+  // deal's, not the Stargate sites' 7 GW misstated).
+  if (namesOutsider(clauseSpans, ref.parties)) {
+    if (value === 'equal' && binding.binding === 'sentence') w.anyEqual = true;
+    return;
+  }
   // A company the fact does not require owns the figure by the words ("Microsoft owns 27%" beside the foundation's stake).
   const possessor = (w.possessor ??= possessorOf(w.q.sentence, namedOf(w), w.ctx.start) ?? null);
   if (possessor && !possessor.some((id) => ref.required.includes(id))) return;
   // A rate ("$25 billion a year") is no total, nor a total a rate: neither confirms nor contradicts the other.
   if ((w.rate !== undefined) !== isRateFact(ref.cueTexts)) return;
   const metric = ref.fact.metric;
-  if (metric === 'term' && w.amounts.length && amountOfOtherDeal(w.amounts, w.byDeal.get(ref.fact.deal))) return;
+  if (metric === 'term' && w.amounts.length && (amountOfOtherDeal(w.amounts, w.byDeal.get(ref.fact.deal)) || (w.amountDeals ??= dealsRecording(w.index, s.named, w.amounts)).some((deals) => deals.size > 0 && !deals.has(ref.fact.deal)))) return;
   // A part of a whole that no fact of this deal could be: the part is the whole's deal's.
   if (w.whole.length && amountOfOtherDeal(w.whole, w.byDeal.get(ref.fact.deal))) return;
   // The clause gives the money to, or takes it from, someone else ("OpenAI will invest $50 billion
@@ -705,6 +741,8 @@ function contradicts(w: Weighing, ref: FactRef, time: Extract<TimeFit, { fits: t
     !w.guarded &&
     !time.stale &&
     !ref.superseded &&
+    // Below a cap or above a floor the record announced: no contradiction.
+    !insideBound(w.written, ref.value, ref.bound) &&
     // Any date in the sentence that names another period keeps it from contradicting this fact, but for one in another figure's clause.
     w.ownDates.every((d) => timeFit({ announced: announcedOf(ref), asOf: ref.fact.asOf }, published, d).fits) &&
     // "previous", "original": a figure of an earlier deal, unless this fact's deal is itself well before the article.
@@ -782,7 +820,7 @@ function assess(index: MatchIndex, q: FigureQuery, ctx: LocalContext, reader: Re
   const guarded =
     intentOnly || earlierOnly || cannotContradict(ctx.words, lead) !== undefined || isQuestion(q.sentence) || attributedAfter(q.sentence) || newValueOfChange(q, ctx, i, reaches);
   const earlier = cueIn(ctx.words, EARLIER);
-  const w = new Weighing(q, ctx, s, lead, published, result, written, near, ownDates, guarded, earlier, clauseSpans, sentenceFrom, intentOnly, earlierOnly, rateAfter(q.sentence, ctx.end), fig.kind === 'duration' ? termAmounts(q, i, reaches) : NOTHING, index.byDeal);
+  const w = new Weighing(q, ctx, s, lead, published, result, written, near, ownDates, guarded, earlier, clauseSpans, sentenceFrom, intentOnly, earlierOnly, rateAfter(q.sentence, ctx.end), fig.kind === 'duration' ? termAmounts(q, i, reaches) : NOTHING, index);
   w.owner = listedOwner(q, s, i, reaches);
   w.whole = wholeOf(q, ctx, i, reaches);
   for (let k = 0; k < usable.length; k++) weigh(w, usable[k]!);

@@ -1,3 +1,4 @@
+import type { Bound } from './bound';
 import type { QualifierClass } from './tolerance';
 
 /**
@@ -47,4 +48,16 @@ export function valueFit(written: WrittenValue, fact: number): ValueFit {
       if (gap <= half && gap <= ROUNDING * scale) return 'equal';
       return gap > half ? 'differs' : 'close';
   }
+}
+
+/**
+ * True if a figure that differs from a bounded fact lies on the bound's side of it, so it cannot
+ * contradict it: below a cap ("$80 billion" against "up to $100 billion"), above a floor ("2
+ * gigawatts" against "at least a gigawatt"). A range counts by its nearer end.
+ */
+export function insideBound(written: WrittenValue, fact: number, bound: Bound | undefined): boolean {
+  if (bound === undefined) return false;
+  const lo = Math.min(written.value, written.high ?? written.value);
+  const hi = Math.max(written.value, written.high ?? written.value);
+  return bound === 'up-to' ? lo <= fact : hi >= fact;
 }

@@ -120,10 +120,13 @@ export const Deal = DealV1.extend({
  * One verified figure (format 2; format 1's fields are described on FactV1). `role` should be one of ROLE_IDS (data/schema/roles.ts), whose words the
  * matcher knows; any other role needs the fact's own cues. `supersededBy` names the later fact
  * of the same pack that replaced this one (a newer valuation, a revised commitment): a superseded
- * fact is matched only by figures dated to its own time, and never contradicted.
+ * fact is matched only by figures dated to its own time, and never contradicted. `bound` says the
+ * value is a cap ("up to $100 billion") or a floor ("at least 10 GW", "well over a gigawatt"), as
+ * announced: a figure on the bound's side of it is not contradicted.
  */
 export const Fact = FactV1.extend({
   supersededBy: Id.optional(),
+  bound: z.enum(['up-to', 'at-least']).optional(),
 });
 export type Deal = z.infer<typeof Deal>;
 export type Fact = z.infer<typeof Fact>;

@@ -5,7 +5,7 @@ declare const chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } }
 
 /**
  * The bundled pack gets no endpoint, so a test gives it one: before any article is opened, the
- * options page (extension origin) rewrites the installed pack in IndexedDB as version 2 with a
+ * options page (extension origin) rewrites the installed pack in IndexedDB as the next version with a
  * `correctionsEndpoint`. Seeding then sees a newer pack and leaves it; verdicts stay the same.
  */
 export async function giveBundledPackAnEndpoint(options: Page, url: string): Promise<void> {
@@ -26,10 +26,11 @@ export async function giveBundledPackAnEndpoint(options: Page, url: string): Pro
     for (let i = 0; i < 100 && !(row = await get('packs', 'factmark-default')); i++) await new Promise((r) => setTimeout(r, 100));
     const data = await get<{ packId: string; pack: Record<string, unknown> }>('packData', 'factmark-default');
     if (!row || !data) throw new Error('the bundled pack was never seeded');
+    const version = (row.version as number) + 1;
     await new Promise<void>((resolve, reject) => {
       const tx = db.transaction(['packs', 'packData'], 'readwrite');
-      tx.objectStore('packData').put({ ...data, pack: { ...data.pack, version: 2, correctionsEndpoint: endpointUrl } });
-      tx.objectStore('packs').put({ ...row, version: 2 });
+      tx.objectStore('packData').put({ ...data, pack: { ...data.pack, version, correctionsEndpoint: endpointUrl } });
+      tx.objectStore('packs').put({ ...row, version });
       tx.oncomplete = () => resolve();
       tx.onerror = () => reject(tx.error);
     });

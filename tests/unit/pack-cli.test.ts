@@ -58,7 +58,7 @@ describe('pack CLI', () => {
       '- facts.2.asOf: dates are written YYYY-MM-DD',
       '- title: expected string, received undefined',
     ]);
-    expect(validate(bytesOf(bundledPack), 'default.json')).toEqual({ ok: true, lines: ['default.json: valid (pack "factmark-default" version 2, formatVersion 2: 34 entities, 50 deals, 102 facts, no publicKey: it will be unsigned)'] });
+    expect(validate(bytesOf(bundledPack), 'default.json')).toEqual({ ok: true, lines: ['default.json: valid (pack "factmark-default" version 3, formatVersion 2: 34 entities, 50 deals, 102 facts, no publicKey: it will be unsigned)'] });
   });
 
   it('diff shows added, changed and removed facts and warns about a version that is not higher', () => {

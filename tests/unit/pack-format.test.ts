@@ -9,7 +9,7 @@ const fresh = (): any => structuredClone(defaultPackJson);
 describe('bundled pack', () => {
   it('is valid and loaded', () => {
     expect(parsePack(fresh())).toMatchObject({ ok: true });
-    expect(bundledPack).toMatchObject({ formatVersion: 2, id: 'factmark-default', publisher: 'Factmark', version: 2 });
+    expect(bundledPack).toMatchObject({ formatVersion: 2, id: 'factmark-default', publisher: 'Factmark', version: 3 });
     expect(bundledPack.facts.length).toBeGreaterThanOrEqual(12);
   });
 

@@ -30,7 +30,7 @@ describe('fact store', () => {
     const result = await seedBundledPack(db, bundledPack);
     expect(result).toMatchObject({ ok: true, value: { status: 'installed' } });
     expect(await listPacks(db)).toEqual([
-      expect.objectContaining({ id: 'factmark-default', version: 2, origin: 'bundled', formatVersion: 2, factCount: bundledPack.facts.length }),
+      expect.objectContaining({ id: 'factmark-default', version: 3, origin: 'bundled', formatVersion: 2, factCount: bundledPack.facts.length }),
     ]);
     expect(await loadPacks(db)).toEqual([bundledPack]);
   });
