@@ -176,7 +176,7 @@ const SPECIFIC: Record<RoleId, Lexicon> = {
 
 /** Words of the metric rather than the role: enough to verify a figure, not to contradict it. */
 const GENERIC: Record<Fact['metric'], Lexicon> = {
-  investment: cues('invest', 'invests', 'invested', 'investing', 'investment', 'put', 'puts', 'putting', 'back', 'backs', 'backing', 'backed', 'pour', 'pours', 'poured', 'inject', 'injects', 'fund', 'funds', 'funded', 'funding', 'give', 'gives', 'hand', 'hands', 'pledge', 'pledges', 'pledged', 'committed', 'commits', 'pay', 'pays', 'paying', 'provide', 'provides', 'providing', 'got', 'gets', 'received', 'receive', 'receives', 'took in', 'takes in', 'brought in', 'stake', 'deal', 'pact', 'agreement', 'partnership', 'alliance', 'tie-up', 'secured'),
+  investment: cues('invest', 'invests', 'invested', 'investing', 'investment', 'put', 'puts', 'putting', 'back', 'backs', 'backing', 'backed', 'pour', 'pours', 'poured', 'inject', 'injects', 'fund', 'funds', 'funded', 'funding', 'give', 'gives', 'hand', 'hands', 'pledge', 'pledges', 'pledged', 'committed', 'commits', 'pay', 'pays', 'paying', 'paid', 'provide', 'provides', 'providing', 'got', 'gets', 'received', 'receive', 'receives', 'took in', 'takes in', 'brought in', 'stake', 'deal', 'pact', 'agreement', 'partnership', 'alliance', 'tie-up', 'secured'),
   commitment: cues('deal', 'pact', 'agreement', 'contract', 'partnership', 'alliance', 'cloud', 'services', 'pay', 'pays', 'paying', 'worth', 'supply', 'supplies', 'provide', 'provides', 'capacity'),
   valuation: cues('valuation', 'valued', 'valuing', 'value', 'values', 'worth', 'priced', 'prices'),
   funding: cues('round', 'raise', 'raised', 'raising', 'funding', 'financing', 'capital', 'secured', 'closed', 'closes', 'closing'),
