@@ -648,10 +648,6 @@ class Weighing {
     readonly amounts: readonly Amount[],
     readonly index: MatchIndex,
   ) {}
-
-  get byDeal(): MatchIndex['byDeal'] {
-    return this.index.byDeal;
-  }
 }
 
 /** Weighs one fact for the figure of `w`: adds it to the verified or mismatch candidates, or notes why not. */
@@ -677,9 +673,9 @@ function weigh(w: Weighing, ref: FactRef): void {
   // A rate ("$25 billion a year") is no total, nor a total a rate: neither confirms nor contradicts the other.
   if ((w.rate !== undefined) !== isRateFact(ref.cueTexts)) return;
   const metric = ref.fact.metric;
-  if (metric === 'term' && w.amounts.length && (amountOfOtherDeal(w.amounts, w.byDeal.get(ref.fact.deal)) || (w.amountDeals ??= dealsRecording(w.index, s.named, w.amounts)).some((deals) => deals.size > 0 && !deals.has(ref.fact.deal)))) return;
+  if (metric === 'term' && w.amounts.length && termOfOtherDeal(w, ref)) return;
   // A part of a whole that no fact of this deal could be: the part is the whole's deal's.
-  if (w.whole.length && amountOfOtherDeal(w.whole, w.byDeal.get(ref.fact.deal))) return;
+  if (w.whole.length && amountOfOtherDeal(w.whole, w.index.byDeal.get(ref.fact.deal))) return;
   // The clause gives the money to, or takes it from, someone else ("OpenAI will invest $50 billion
   // in Amazon", "the $50 billion from Amazon"), or the figure values someone else ("the deal
   // values Amazon at $730 billion").
@@ -729,6 +725,12 @@ function weigh(w: Weighing, ref: FactRef): void {
   } else if (value === 'differs' && binding.binding === 'sentence' && (fit.tier === 'specific' || fit.isDefault) && !outsidersInSentence && contradicts(w, ref, time)) {
     result.mismatch.push(candidate);
   }
+}
+
+/** True if the amounts beside a term are another deal's: none of the term's deal's, even misstated, or recorded exactly by another deal the text names. */
+function termOfOtherDeal(w: Weighing, ref: FactRef): boolean {
+  if (amountOfOtherDeal(w.amounts, w.index.byDeal.get(ref.fact.deal))) return true;
+  return (w.amountDeals ??= dealsRecording(w.index, w.s.named, w.amounts)).some((deals) => deals.size > 0 && !deals.has(ref.fact.deal));
 }
 
 /** Words that give one figure to every company named with it ("$30 billion each"). */
