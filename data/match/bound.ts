@@ -4,9 +4,9 @@ import type { Fact } from '../schema/pack';
 export type Bound = 'up-to' | 'at-least';
 
 /** A label or role that calls the value a cap: "(up to)", "Maximum ... investment", "investment-cap". */
-const CAP = /\b(?:up to|at most|no more than|maximum|cap|capped)\b/i;
+const CAP = /\b(?:up to|at most|as much as|no more than|maximum|cap|capped|ceiling)\b/i;
 /** A label or role that calls the value a floor: "(at least)", "minimum-capacity", "well over a gigawatt", "more than $29 billion". */
-const FLOOR = /\b(?:at least|no less than|minimum|in excess of|upwards of|(?:well\s+)?(?:over|more than)\s+(?=[$€£¥\d]|(?:a|an|one)\b))/i;
+const FLOOR = /\b(?:at least|no less than|minimum|in excess of|upwards of|or more|(?:well\s+)?(?:over|more than)\s+(?=[$€£¥\d]|(?:a|an|one)\b))/i;
 
 /**
  * Whether a fact's value is a cap or a floor, as announced: the pack's `bound`, or else what its

@@ -55,6 +55,8 @@ describe('boundOf', () => {
     expect(of('Nvidia investment', 'total', 'at-least')).toBe('at-least');
     expect(of('Most Nvidia will invest in Anthropic (up to)')).toBe('up-to');
     expect(of('Nvidia investment', 'investment-cap')).toBe('up-to');
+    expect(of('What Nvidia may invest, as much as $100 billion')).toBe('up-to');
+    expect(of('Capacity to deploy, 10 GW or more')).toBe('at-least');
     expect(of('Nvidia systems OpenAI intends to deploy', 'minimum-capacity')).toBe('at-least');
     expect(of('TPU capacity (stated as well over a gigawatt)')).toBe('at-least');
     expect(of('Valuation implied by the deal (reported as more than $29 billion)')).toBe('at-least');
