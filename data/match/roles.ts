@@ -171,6 +171,7 @@ const SPECIFIC: Record<RoleId, Lexicon> = {
   term: cues('term', 'over', 'for', 'through', 'across', 'spanning', 'spread over', 'lasting', 'ran', 'runs', 'run', 'duration', 'multi-year'),
   stake: cues('stake', 'share', 'equity', 'ownership', 'owns', 'own', 'holds', 'holding', 'takes', 'buys', 'acquires', 'acquired', 'acquiring'),
   sale: cues('sold', 'sell', 'sells', 'selling', 'sale', 'share sale', 'stock sale', 'secondary', 'tender', 'tender offer'),
+  price: cues('acquire', 'acquires', 'acquired', 'acquiring', 'acquisition', 'buy', 'buys', 'bought', 'buying', 'buyout', 'purchase', 'purchases', 'purchased', 'takeover', 'take over', 'takes over', 'took over', 'pay', 'pays', 'paid', 'paying', 'purchase price', 'deal value', 'equity value'),
   other: cues(),
 };
 
@@ -200,6 +201,7 @@ const CONFLICTS: Partial<Record<RoleId, RoleId[]>> = {
   contribution: ['pre-money', 'post-money', 'valuation'],
   commitment: ['pre-money', 'post-money', 'valuation'],
   sale: ['pre-money', 'post-money', 'valuation'],
+  price: ['pre-money', 'post-money'],
 };
 
 /** Words that make a money figure a valuation ("worth" is left out: "a deal worth $50 billion"). */
@@ -231,6 +233,7 @@ const ROLE_METRICS: Record<RoleId, readonly Fact['metric'][]> = {
   term: ['term', 'other'],
   stake: ['share', 'investment', 'other'],
   sale: ['other', 'funding', 'investment', 'share'],
+  price: ['other', 'investment', 'commitment'],
   other: ['investment', 'commitment', 'valuation', 'funding', 'capacity', 'term', 'share', 'other'],
 };
 
@@ -246,6 +249,8 @@ const ROLE_WORDS: [RoleId, (w: readonly string[]) => boolean][] = [
   ['contribution', (w) => ['contribution', 'share', 'participation', 'participant', 'investor'].some((x) => w.includes(x)) && !['stake', 'per', 'price'].some((x) => w.includes(x))],
   ['total', (w) => w.includes('total') || w.includes('overall')],
   ['round', (w) => ['round', 'raise', 'series', 'fundraise', 'fundraising'].some((x) => w.includes(x))],
+  // "acquisition-price", "purchase-price", "takeover"; a price per share is another figure.
+  ['price', (w) => ['acquisition', 'purchase', 'takeover', 'buyout', 'price'].some((x) => w.includes(x)) && !['per', 'share'].some((x) => w.includes(x))],
   ['commitment', (w) => ['commitment', 'commit', 'spend', 'spending', 'contract', 'purchase', 'agreement'].some((x) => w.includes(x))],
   ['capacity', (w) => ['capacity', 'power', 'gigawatt', 'compute'].some((x) => w.includes(x))],
   ['term', (w) => ['term', 'duration', 'length', 'year'].some((x) => w.includes(x))],

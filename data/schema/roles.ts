@@ -18,6 +18,7 @@ export const ROLE_IDS = [
   'term', // how long the agreement runs
   'stake', // the share of a company held
   'sale', // shares its holders sell to other investors (a secondary sale, a tender offer)
+  'price', // what a buyer pays for a company it acquires (not a price per share)
   'other',
 ] as const;
 

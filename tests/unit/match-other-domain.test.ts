@@ -1,7 +1,7 @@
 /**
  * A pack of another kind of deal than the bundled one: company acquisitions (real, public deals;
- * the sentences are ours). Its facts use roles the matcher has no words for ("acquisition-price",
- * "price-per-share"), so only their own cues bind them. The matcher must confirm plain statements
+ * the sentences are ours). "acquisition-price" is read as the vocabulary's `price` (the words of
+ * buying bind it); "price-per-share" has no words of its own, so only its cues bind it. The matcher must confirm plain statements
  * of those facts and never confirm or contradict a figure of something else: a share price, the
  * value including debt, an earlier deal, a buyer's own revenue.
  */
@@ -78,5 +78,15 @@ describe('a pack of acquisitions', () => {
     expect(verdicts('Synopsys will buy Ansys at an enterprise value of $34 billion.', '2024-01-17')).toEqual(['$34 billion: mismatch [snps-ansys.price]']);
     // The same wrong figure without the cue is not an accusation.
     expect(verdicts('Synopsys will buy Ansys for $34 billion.', '2024-01-17')).toEqual(['$34 billion: unverified']);
+  });
+
+  it("binds an acquisition's price by the words of buying, and contradicts a misstated one", () => {
+    expect(verdicts('Microsoft closed its $68.7 billion purchase of Activision Blizzard.', '2022-06-01')).toEqual(['$68.7 billion: verified [msft-atvi.price]']);
+    expect(verdicts("Broadcom's $61 billion takeover of VMware won approval.", '2022-06-01')).toEqual(['$61 billion: verified [avgo-vmw.price]']);
+    expect(verdicts('Microsoft will pay $75 billion for Activision Blizzard.', '2022-02-01')).toEqual(['$75 billion: mismatch [msft-atvi.price]']);
+    // A bid's words value the target (no price word), an earlier purchase, the price including debt: none is this price.
+    expect(verdicts("Microsoft's $75 billion bid values Activision Blizzard richly.", '2022-02-01')).toEqual(['$75 billion: unverified']);
+    expect(verdicts('Microsoft bought Activision Blizzard; it had bought Bethesda for $7.5 billion.', '2022-02-01')).toEqual(['$7.5 billion: unverified']);
+    expect(verdicts('Broadcom will pay $69 billion for VMware including debt.', '2022-06-01')).toEqual(['$69 billion: unverified']);
   });
 });
