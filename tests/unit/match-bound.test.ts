@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { boundOf } from '../../data/match/bound';
+import { bundledPack } from '../../data/packs';
 import { toFactView } from '../../data/match/fact-view';
 import { insideBound } from '../../data/match/value-fit';
 import type { Fact } from '../../data/schema/pack';
@@ -60,6 +61,12 @@ describe('boundOf', () => {
     expect(of('Nvidia systems OpenAI intends to deploy', 'minimum-capacity')).toBe('at-least');
     expect(of('TPU capacity (stated as well over a gigawatt)')).toBe('at-least');
     expect(of('Valuation implied by the deal (reported as more than $29 billion)')).toBe('at-least');
+  });
+
+  it("reads the bundled pack's words as its marked bounds, fact by fact", () => {
+    const fromWords = bundledPack.facts.map((f) => [f.id, boundOf({ ...f, bound: undefined })]);
+    expect(fromWords).toEqual(bundledPack.facts.map((f) => [f.id, f.bound]));
+    expect(bundledPack.facts.filter((f) => f.bound).length).toBe(9);
   });
 
   it('is none for a plain value, or "over" a period', () => {
