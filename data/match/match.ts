@@ -1,6 +1,7 @@
 import type { MatchRequest, FigureQuery } from '../schema/messages';
 import type { FactView, Verdict } from '../schema/verdict';
 import { dateMentions, dayNumber, type DateMention } from '../text/dates';
+import { endsSentence } from '../text/sentence';
 import { PartyTable, viewOf, type FactRef, type MatchIndex, type Slot } from './build';
 import { attributedAfter, cannotContradict, earlierValue, fromTo, isQuestion, isRateFact, marketQuote, modalMay, onePart, partOfPrevious, rateAfter, timeSpan, uncheckable, type Uncheckable } from './claim';
 import { localContexts, punctuationClause, type LocalContext } from './context';
@@ -56,14 +57,12 @@ function spansIn<T extends { start: number; end: number }>(spans: readonly T[], 
 }
 
 const isSpace = (c: number) => c === 32 || c === 10 || c === 9 || c === 13 || c === 0xa0;
-const endsSentence = (c: number) => c === 46 || c === 33 || c === 63 || c === 10; // . ! ? newline
-
-/** Start of the sentence before the one starting at `from` (same rules as sentenceAround), by char codes: it runs per sentence. */
+/** Start of the sentence before the one starting at `from` (the sentence ends of sentenceAround). */
 function previousSentenceStart(text: string, from: number): number {
   let i = from - 1;
   while (i > 0 && isSpace(text.charCodeAt(i))) i--;
   i--; // step over what ended it
-  while (i > 0 && !(endsSentence(text.charCodeAt(i - 1)) && isSpace(text.charCodeAt(i)))) i--;
+  while (i > 0 && !endsSentence(text, i - 1)) i--;
   return Math.max(0, i);
 }
 

@@ -1,7 +1,8 @@
 /**
  * The sentence around `[start, end)` in `text`, clipped to `max` characters, and where the
  * span begins inside it. A sentence ends at ".", "!" or "?" followed by white space, or at a
- * line break; a decimal point ("$1.5") never ends one because a digit follows it.
+ * line break; a decimal point ("$1.5") never ends one because a digit follows it, and neither
+ * does the full stop of an abbreviation inside a sentence (see `endsSentence`).
  */
 export function sentenceAround(text: string, start: number, end: number, max = 1000): { sentence: string; at: number } {
   let from = start;
@@ -14,10 +15,55 @@ export function sentenceAround(text: string, start: number, end: number, max = 1
   return { sentence: text.slice(from, to), at: start - from };
 }
 
-function endsSentence(text: string, i: number): boolean {
+/** Titles before a name: their full stop never ends a sentence ("Mr. Musk", "Sen. Warren"). */
+const TITLES = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'sen', 'rep', 'gov', 'gen', 'lt', 'col', 'capt', 'sgt', 'vs', 'rev', 'hon', 'pres', 'supt']);
+/** Abbreviations inside names ("Microsoft Corp. Chief Executive", "St. Louis"), like initialisms ("U.S. Steel"). */
+const NAME_PARTS = new Set(['inc', 'corp', 'co', 'cos', 'ltd', 'bros', 'plc', 'jr', 'sr', 'st', 'mt', 'ft']);
+/** Abbreviations that go on only into a lower-case word or a number: "Jan. 18", "No. 2", "approx. $5 billion". */
+const SHORT_FORMS = new Set(['jan', 'feb', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'no', 'nos', 'approx', 'est', 'etc', 'dept', 'univ', 'assn', 'intl']);
+/**
+ * Words that open sentences in news prose. After an initialism or a name's abbreviation, a
+ * capitalized word of this list starts a new sentence ("in the U.S. The deal"); any other
+ * capitalized word continues a name ("U.S. Steel", "Microsoft Corp. Chief Executive").
+ */
+const OPENERS = new Set(['a', 'an', 'the', 'it', 'its', 'he', 'she', 'his', 'her', 'they', 'their', 'we', 'our', 'i', 'you', 'this', 'that', 'these', 'those', 'there', 'here', 'in', 'on', 'at', 'by', 'for', 'from', 'to', 'with', 'without', 'after', 'before', 'since', 'during', 'under', 'over', 'but', 'and', 'or', 'so', 'yet', 'as', 'if', 'when', 'while', 'where', 'what', 'which', 'who', 'why', 'how', 'some', 'many', 'most', 'all', 'both', 'each', 'other', 'others', 'one', 'two', 'three', 'no', 'not', 'still', 'also', 'then', 'now', 'last', 'next', 'earlier', 'later', 'shares', 'analysts', 'investors', 'officials', 'regulators', 'critics']);
+
+const isLetter = (c: string | undefined) => c !== undefined && /\p{L}/u.test(c);
+
+/**
+ * True if the character at `i` ends a sentence. A full stop must be followed by white space
+ * (or the end), and not close an abbreviation that the sentence goes on after: a title; an
+ * initialism ("U.S.", "e.g.") or a name's abbreviation followed by a lower-case word, a number or
+ * a capitalized word that does not open sentences; a month or other short form followed by a
+ * lower-case word or a number. Erring towards a cut is the safe side: a figure then sees less
+ * context, never words of the sentence next to it.
+ */
+export function endsSentence(text: string, i: number): boolean {
   const c = text[i];
   if (c === '\n') return true;
   if (c !== '.' && c !== '!' && c !== '?') return false;
   const next = text[i + 1];
-  return next === undefined || next === ' ' || next === '\n' || next === '\t' || next === '\u00a0';
+  if (!(next === undefined || next === ' ' || next === '\n' || next === '\t' || next === '\u00a0')) return false;
+  if (c !== '.' || next === '\n' || !isLetter(text[i - 1])) return true;
+  return !continuesAfterAbbreviation(text, i);
+}
+
+/** True if the full stop at `i` closes an abbreviation and the sentence goes on after it. */
+function continuesAfterAbbreviation(text: string, i: number): boolean {
+  let from = i;
+  while (from > 0 && (isLetter(text[from - 1]) || text[from - 1] === '.')) from--;
+  const word = text.slice(from, i);
+  const bare = word.toLowerCase();
+  if (TITLES.has(bare)) return true;
+  const namePart = NAME_PARTS.has(bare) || /^(?:\p{L}\.)+\p{L}$/u.test(word);
+  if (!namePart && !SHORT_FORMS.has(bare)) return false;
+  let at = i + 1;
+  while (at < text.length && (text[at] === ' ' || text[at] === '\t' || text[at] === '\u00a0')) at++;
+  const first = text[at];
+  if (first === undefined) return false;
+  if (/[\p{Ll}\d$€£¥]/u.test(first)) return true;
+  if (!namePart || !/\p{Lu}/u.test(first)) return false;
+  let to = at;
+  while (to < text.length && isLetter(text[to])) to++;
+  return !OPENERS.has(text.slice(at, to).toLowerCase());
 }
