@@ -72,10 +72,15 @@ const OPENERS = new Set([
 /** Prepositions that, right after a figure, tie what follows to it ("$100 billion of AWS capacity", "$50 billion in OpenAI"). */
 const ATTACHING = new Set(['of', 'in', 'on', 'for', 'to', 'into', 'from', 'by']);
 
+/** What "a" or "an" right after a figure makes it a rate of ("$95 a share", "$25 billion a year"): still the figure's words. */
+const PER_UNIT = new Set(['share', 'year', 'month', 'quarter', 'week', 'day', 'hour', 'unit', 'piece', 'head', 'barrel', 'ton', 'tonne', 'gigawatt', 'megawatt']);
+
 /** Offset in `text` where the second figure's share of the gap [from, to) begins. */
 function splitGap(text: string, from: number, to: number): number {
   const { words, starts } = tokenizeRange(text, from, to);
-  for (let i = ATTACHING.has(words[0] ?? '') ? 1 : 0; i < words.length; i++) if (OPENERS.has(words[i]!)) return starts[i]!;
+  let i = ATTACHING.has(words[0] ?? '') ? 1 : 0;
+  if ((words[0] === 'a' || words[0] === 'an') && PER_UNIT.has(words[1] ?? '')) i = 2;
+  for (; i < words.length; i++) if (OPENERS.has(words[i]!)) return starts[i]!;
   return to;
 }
 

@@ -22,6 +22,13 @@ describe('a pack of acquisitions', () => {
     ]);
   });
 
+  it("keeps 'a share' with the price per share when another figure follows in the sentence", () => {
+    expect(verdicts('Cisco will buy Splunk for $157 a share, about $28 billion.', '2023-09-22')).toEqual([
+      '$157: verified [csco-splk.per-share]',
+      '$28 billion: verified [csco-splk.price]',
+    ]);
+  });
+
   it('gives no verdict to figures the pack does not record', () => {
     for (const [sentence, published] of [
       ['Activision Blizzard shares rose to $82 after the offer from Microsoft.', '2022-01-19'],
