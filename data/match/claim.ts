@@ -80,6 +80,9 @@ const SETTLED = cueList('already', 'existing', 'now hold', 'now holds', 'now own
 /** Debt beside equity is a financing's make-up ("€600 million in equity and debt"), not a loan. */
 const FINANCING = cueList('equity');
 
+/** Prices that are deals, not a market's: "a purchase price of $61 billion". */
+const DEAL_PRICES = cueList('purchase price', 'acquisition price', 'takeover price', 'offer price', 'deal price', 'buyout price');
+
 /** Sales that are deals, not revenue: "a $6.6 billion share sale". */
 const DEAL_SALES = cueList('share sale', 'stock sale', 'secondary sale', 'tender offer', 'sold', 'sell', 'selling');
 
@@ -135,7 +138,9 @@ export function uncheckable(qualifier: QualifierClass | undefined, clause: reado
   if (intent) return { kind: 'intent', cue: intent };
   const other = cueIn(clause, OTHER_TOPIC);
   // "stock" alone is what a stake is paid in ("$5 billion of Intel stock"); its price and market are other topics.
-  if (other && !(other === 'sales' && cueIn(clause, DEAL_SALES)) && !(other === 'debt' && cueIn(clause, FINANCING))) return { kind: 'other-topic', cue: other };
+  if (other && !(other === 'sales' && cueIn(clause, DEAL_SALES)) && !(other === 'debt' && cueIn(clause, FINANCING)) && !(other === 'price' && cueIn(clause, DEAL_PRICES))) {
+    return { kind: 'other-topic', cue: other };
+  }
   return undefined;
 }
 

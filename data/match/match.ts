@@ -8,7 +8,7 @@ import { localContexts, punctuationClause, type LocalContext } from './context';
 import { otherReceiver, otherValued, receiversIn, statesOtherKind, valuedIn, type Receivers } from './direction';
 import { PRODUCT_NOUNS, bindingOf, linkedDealParty, namesOutsider, outermostNames, possessorOf, sourceOf, respectiveOwner, severalOwners, unknownNames, unknownOwners, type BindingEvidence, type NamedAround, type NameSpan } from './evidence';
 import { abstainLine, listNames, readableDay, reasonLine } from './reason';
-import { EARLIER, cueIn, cueList, roleFit, type RoleFit } from './roles';
+import { EARLIER, contains, cueIn, cueList, roleFit, type RoleFit } from './roles';
 import { hasCapital, tokenize, type Tokens } from './text';
 import { timeFit, type TimeFit } from './time';
 import { precisionOf, qualifierOf } from './tolerance';
@@ -806,7 +806,9 @@ function assess(index: MatchIndex, q: FigureQuery, ctx: LocalContext, reader: Re
   // the amount before a change ("up from $183 billion"), a fact since superseded.
   const intentOnly = blocked?.kind === 'intent';
   const earlierOnly = blocked?.kind === 'earlier-value';
-  if (blocked && !intentOnly && !earlierOnly) return result;
+  // A figure of another topic is a deal's term where the pack records that term by the words of the clause ("a $1 billion termination fee").
+  const weighed = blocked?.kind === 'other-topic' ? topicalFacts(usable, blocked.cue, ctx.words) : usable;
+  if (blocked && !intentOnly && !earlierOnly && !(blocked.kind === 'other-topic' && weighed.length)) return result;
 
   const sentenceFrom = fig.start - q.at;
   const clauseSpans = s.spans.filter((sp) => sp.start >= sentenceFrom + ctx.clauseStart && sp.end <= sentenceFrom + ctx.clauseEnd);
@@ -824,7 +826,7 @@ function assess(index: MatchIndex, q: FigureQuery, ctx: LocalContext, reader: Re
   const w = new Weighing(q, ctx, s, lead, published, result, written, near, ownDates, guarded, earlier, clauseSpans, sentenceFrom, intentOnly, earlierOnly, rateAfter(q.sentence, ctx.end), fig.kind === 'duration' ? termAmounts(q, i, reaches) : NOTHING, index);
   w.owner = listedOwner(q, s, i, reaches);
   w.whole = wholeOf(q, ctx, i, reaches);
-  for (let k = 0; k < usable.length; k++) weigh(w, usable[k]!);
+  for (let k = 0; k < weighed.length; k++) weigh(w, weighed[k]!);
   const { anyEqual, otherValues } = w;
   // "Differs" only when nothing else on record fits the figure as well.
   if (anyEqual) result.mismatch = [];
@@ -832,6 +834,22 @@ function assess(index: MatchIndex, q: FigureQuery, ctx: LocalContext, reader: Re
   // invest ... in OpenAI" is Amazon's remainder misstated, not OpenAI's own $30 billion remainder.
   if (otherValues && result.verified.length) result.verified = result.verified.filter((c) => !otherValues!.some((o) => claimsMore(o, c)));
   return result;
+}
+
+/**
+ * The facts among `refs` with a cue that `words` hold and that narrows the topic word `topic`
+ * ("termination fee" for "fee", "net debt" for "debt"): the topic word alone is any fee or debt.
+ */
+function topicalFacts(refs: readonly FactRef[], topic: string, words: readonly string[]): readonly FactRef[] {
+  let out: FactRef[] | undefined;
+  for (const ref of refs) {
+    const own = ref.cues.some((cue, k) => {
+      const cueWords = ref.cueTexts[k]!.toLowerCase().split(/\s+/);
+      return cueWords.length > 1 && cueWords.some((w) => w === topic || `${w}s` === topic) && contains(words, cue);
+    });
+    if (own) (out ??= []).push(ref);
+  }
+  return out ?? NOTHING;
 }
 
 /** Orders candidates: firmer binding, then a role word over a metric word, then the subject named in the figure's clause, then recency, then the deal the page is about, then nearness. */

@@ -301,8 +301,8 @@ export interface RoleFacts {
   excludes: readonly string[][];
 }
 
-
-function contains(words: readonly string[], phrase: readonly string[]): boolean {
+/** True if `words` hold `phrase` (stemmed words) as a run. */
+export function contains(words: readonly string[], phrase: readonly string[]): boolean {
   if (!phrase.length) return false;
   outer: for (let i = 0; i + phrase.length <= words.length; i++) {
     for (let k = 0; k < phrase.length; k++) if (words[i + k] !== phrase[k]) continue outer;

@@ -29,6 +29,22 @@ describe('a pack of acquisitions', () => {
     ]);
   });
 
+  it('reads a fee or a debt as the deal\'s term only where a cue of the pack narrows it', () => {
+    expect(verdicts('Adobe will pay Figma a $1 billion termination fee.', '2023-12-19')).toEqual(['$1 billion: verified [adbe-figma.termination-fee]']);
+    expect(verdicts('Adobe owes Figma a breakup fee of $1.5 billion.', '2023-12-19')).toEqual(['$1.5 billion: mismatch [adbe-figma.termination-fee]']);
+    // Another fee, or fees at large, stay another topic.
+    expect(verdicts('Adobe paid its bankers a $1 billion advisory fee for the Figma deal.', '2023-12-19')).toEqual(['$1 billion: unverified']);
+    expect(verdicts('Adobe and Figma paid $1 billion in fees.', '2023-12-19')).toEqual(['$1 billion: unverified']);
+    // The fixture's debt cue is the bare topic word: it narrows nothing.
+    expect(verdicts('Broadcom will borrow $8 billion in new debt to pay for VMware.', '2022-05-27')).toEqual(['$8 billion: unverified']);
+  });
+
+  it("confirms a 'purchase price' while a market's price stays another topic", () => {
+    expect(verdicts('Broadcom will buy VMware at a purchase price of $61 billion.', '2022-05-27')).toEqual(['$61 billion: verified [avgo-vmw.price]']);
+    expect(verdicts('Broadcom will buy VMware at a purchase price of $66 billion.', '2022-05-27')).toEqual(['$66 billion: mismatch [avgo-vmw.price]']);
+    expect(verdicts("Broadcom's offer lifted VMware's share price to $61 billion in market value.", '2022-05-27')).toEqual(['$61 billion: unverified']);
+  });
+
   it('gives no verdict to figures the pack does not record', () => {
     for (const [sentence, published] of [
       ['Activision Blizzard shares rose to $82 after the offer from Microsoft.', '2022-01-19'],
