@@ -1,9 +1,10 @@
 /**
- * `npm run eval`: reads the evaluation set (tests/eval: articles in our own words with the
- * expected verdict of every figure, and a third-party-style pack of the real facts they cite)
- * through the real recognizer and matcher, and prints for the bundled pack alone and for the
- * bundled pack with the set's pack: figures, verified with the right fact, verified wrongly,
- * false "differs", missed, each verdict's precision and recall. `--verbose` lists every error.
+ * `npm run eval`: reads the evaluation sets (tests/eval, AI deals, and tests/eval-acquisitions,
+ * company purchases: articles in our own words with the expected verdict of every figure, and a
+ * third-party-style pack of the real facts they cite) through the real recognizer and matcher,
+ * and prints for each set, with the bundled pack alone and with the set's pack too: figures,
+ * verified with the right fact, verified wrongly, false "differs", missed, each verdict's
+ * precision and recall. `--verbose` lists every error.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -16,12 +17,17 @@ import type { Pack } from '../data/schema/pack';
 import { readArticle } from './eval/read-article';
 import { FactBook, emptyScore, rates, type Score } from './eval/score';
 
-const dir = fileURLToPath(new URL('../tests/eval/', import.meta.url));
+/** The evaluation sets: each a folder of `articles/` and the `pack.json` of the facts they cite. */
+export const EVAL_SETS = {
+  'AI deals': fileURLToPath(new URL('../tests/eval/', import.meta.url)),
+  acquisitions: fileURLToPath(new URL('../tests/eval-acquisitions/', import.meta.url)),
+} as const;
 const verbose = process.argv.includes('--verbose');
 
-function loadSetPack(): Pack {
+/** The pack of the set in `dir`. */
+export function loadSetPack(dir: string): Pack {
   const parsed = parsePack(JSON.parse(readFileSync(`${dir}pack.json`, 'utf8')));
-  if (!parsed.ok) throw new Error(`tests/eval/pack.json: ${parsed.error}`);
+  if (!parsed.ok) throw new Error(`${dir}pack.json: ${parsed.error}`);
   return parsed.value;
 }
 
@@ -33,8 +39,8 @@ function translate(expect: string, book: FactBook, installed: ReadonlySet<string
   return facts.length ? { verdict, facts } : { verdict: 'unverified', facts: [] };
 }
 
-/** Runs the whole set with `packs` installed. */
-export function evaluate(packs: readonly Pack[], setPack: Pack, log: (line: string) => void = () => {}): Score {
+/** Runs the whole set in `dir` (whose pack is `setPack`) with `packs` installed. */
+export function evaluate(packs: readonly Pack[], setPack: Pack, log: (line: string) => void = () => {}, dir: string = EVAL_SETS['AI deals']): Score {
   const index = buildIndex(packs);
   const book = new FactBook([bundledPack, setPack]);
   const installed = new Set(packs.flatMap((p) => p.facts.map((f) => f.id)));
@@ -98,18 +104,20 @@ function row(label: string, s: Score): string {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const setPack = loadSetPack();
-  const runs: [string, Pack[]][] = [
-    ['bundled pack', [bundledPack]],
-    [`bundled + set pack (${setPack.deals.length} deals, ${setPack.facts.length} facts)`, [bundledPack, setPack]],
-  ];
   const lines = [
-    '| packs | figures | verifiable | verified right | verified wrong | differs right | false differs | missed | verified precision | differs precision | verdict precision | recall |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| set | packs | figures | verifiable | verified right | verified wrong | differs right | false differs | missed | verified precision | differs precision | verdict precision | recall |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
   ];
-  for (const [label, packs] of runs) {
-    if (verbose) console.log(`\n## ${label}`);
-    lines.push(row(label, evaluate(packs, setPack, verbose ? (l) => console.log(l) : undefined)));
+  for (const [set, dir] of Object.entries(EVAL_SETS)) {
+    const setPack = loadSetPack(dir);
+    const runs: [string, Pack[]][] = [
+      ['bundled pack', [bundledPack]],
+      [`bundled + set pack (${setPack.deals.length} deals, ${setPack.facts.length} facts)`, [bundledPack, setPack]],
+    ];
+    for (const [label, packs] of runs) {
+      if (verbose) console.log(`\n## ${set}, ${label}`);
+      lines.push(`| ${set} ${row(label, evaluate(packs, setPack, verbose ? (l) => console.log(l) : undefined, dir))}`);
+    }
   }
   console.log(`\n${lines.join('\n')}`);
 }

@@ -187,6 +187,11 @@ const GENERIC: Record<Fact['metric'], Lexicon> = {
   other: cues(),
 };
 
+/** Words that fit a role of any metric without naming it: "Exxon's $59.5 billion deal for Pioneer" is the price. They confirm, never contradict. */
+const ROLE_GENERIC: Partial<Record<RoleId, Lexicon>> = {
+  price: cues('deal', 'merger', 'transaction', 'combination', 'agreement'),
+};
+
 /** Every metric word (and the valuation role's words), joined: as a pack cue, such a word only counts as a metric word. */
 const METRIC_WORDS = new Set([...Object.values(GENERIC), SPECIFIC.valuation].flatMap((l) => l.all).map((c) => c.words.join(' ')));
 
@@ -206,6 +211,11 @@ const CONFLICTS: Partial<Record<RoleId, RoleId[]>> = {
 
 /** Words that make a money figure a valuation ("worth" is left out: "a deal worth $50 billion"). */
 const VALUATION_WORDS = cues('valuation', 'valued', 'valuing', 'pre-money', 'post-money', 'premoney', 'postmoney');
+
+/** A purchase itself valued ("an all-stock deal valued at", "the purchase was also valued at"). */
+const DEAL_VALUED = cues(
+  ...['deal', 'transaction', 'merger', 'acquisition', 'purchase', 'takeover', 'buyout'].flatMap((noun) => [`${noun} valued`, `${noun} is valued`, `${noun} was valued`, `${noun} was also valued`]),
+);
 
 /** Nouns a figure right before them sizes: the whole round ("a $30 billion funding round"). */
 const ROUND_NOUNS = cues('round', 'funding round', 'financing round', 'fundraise', 'fundraising', 'raise');
@@ -347,7 +357,8 @@ export function roleFit(fact: RoleFacts, words: readonly string[], lead: readonl
     const cue = stakeValue(words);
     if (cue) return { tier: 'conflict', cue };
   }
-  if (fact.fact.metric !== 'valuation' && fact.role !== 'stake') {
+  // "a deal valued at $35.3 billion" values the purchase itself: its price, no company's valuation.
+  if (fact.fact.metric !== 'valuation' && fact.role !== 'stake' && !(fact.role === 'price' && DEAL_VALUED.nearest(words, 5))) {
     // A valuation word right beside a money figure says it is a valuation, whatever else it is.
     const cue = VALUATION_WORDS.nearest(words, 3);
     if (against(cue, own)) return { tier: 'conflict', cue: cue!.cue.text };
@@ -366,7 +377,7 @@ export function roleFit(fact: RoleFacts, words: readonly string[], lead: readonl
     const added = INCREMENT.find(words, 3);
     if (added) return { tier: 'generic', cue: added.text, isDefault: false };
   }
-  const generic = packGeneric ?? GENERIC[fact.fact.metric].find(words)?.text;
+  const generic = packGeneric ?? GENERIC[fact.fact.metric].find(words)?.text ?? ROLE_GENERIC[fact.role]?.find(words)?.text;
   // "worth" sizes a deal, but after a word of a stake it values the stake ("its stake, now worth
   // $60 billion"): then it may confirm, never contradict.
   const stakeWorth = generic === 'worth' && fact.role !== 'stake' && (SPECIFIC.stake.find(words) ?? SPECIFIC.stake.find(lead)) !== undefined;

@@ -54,10 +54,13 @@ export interface DateMention {
   text: string;
 }
 
+/** Short month names: only before a day or a year ("Dec. 18", "Mar 2024") are they months; alone they are too often names ("Mars", "Jan Koum"). */
+const SHORT_MONTHS = ['jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec'];
+const SHORT = new Set(SHORT_MONTHS);
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const MONTH_OF = new Map<string, number>([
   ...MONTHS.map((m, i) => [m, i + 1] as [string, number]),
-  ...['jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec'].map(
+  ...SHORT_MONTHS.map(
     (m) => [m, ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'].indexOf(m === 'sept' ? 'sep' : m) + 1] as [string, number],
   ),
 ]);
@@ -127,7 +130,7 @@ export function dateMentions(
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     const month = MONTH_OF.get(w);
-    if (month !== undefined) {
+    if (month !== undefined && !(SHORT.has(w) && !/^\d{1,4}$/.test(words[i + 1] ?? ''))) {
       // "October 2024", "October 5, 2024"
       const next = isYear(words[i + 1] ?? '') ?? (/^\d{1,2}$/.test(words[i + 1] ?? '') ? isYear(words[i + 2] ?? '') : undefined);
       if (next !== undefined) {

@@ -20,6 +20,13 @@ describe('dates a sentence mentions', () => {
     expect(mentions('the rest is due by December', '2025-04-01')).toEqual([]);
   });
 
+  it('a short month name is a month only before a day or a year', () => {
+    expect(mentions('Microsoft agreed on Jan. 18, 2022 to buy Activision', '2022-02-01')).toEqual([[2022, 1, 'january 2022']]);
+    expect(mentions('the deal closed on Dec. 14', '2023-12-20')).toEqual([[2023, 12, 'december']]);
+    expect(mentions('Mars agreed to buy Kellanova', '2024-08-20')).toEqual([]);
+    expect(mentions('Jan Koum sold WhatsApp', '2014-02-20')).toEqual([]);
+  });
+
   it('a bare month takes the year that opens its sentence, not one said of an earlier step', () => {
     expect(mentions('it committed $4 billion in 2023 and finished paying in March', '2024-11-25')).toEqual([[2023, null, '2023'], [2024, 3, 'march']]);
   });
