@@ -243,6 +243,20 @@ function deadlineIn(clause: readonly string[]): string | undefined {
   return undefined;
 }
 
+/** A relative clause set off by commas: ", which Amgen bought," ", who backed it,". */
+const ASIDE = /,\s*(?:which|who|whom|whose)\b[^,;:()]*,/gi;
+
+/**
+ * `prefix` (the sentence before a figure) without its relative asides, or undefined when it has
+ * none: in "Horizon, which Amgen bought, has $27.8 billion of cash" the buying is the aside's,
+ * not a word about the figure.
+ */
+export function withoutAsides(prefix: string): string | undefined {
+  if (!prefix.includes(',')) return undefined;
+  const out = prefix.replace(ASIDE, ',');
+  return out.length === prefix.length ? undefined : out;
+}
+
 /** True when the sentence asks rather than states ("Will Amazon invest $60 billion in OpenAI?"): it may echo the record, it cannot contradict it. */
 export function isQuestion(sentence: string): boolean {
   let i = sentence.length - 1;

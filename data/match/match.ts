@@ -3,7 +3,7 @@ import type { FactView, Verdict } from '../schema/verdict';
 import { dateMentions, dayNumber, type DateMention } from '../text/dates';
 import { endsSentence } from '../text/sentence';
 import { PartyTable, viewOf, type FactRef, type MatchIndex, type Slot } from './build';
-import { attributedAfter, cannotContradict, earlierValue, fromTo, isQuestion, isRateFact, marketQuote, modalMay, onePart, partOfPrevious, rateAfter, timeSpan, uncheckable, type Uncheckable } from './claim';
+import { attributedAfter, cannotContradict, earlierValue, fromTo, isQuestion, isRateFact, marketQuote, modalMay, onePart, partOfPrevious, rateAfter, timeSpan, uncheckable, withoutAsides, type Uncheckable } from './claim';
 import { localContexts, punctuationClause, type LocalContext } from './context';
 import { otherReceiver, otherValued, receiversIn, statesOtherKind, valuedIn, type Receivers } from './direction';
 import { PRODUCT_NOUNS, bindingOf, linkedDealParty, namesOutsider, outermostNames, possessorOf, sourceOf, respectiveOwner, severalOwners, unknownNames, unknownOwners, type BindingEvidence, type NamedAround, type NameSpan } from './evidence';
@@ -617,6 +617,8 @@ class Weighing {
   amountDeals: ReadonlySet<string>[] | undefined = undefined;
   /** The amount the figure is written as a part of (`wholeOf`), or none. */
   whole: readonly Amount[] = NOTHING;
+  /** The sentence's words before the figure that can speak for its role: `lead` without relative asides. */
+  roleLead: readonly string[];
   /** Some fact states the figure's value (or is close to it and current). */
   anyEqual = false;
   /** Facts that passed every rule but the value. */
@@ -646,7 +648,9 @@ class Weighing {
     /** For a duration, the amounts its clause states (`termAmounts`). */
     readonly amounts: readonly Amount[],
     readonly index: MatchIndex,
-  ) {}
+  ) {
+    this.roleLead = lead;
+  }
 }
 
 /** Weighs one fact for the figure of `w`: adds it to the verified or mismatch candidates, or notes why not. */
@@ -689,7 +693,7 @@ function weigh(w: Weighing, ref: FactRef): void {
   // The figure is another listed company's ("Nvidia and SoftBank invested $30 billion and $20 billion").
   if (w.owner !== undefined && ref.subject !== w.owner) return;
   let fit = w.fits.get(ref.roleKey);
-  if (!fit) w.fits.set(ref.roleKey, (fit = roleFit(ref, w.ctx.words, w.lead)));
+  if (!fit) w.fits.set(ref.roleKey, (fit = roleFit(ref, w.ctx.words, w.roleLead)));
   if (fit.tier === 'conflict' || fit.tier === 'none') {
     result.roleRefused = true;
     return;
@@ -825,6 +829,8 @@ function assess(index: MatchIndex, q: FigureQuery, ctx: LocalContext, reader: Re
   const earlier = cueIn(ctx.words, EARLIER);
   const w = new Weighing(q, ctx, s, lead, published, result, written, near, ownDates, guarded, earlier, clauseSpans, sentenceFrom, intentOnly, earlierOnly, rateAfter(q.sentence, ctx.end), fig.kind === 'duration' ? termAmounts(q, i, reaches) : NOTHING, index);
   w.owner = listedOwner(q, s, i, reaches);
+  const aside = withoutAsides(q.sentence.slice(0, ctx.start));
+  if (aside !== undefined) w.roleLead = tokenize(aside).words;
   w.whole = wholeOf(q, ctx, i, reaches);
   for (let k = 0; k < weighed.length; k++) weigh(w, weighed[k]!);
   const { anyEqual, otherValues } = w;

@@ -1,6 +1,6 @@
 /** The claim rules that read the written text rather than stemmed words: the modal "may", the amount before a change, a duration that is a time. */
 import { describe, expect, it } from 'vitest';
-import { earlierValue, fromTo, isRateFact, marketQuote, modalMay, onePart, partOfPrevious, rateAfter, timeSpan } from '../../data/match/claim';
+import { earlierValue, fromTo, isRateFact, marketQuote, modalMay, onePart, partOfPrevious, rateAfter, timeSpan, withoutAsides } from '../../data/match/claim';
 
 const FROM_TO = 'from ... to';
 
@@ -175,5 +175,18 @@ describe('a figure written as a part of the figure before it', () => {
     expect(partOf('Nvidia will invest $100 billion; the first $10 billion comes from SoftBank.', '$100 billion', '$10 billion')).toBe(false);
     expect(partOf('Nvidia will invest $100 billion in OpenAI, and SoftBank, which led the round that OpenAI closed in March, began with $10 billion.', '$100 billion', '$10 billion')).toBe(false);
     expect(partOf('Amazon will invest $50 billion and Nvidia $30 billion.', '$50 billion', '$30 billion')).toBe(false);
+  });
+});
+
+describe('relative asides before a figure', () => {
+  it('are cut out of the words that may speak for its role', () => {
+    expect(withoutAsides('Horizon, which Amgen bought, has ')).toBe('Horizon, has ');
+    expect(withoutAsides('OpenAI, whose backers include Microsoft, holds ')).toBe('OpenAI, holds ');
+  });
+
+  it('are only relative clauses closed by a comma before the figure', () => {
+    expect(withoutAsides('Amgen bought Horizon for ')).toBeUndefined();
+    expect(withoutAsides('Amgen, which bought Horizon for ')).toBeUndefined();
+    expect(withoutAsides('In March, Amgen paid ')).toBeUndefined();
   });
 });

@@ -45,6 +45,11 @@ describe('a pack of acquisitions', () => {
     expect(verdicts("Broadcom's offer lifted VMware's share price to $61 billion in market value.", '2022-05-27')).toEqual(['$61 billion: unverified']);
   });
 
+  it("does not take a relative aside's buying for the figure's role", () => {
+    expect(verdicts('Splunk, which Cisco bought, has $28 billion of cash.', '2024-04-01')).toEqual(['$28 billion: unverified']);
+    expect(verdicts('Cisco, which bought Splunk for $28 billion, reported higher sales.', '2024-04-01')).toEqual(['$28 billion: verified [csco-splk.price]']);
+  });
+
   it('gives no verdict to figures the pack does not record', () => {
     for (const [sentence, published] of [
       ['Activision Blizzard shares rose to $82 after the offer from Microsoft.', '2022-01-19'],
