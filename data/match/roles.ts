@@ -120,7 +120,7 @@ export class Lexicon {
   }
 
   /** The cue nearest the figure's place in `words` (counted from the separator `localContexts` puts there). */
-  nearest(words: readonly string[], within?: number): { cue: Cue; distance: number } | undefined {
+  nearest(words: readonly string[], within?: number): { cue: Cue; distance: number; at: number } | undefined {
     const { hits, gap } = scanOf(words);
     const lo = windowLo(gap, within);
     const hi = windowHi(gap, within, words.length);
@@ -135,7 +135,7 @@ export class Lexicon {
         bestDistance = distance;
       }
     }
-    return best && { cue: best.cue, distance: bestDistance };
+    return best && { cue: best.cue, distance: bestDistance, at: best.at };
   }
 }
 
@@ -363,6 +363,8 @@ export function roleFit(fact: RoleFacts, words: readonly string[], lead: readonl
     const cue = VALUATION_WORDS.nearest(words, 3);
     if (against(cue, own)) return { tier: 'conflict', cue: cue!.cue.text };
   }
+  // "Cisco bought Splunk and now has $28 billion in cash": the role word is another verb's.
+  if (own && heldAfter(words, own.at)) return { tier: 'none' };
   if (own) return { tier: 'specific', cue: own.cue.text };
   if (fact.fact.metric === 'valuation' && priceAfterRaise(words, lead)) return { tier: 'generic', cue: 'raise at', isDefault: false };
   // A pack's own cue is as strong as the matcher knows the word to be: "valued" stays a metric word.
@@ -384,11 +386,50 @@ export function roleFit(fact: RoleFacts, words: readonly string[], lead: readonl
   if (generic) return { tier: 'generic', cue: generic, isDefault: DEFAULT_ROLES.has(fact.role) && !stakeWorth };
   // A power figure is a capacity by its unit alone (only power figures reach capacity facts).
   if (fact.fact.metric === 'capacity') return { tier: 'generic', cue: 'gigawatts', isDefault: false };
-  // Earlier in the sentence, a role or metric word is enough to confirm, never to contradict.
+  // Earlier in the sentence, a role or metric word is enough to confirm, never to contradict; not
+  // when the figure's clause has a verb of its own ("Cisco bought Splunk and now has $28 billion").
+  if (hasOwnVerb(words)) return { tier: 'none' };
   const earlier = SPECIFIC[fact.role].find(lead) ?? GENERIC[fact.fact.metric].find(lead);
   if (earlier) return { tier: 'generic', cue: earlier.text, isDefault: false };
   return { tier: 'none' };
 }
+
+/** Verbs of holding, earning or spending money of one's own: a figure after one is what someone has, not a deal's term. */
+const HOLDING_VERBS = cues(
+  'hold', 'holds', 'held', 'own', 'owns', 'owned', 'earn', 'earns', 'earned', 'report', 'reports', 'reported', 'post', 'posted',
+  'generate', 'generates', 'generated', 'spend', 'spends', 'spent', 'keep', 'keeps', 'kept', 'set aside', 'sets aside', 'borrow',
+  'borrowed', 'borrows', 'save', 'saves', 'saved', 'lend', 'lent', 'lends',
+);
+/**
+ * Verbs of having or being: the figure's own verb only where no other verb follows them ("has
+ * $28 billion", "is $28 billion"; not "has grown from $38 billion", "is adding another $30 billion").
+ */
+const HAVE_VERBS = new Set(['has', 'have', 'had', 'having']);
+const STATE_VERBS = new Set([...HAVE_VERBS, 'is', 'are', 'was', 'were', 'be', 'been', 'become', 'becomes', 'became', 'remain', 'remains', 'remained', 'reach', 'reached', 'reaches', 'make', 'makes', 'made']);
+/** Words that may stand between such a verb and the figure it states. */
+const STATE_FILLERS = new Set(['now', 'still', 'already', 'about', 'around', 'roughly', 'nearly', 'almost', 'some', 'over', 'more', 'than', 'just', 'only', 'a', 'an', 'the', 'it', 'its', 'their', 'cash', 'of', 'in']);
+
+/** True if a verb of the figure's own stands in `words` from `from` to the figure: a holding verb, or a verb of state right before it. */
+function ownVerbFrom(words: readonly string[], from: number, states: ReadonlySet<string>): boolean {
+  const gap = words.indexOf(GAP);
+  if (from >= gap) return false;
+  for (let i = from; i < gap; i++) {
+    if (!states.has(words[i]!)) continue;
+    let k = i + 1;
+    while (k < gap && STATE_FILLERS.has(words[k]!)) k++;
+    if (k === gap) return true;
+  }
+  return HOLDING_VERBS.find(words.slice(from, gap)) !== undefined;
+}
+
+/** True if the figure's clause, before the figure, has a verb of its own: "Cisco bought Splunk; its cash pile is $28 billion". */
+const hasOwnVerb = (words: readonly string[]): boolean => ownVerbFrom(words, 0, STATE_VERBS);
+
+/**
+ * True if a verb of holding stands between the role word at `from` and the figure ("bought Splunk
+ * and now has $28 billion"); "is" does not, as it joins a role word to its figure ("its purchase is $28 billion").
+ */
+const heldAfter = (words: readonly string[], from: number): boolean => ownVerbFrom(words, from + 1, HAVE_VERBS);
 
 /**
  * "raised $40 billion at $300 billion", "the March raise at $300 billion": a figure right after

@@ -50,6 +50,20 @@ describe('a pack of acquisitions', () => {
     expect(verdicts('Cisco, which bought Splunk for $28 billion, reported higher sales.', '2024-04-01')).toEqual(['$28 billion: verified [csco-splk.price]']);
   });
 
+  it('does not give a word of buying to a figure that another verb holds', () => {
+    for (const sentence of [
+      'Cisco bought Splunk last year and now has $28 billion in cash.',
+      'Cisco bought Splunk, and Splunk now earns $28 billion.',
+      'Cisco bought Splunk; its cash pile is $28 billion.',
+      'Cisco bought Splunk, then set aside $28 billion for research.',
+      'Cisco, having bought Splunk, holds $28 billion in cash.',
+    ]) {
+      expect(verdicts(sentence, '2024-04-01'), sentence).toEqual(['$28 billion: unverified']);
+    }
+    expect(verdicts('Cisco bought Splunk and has paid $28 billion.', '2024-04-01')).toEqual(['$28 billion: verified [csco-splk.price]']);
+    expect(verdicts('Cisco bought Splunk: $28 billion in all.', '2024-04-01')).toEqual(['$28 billion: verified [csco-splk.price]']);
+  });
+
   it('gives no verdict to figures the pack does not record', () => {
     for (const [sentence, published] of [
       ['Activision Blizzard shares rose to $82 after the offer from Microsoft.', '2022-01-19'],
