@@ -111,6 +111,17 @@ export class Lexicon {
     return undefined;
   }
 
+  /** Where the last cue before the figure's separator starts in `words`; -1 if none. */
+  lastBefore(words: readonly string[]): number {
+    const { hits, gap } = scanOf(words);
+    let at = -1;
+    for (let i = 0; i < hits.length; i++) {
+      const h = hits[i]!;
+      if (h.lexicon === this.id && h.at + h.n <= gap) at = Math.max(at, h.at);
+    }
+    return at;
+  }
+
   /** The cue that starts right after the figure ("round" of "a $30 billion round"), if any. */
   rightAfter(words: readonly string[]): Cue | undefined {
     const { hits, gap } = scanOf(words);
@@ -363,9 +374,11 @@ export function roleFit(fact: RoleFacts, words: readonly string[], lead: readonl
     const cue = VALUATION_WORDS.nearest(words, 3);
     if (against(cue, own)) return { tier: 'conflict', cue: cue!.cue.text };
   }
-  // "Cisco bought Splunk and now has $28 billion in cash": the role word is another verb's.
-  if (own && heldAfter(words, own.at)) return { tier: 'none' };
-  if (own) return { tier: 'specific', cue: own.cue.text };
+  // "Cisco bought Splunk and now has $28 billion in cash": the role and metric words before the
+  // verb that holds the figure are another verb's; only words from that verb on speak for it.
+  const held = ownVerbAt(words, HAVE_VERBS);
+  if (own && own.at >= held) return { tier: 'specific', cue: own.cue.text };
+  if (held >= 0) words = words.slice(held);
   if (fact.fact.metric === 'valuation' && priceAfterRaise(words, lead)) return { tier: 'generic', cue: 'raise at', isDefault: false };
   // A pack's own cue is as strong as the matcher knows the word to be: "valued" stays a metric word.
   let packGeneric: string | undefined;
@@ -387,17 +400,17 @@ export function roleFit(fact: RoleFacts, words: readonly string[], lead: readonl
   // A power figure is a capacity by its unit alone (only power figures reach capacity facts).
   if (fact.fact.metric === 'capacity') return { tier: 'generic', cue: 'gigawatts', isDefault: false };
   // Earlier in the sentence, a role or metric word is enough to confirm, never to contradict; not
-  // when the figure's clause has a verb of its own ("Cisco bought Splunk and now has $28 billion").
-  if (hasOwnVerb(words)) return { tier: 'none' };
+  // when the figure's clause has a verb of its own ("Cisco bought Splunk; its cash pile is $28 billion").
+  if (held >= 0 || ownVerbAt(words, STATE_VERBS) >= 0) return { tier: 'none' };
   const earlier = SPECIFIC[fact.role].find(lead) ?? GENERIC[fact.fact.metric].find(lead);
   if (earlier) return { tier: 'generic', cue: earlier.text, isDefault: false };
   return { tier: 'none' };
 }
 
-/** Verbs of holding, earning or spending money of one's own: a figure after one is what someone has, not a deal's term. */
+/** Verbs of holding or earning money of one's own (spending is a deal's: "plans to spend $500 billion"): a figure after one is what someone has, not a deal's term. */
 const HOLDING_VERBS = cues(
   'hold', 'holds', 'held', 'own', 'owns', 'owned', 'earn', 'earns', 'earned', 'report', 'reports', 'reported', 'post', 'posted',
-  'generate', 'generates', 'generated', 'spend', 'spends', 'spent', 'keep', 'keeps', 'kept', 'set aside', 'sets aside', 'borrow',
+  'generate', 'generates', 'generated', 'keep', 'keeps', 'kept', 'set aside', 'sets aside', 'borrow',
   'borrowed', 'borrows', 'save', 'saves', 'saved', 'lend', 'lent', 'lends',
 );
 /**
@@ -409,27 +422,21 @@ const STATE_VERBS = new Set([...HAVE_VERBS, 'is', 'are', 'was', 'were', 'be', 'b
 /** Words that may stand between such a verb and the figure it states. */
 const STATE_FILLERS = new Set(['now', 'still', 'already', 'about', 'around', 'roughly', 'nearly', 'almost', 'some', 'over', 'more', 'than', 'just', 'only', 'a', 'an', 'the', 'it', 'its', 'their', 'cash', 'of', 'in']);
 
-/** True if a verb of the figure's own stands in `words` from `from` to the figure: a holding verb, or a verb of state right before it. */
-function ownVerbFrom(words: readonly string[], from: number, states: ReadonlySet<string>): boolean {
+/**
+ * Where in `words` a verb of the figure's own stands before it: the last holding verb, or a verb
+ * of `states` with only fillers up to the figure; -1 if none.
+ */
+function ownVerbAt(words: readonly string[], states: ReadonlySet<string>): number {
   const gap = words.indexOf(GAP);
-  if (from >= gap) return false;
-  for (let i = from; i < gap; i++) {
+  let state = -1;
+  for (let i = gap - 1; i >= 0 && state < 0; i--) {
     if (!states.has(words[i]!)) continue;
     let k = i + 1;
     while (k < gap && STATE_FILLERS.has(words[k]!)) k++;
-    if (k === gap) return true;
+    if (k === gap) state = i;
   }
-  return HOLDING_VERBS.find(words.slice(from, gap)) !== undefined;
+  return Math.max(state, HOLDING_VERBS.lastBefore(words));
 }
-
-/** True if the figure's clause, before the figure, has a verb of its own: "Cisco bought Splunk; its cash pile is $28 billion". */
-const hasOwnVerb = (words: readonly string[]): boolean => ownVerbFrom(words, 0, STATE_VERBS);
-
-/**
- * True if a verb of holding stands between the role word at `from` and the figure ("bought Splunk
- * and now has $28 billion"); "is" does not, as it joins a role word to its figure ("its purchase is $28 billion").
- */
-const heldAfter = (words: readonly string[], from: number): boolean => ownVerbFrom(words, from + 1, HAVE_VERBS);
 
 /**
  * "raised $40 billion at $300 billion", "the March raise at $300 billion": a figure right after

@@ -97,6 +97,8 @@ const unverified: Case[] = [
   ['same value, another investor', 'Microsoft put $50 billion into OpenAI.', [['$50 billion', usd(50)]], [['unverified']]],
   ['no entity anywhere', 'The company closed a $110 billion funding round.', [['$110 billion', usd(110)]], [['unverified']]],
   ['unit with no facts', 'Amazon will invest €50 billion in OpenAI.', [['€50 billion', { value: 50e9, unit: 'EUR' }]], [['unverified']]],
+  ['money another verb holds', 'Amazon invested in OpenAI and now has $50 billion in cash.', [['$50 billion', usd(50)]], [['unverified']]],
+  ['money a company has, after an aside', 'OpenAI, which Amazon backed, has $50 billion of cash.', [['$50 billion', usd(50)]], [['unverified']]],
 ];
 
 describe('matchBatch', () => {
