@@ -218,12 +218,16 @@ export function isRateFact(cueTexts: readonly string[]): boolean {
 /** The figure is a whole that holds the thing named ("part of a $110 billion round"): not that thing's value. */
 const CONTAINER = cueList('part of', 'included in', 'out of', 'share of', 'portion of', 'slice of');
 
+/** What is still owed at the time of writing ("$15 billion left to pay"): it shrinks as payments are made. */
+const STILL_OWED = cueList('left to pay', 'left to be paid', 'still to pay', 'still to be paid', 'yet to pay', 'yet to be paid', 'still owed', 'still owes', 'outstanding');
+
 /**
  * A word that keeps a figure from contradicting the record while it may still confirm it: looking
- * ahead (in the clause or before the figure), or the figure being a whole that holds the thing.
+ * ahead (in the clause or before the figure), the figure being a whole that holds the thing, or
+ * what is still owed today.
  */
 export function cannotContradict(clause: readonly string[], lead: readonly string[]): string | undefined {
-  return cueIn(clause, FORWARD) ?? cueIn(lead, FORWARD) ?? cueIn(clause, CONTAINER) ?? deadlineIn(clause);
+  return cueIn(clause, FORWARD) ?? cueIn(lead, FORWARD) ?? cueIn(clause, CONTAINER) ?? cueIn(clause, STILL_OWED) ?? deadlineIn(clause);
 }
 
 const DEADLINE = new Set(['by', 'until', 'till', 'before']);

@@ -171,7 +171,7 @@ const cues = (...phrases: string[]): Lexicon => new Lexicon(phrases);
 const SPECIFIC: Record<RoleId, Lexicon> = {
   total: cues('total', 'in total', 'in all', 'altogether', 'overall', 'combined', 'cumulative', 'all told', 'in aggregate', 'whole', 'entire', 'full'),
   initial: cues('initial', 'initially', 'a first', 'the first', 'its first', 'upfront', 'up front', 'first tranche', 'first installment', 'first instalment', 'first payment', 'to start', 'starting with', 'kicking off', 'kicks off', 'kick off', 'at signing', 'immediately', 'right away', 'straight away'),
-  remaining: cues('remaining', 'remainder', 'the rest', 'balance', 'later', 'subsequent', 'second tranche', 'to follow', 'follows', 'follow', 'conditions', 'conditional', 'milestone', 'once'),
+  remaining: cues('remaining', 'remainder', 'the rest', 'balance', 'left to pay', 'still to pay', 'yet to pay', 'still owed', 'still owes', 'outstanding', 'later', 'subsequent', 'second tranche', 'to follow', 'follows', 'follow', 'conditions', 'conditional', 'milestone', 'once'),
   contribution: cues('each', 'apiece', 'contribute', 'contributed', 'contributes', 'contributing', 'contribution', 'chipped in', 'putting in', 'put in'),
   round: cues('round', 'funding round', 'raise', 'raised', 'raises', 'raising', 'fundraise', 'fundraising', 'financing', 'series'),
   'pre-money': cues('pre-money', 'premoney', 'before the new money', 'before the investment', 'before the round', 'before the new cash'),

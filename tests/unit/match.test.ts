@@ -89,6 +89,8 @@ const neverConfused: Case[] = [
   ['an initial $50 billion is not the total', 'Amazon hands OpenAI an initial $50 billion.', [['$50 billion', usd(50)]], [['unverified']]],
   ['an initial $20 billion differs from the initial tranche', 'Amazon hands OpenAI an initial $20 billion.', [['$20 billion', usd(20)]], [['mismatch', F.initial, 5e9]]],
   ['remaining $15 billion is not the initial tranche', 'Amazon owes OpenAI the remaining $15 billion later.', [['$15 billion', usd(15)]], [['unverified']]],
+  ['what is left to pay is not the initial tranche', 'Amazon, having committed $50 billion to OpenAI, now has $15 billion left to pay.', [['$50 billion', usd(50)], ['$15 billion', usd(15)]], [['verified', F.total], ['unverified']]],
+  ['what is still owed shrinks as payments are made: no "differs"', 'Amazon still owes OpenAI $20 billion.', [['$20 billion', usd(20)]], [['unverified']]],
   ['remaining $30 billion differs from the remaining tranche', 'Amazon owes OpenAI the remaining $30 billion later.', [['$30 billion', usd(30)]], [['mismatch', F.remaining, -5e9]]],
 ];
 
