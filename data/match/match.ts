@@ -57,12 +57,18 @@ function spansIn<T extends { start: number; end: number }>(spans: readonly T[], 
 }
 
 const isSpace = (c: number) => c === 32 || c === 10 || c === 9 || c === 13 || c === 0xa0;
+/** A relative clause may open in the sentence (`withoutAsides`): tested before any copy is made. */
+const ASIDE_OPENING = /,\s*wh/i;
+
+const isStop = (c: number) => c === 46 || c === 33 || c === 63 || c === 10; // . ! ? newline
+
 /** Start of the sentence before the one starting at `from` (the sentence ends of sentenceAround). */
 function previousSentenceStart(text: string, from: number): number {
   let i = from - 1;
   while (i > 0 && isSpace(text.charCodeAt(i))) i--;
   i--; // step over what ended it
-  while (i > 0 && !endsSentence(text, i - 1)) i--;
+  // By char codes first: the full check (abbreviations) only at a stop before a space.
+  while (i > 0 && !(isStop(text.charCodeAt(i - 1)) && isSpace(text.charCodeAt(i)) && endsSentence(text, i - 1))) i--;
   return Math.max(0, i);
 }
 
@@ -829,7 +835,7 @@ function assess(index: MatchIndex, q: FigureQuery, ctx: LocalContext, reader: Re
   const earlier = cueIn(ctx.words, EARLIER);
   const w = new Weighing(q, ctx, s, lead, published, result, written, near, ownDates, guarded, earlier, clauseSpans, sentenceFrom, intentOnly, earlierOnly, rateAfter(q.sentence, ctx.end), fig.kind === 'duration' ? termAmounts(q, i, reaches) : NOTHING, index);
   w.owner = listedOwner(q, s, i, reaches);
-  const aside = withoutAsides(q.sentence.slice(0, ctx.start));
+  const aside = ASIDE_OPENING.test(q.sentence) ? withoutAsides(q.sentence.slice(0, ctx.start)) : undefined;
   if (aside !== undefined) w.roleLead = tokenize(aside).words;
   w.whole = wholeOf(q, ctx, i, reaches);
   for (let k = 0; k < weighed.length; k++) weigh(w, weighed[k]!);
