@@ -80,6 +80,18 @@ const SETTLED = cueList('already', 'existing', 'now hold', 'now holds', 'now own
 /** Debt beside equity is a financing's make-up ("€600 million in equity and debt"), not a loan. */
 const FINANCING = cueList('equity');
 
+/** Words that count debt into a deal's value ("$35.9 billion including Kellanova's debt"). */
+const COUNTING_IN = new Set(['including', 'counting', 'plu', 'with']);
+
+/** True if the clause's "debt" is counted into the figure ("including debt", "counting its net debt"), not a debt of its own. */
+function debtCountedIn(clause: readonly string[]): boolean {
+  for (let i = 0; i < clause.length; i++) {
+    if (clause[i] !== 'debt') continue;
+    for (let k = Math.max(0, i - 4); k < i; k++) if (COUNTING_IN.has(clause[k]!)) return true;
+  }
+  return false;
+}
+
 /** Prices that are deals, not a market's: "a purchase price of $61 billion". */
 const DEAL_PRICES = cueList('purchase price', 'acquisition price', 'takeover price', 'offer price', 'deal price', 'buyout price');
 
@@ -138,7 +150,7 @@ export function uncheckable(qualifier: QualifierClass | undefined, clause: reado
   if (intent) return { kind: 'intent', cue: intent };
   const other = cueIn(clause, OTHER_TOPIC);
   // "stock" alone is what a stake is paid in ("$5 billion of Intel stock"); its price and market are other topics.
-  if (other && !(other === 'sales' && cueIn(clause, DEAL_SALES)) && !(other === 'debt' && cueIn(clause, FINANCING)) && !(other === 'price' && cueIn(clause, DEAL_PRICES))) {
+  if (other && !(other === 'sales' && cueIn(clause, DEAL_SALES)) && !(other === 'debt' && (cueIn(clause, FINANCING) || debtCountedIn(clause))) && !(other === 'price' && cueIn(clause, DEAL_PRICES))) {
     return { kind: 'other-topic', cue: other };
   }
   return undefined;
@@ -223,11 +235,11 @@ const STILL_OWED = cueList('left to pay', 'left to be paid', 'still to pay', 'st
 
 /**
  * A word that keeps a figure from contradicting the record while it may still confirm it: looking
- * ahead (in the clause or before the figure), the figure being a whole that holds the thing, or
- * what is still owed today.
+ * ahead (in the clause or before the figure), the figure being a whole that holds the thing, what
+ * is still owed today, or a value counting debt in (a pack's price may be of the equity alone).
  */
 export function cannotContradict(clause: readonly string[], lead: readonly string[]): string | undefined {
-  return cueIn(clause, FORWARD) ?? cueIn(lead, FORWARD) ?? cueIn(clause, CONTAINER) ?? cueIn(clause, STILL_OWED) ?? deadlineIn(clause);
+  return cueIn(clause, FORWARD) ?? cueIn(lead, FORWARD) ?? cueIn(clause, CONTAINER) ?? cueIn(clause, STILL_OWED) ?? (debtCountedIn(clause) ? 'including debt' : undefined) ?? deadlineIn(clause);
 }
 
 const DEADLINE = new Set(['by', 'until', 'till', 'before']);

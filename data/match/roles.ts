@@ -457,7 +457,8 @@ const STAKE_WORDS = new Set(['stake', 'holding', 'equity']);
  */
 function stakeValue(words: readonly string[]): string | undefined {
   const gap = words.indexOf(GAP);
-  if (gap < 0 || !words.some((w) => STAKE_WORDS.has(w))) return undefined;
+  // "equity value" is the price of all of a company's shares, a purchase's price: no stake.
+  if (gap < 0 || !words.some((w, i) => STAKE_WORDS.has(w) && !(w === 'equity' && words[i + 1] === 'value'))) return undefined;
   for (let i = gap - 1; i >= 0 && i >= gap - 6; i--) if (VALUE_WORDS.has(words[i]!)) return words[i];
   return undefined;
 }

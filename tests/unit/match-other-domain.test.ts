@@ -64,6 +64,16 @@ describe('a pack of acquisitions', () => {
     expect(verdicts('Cisco bought Splunk: $28 billion in all.', '2024-04-01')).toEqual(['$28 billion: verified [csco-splk.price]']);
   });
 
+  it('reads a value "including debt" as the deal\'s, which may confirm but never contradict a price', () => {
+    // The fixture's VMware price is of the equity alone: the value with debt is another figure, not a misstatement.
+    expect(verdicts('Broadcom will buy VMware for $69 billion including debt.', '2022-05-27')).toEqual(['$69 billion: unverified']);
+    expect(verdicts('Broadcom will buy VMware for $75 billion including its debt.', '2022-05-27')).toEqual(['$75 billion: unverified']);
+  });
+
+  it("reads an 'equity value' as a purchase's price, not a stake's worth", () => {
+    expect(verdicts('HPE will buy Juniper at an equity value of about $14 billion.', '2024-01-10')).toEqual(['$14 billion: verified [hpe-jnpr.price]']);
+  });
+
   it('gives no verdict to figures the pack does not record', () => {
     for (const [sentence, published] of [
       ['Activision Blizzard shares rose to $82 after the offer from Microsoft.', '2022-01-19'],
