@@ -34,7 +34,8 @@ const isLetter = (c: string | undefined) => c !== undefined && /\p{L}/u.test(c);
  * True if the character at `i` ends a sentence. A full stop must be followed by white space
  * (or the end), and not close an abbreviation that the sentence goes on after: a title; an
  * initialism ("U.S.", "e.g.") or a name's abbreviation followed by a lower-case word, a number or
- * a capitalized word that does not open sentences; a month or other short form followed by a
+ * a capitalized word that does not open sentences (for an initialism, unless "the" comes before
+ * it: "in the U.S. OpenAI said" is two sentences); a month or other short form followed by a
  * lower-case word or a number. Erring towards a cut is the safe side: a figure then sees less
  * context, never words of the sentence next to it.
  */
@@ -55,7 +56,8 @@ function continuesAfterAbbreviation(text: string, i: number): boolean {
   const word = text.slice(from, i);
   const bare = word.toLowerCase();
   if (TITLES.has(bare)) return true;
-  const namePart = NAME_PARTS.has(bare) || /^(?:\p{L}\.)+\p{L}$/u.test(word);
+  const initialism = /^(?:\p{L}\.)+\p{L}$/u.test(word);
+  const namePart = NAME_PARTS.has(bare) || initialism;
   if (!namePart && !SHORT_FORMS.has(bare)) return false;
   let at = i + 1;
   while (at < text.length && (text[at] === ' ' || text[at] === '\t' || text[at] === '\u00a0')) at++;
@@ -63,6 +65,8 @@ function continuesAfterAbbreviation(text: string, i: number): boolean {
   if (first === undefined) return false;
   if (/[\p{Ll}\d$€£¥]/u.test(first)) return true;
   if (!namePart || !/\p{Lu}/u.test(first)) return false;
+  // "in the U.S. OpenAI said": after "the", an initialism is the country or agency named alone.
+  if (initialism && /\bthe\s+$/i.test(text.slice(Math.max(0, from - 5), from))) return false;
   let to = at;
   while (to < text.length && isLetter(text[to])) to++;
   return !OPENERS.has(text.slice(at, to).toLowerCase());

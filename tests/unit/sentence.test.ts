@@ -30,6 +30,7 @@ describe('sentenceAround', () => {
 
   it.each([
     ['It sells steel in the U.S. The deal is worth $14.1 billion.', '$14.1 billion', 'The deal is worth $14.1 billion.'],
+    ['Nvidia builds chips in the U.S. OpenAI gets $50 billion.', '$50 billion', 'OpenAI gets $50 billion.'],
     ['Anthropic closed its Series F. Microsoft put in $5 billion.', '$5 billion', 'Microsoft put in $5 billion.'],
     ['The deal closed in Sept. Microsoft paid $68.7 billion.', '$68.7 billion', 'Microsoft paid $68.7 billion.'],
     ['It was bought by Alphabet Inc. The price was $32 billion.', '$32 billion', 'The price was $32 billion.'],
