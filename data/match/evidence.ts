@@ -189,6 +189,25 @@ export function possessorOf(text: string, spans: readonly NameSpan[], figureStar
   return owner && spans.filter((o) => o.start === owner!.start && o.end === owner!.end).map((o) => o.id);
 }
 
+/** Between a payer's name and its figure: a verb of investing, paying or spending, then at most a few small words ("Amazon will invest $50 billion"). */
+const PAYER_GAP = /^\s+(?:(?:will|would|could|is|was|has|have|had|plans\s+to|agreed\s+to|is\s+set\s+to|is\s+to)\s+)?(?:invest|invests|invested|investing|pay|pays|paid|paying|spend|spends|spent|spending|put|puts|putting|commit|commits|committed|committing|pour|pours|poured)(?:\s+(?:a|an|about|roughly|nearly|almost|around|some|just|only|another|in))*\s*$/i;
+
+/**
+ * The ids of the name that pays the figure at `figureStart` of `text`: right before it with a
+ * verb of investing, paying or spending between ("OpenAI invests $30 billion in data centers":
+ * OpenAI's money, not anyone's investment in OpenAI). Not a name in a list ("Nvidia and SoftBank
+ * will invest"), whose figure the list rules give out. Undefined when no name does.
+ */
+export function payerOf(text: string, spans: readonly NameSpan[], figureStart: number): string[] | undefined {
+  let payer: NameSpan | undefined;
+  for (const s of spans) {
+    if (s.end > figureStart || s.product || (payer && s.end <= payer.end) || !PAYER_GAP.test(text.slice(s.end, figureStart))) continue;
+    if (/(?:\band|&|,)\s*$/i.test(text.slice(Math.max(0, s.start - 6), s.start))) continue;
+    payer = s;
+  }
+  return payer && spans.filter((o) => o.start === payer!.start && o.end === payer!.end).map((o) => o.id);
+}
+
 /**
  * The ids of the name right after the figure ending at `figureEnd` of `text` and "from" ("the $50
  * billion from Amazon"): whose money the figure is. Undefined when none. `spans` as in `possessorOf`.

@@ -6,7 +6,7 @@ import { PartyTable, viewOf, type FactRef, type MatchIndex, type Slot } from './
 import { attributedAfter, cannotContradict, earlierValue, fromTo, isQuestion, isRateFact, marketQuote, modalMay, onePart, partOfPrevious, rateAfter, timeSpan, uncheckable, withoutAsides, type Uncheckable } from './claim';
 import { localContexts, punctuationClause, type LocalContext } from './context';
 import { otherReceiver, otherValued, receiversIn, statesOtherKind, valuedIn, type Receivers } from './direction';
-import { PRODUCT_NOUNS, bindingOf, linkedDealParty, namesOutsider, outermostNames, possessorOf, sourceOf, respectiveOwner, severalOwners, unknownNames, unknownOwners, type BindingEvidence, type NamedAround, type NameSpan } from './evidence';
+import { PRODUCT_NOUNS, bindingOf, payerOf, linkedDealParty, namesOutsider, outermostNames, possessorOf, sourceOf, respectiveOwner, severalOwners, unknownNames, unknownOwners, type BindingEvidence, type NamedAround, type NameSpan } from './evidence';
 import { abstainLine, listNames, readableDay, reasonLine } from './reason';
 import { EARLIER, contains, cueIn, cueList, roleFit, type RoleFit } from './roles';
 import { hasCapital, tokenize, type Tokens } from './text';
@@ -57,6 +57,9 @@ function spansIn<T extends { start: number; end: number }>(spans: readonly T[], 
 }
 
 const isSpace = (c: number) => c === 32 || c === 10 || c === 9 || c === 13 || c === 0xa0;
+/** Metrics of money one side pays: their fact's subject is the payer. */
+const PAID_METRICS = new Set<string>(['investment', 'commitment']);
+
 /** A relative clause may open in the sentence (`withoutAsides`): tested before any copy is made. */
 const ASIDE_OPENING = /,\s*wh/i;
 
@@ -613,6 +616,8 @@ class Weighing {
   named: NameSpan[] | undefined = undefined;
   /** The ids of the name that owns the figure by its words ("Microsoft owns 27%"), null if none: found on first need. */
   possessor: string[] | null | undefined = undefined;
+  /** The ids of the name that pays the figure by the words ("Amazon will invest $50 billion"), null if none: found on first need. */
+  payer: string[] | null | undefined = undefined;
   /** The ids of the name the figure's money comes from ("$50 billion from Amazon"), null if none: found on first need. */
   source: string[] | null | undefined = undefined;
   /** Whom the sentence says the figure values: found on first need, once per figure. */
@@ -679,6 +684,14 @@ function weigh(w: Weighing, ref: FactRef): void {
   // A company the fact does not require owns the figure by the words ("Microsoft owns 27%" beside the foundation's stake).
   const possessor = (w.possessor ??= possessorOf(w.q.sentence, namedOf(w), w.ctx.start) ?? null);
   if (possessor && !possessor.some((id) => ref.required.includes(id))) return;
+  // Money someone else pays ("OpenAI invests $30 billion in data centers" is not Nvidia's investment in OpenAI).
+  if (PAID_METRICS.has(ref.fact.metric)) {
+    const payer = (w.payer ??= payerOf(w.q.sentence, namedOf(w), w.ctx.start) ?? null);
+    if (payer && !payer.includes(ref.subject)) {
+      if (value === 'equal') w.anyEqual = true;
+      return;
+    }
+  }
   // A rate ("$25 billion a year") is no total, nor a total a rate: neither confirms nor contradicts the other.
   if ((w.rate !== undefined) !== isRateFact(ref.cueTexts)) return;
   const metric = ref.fact.metric;

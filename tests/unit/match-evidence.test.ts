@@ -13,7 +13,7 @@ import { attributedAfter, isQuestion, uncheckable } from '../../data/match/claim
 import { localContexts } from '../../data/match/context';
 import { roleFit, roleOf } from '../../data/match/roles';
 import { hasCapital, phraseWords } from '../../data/match/text';
-import { outermostNames, possessorOf, respectiveOwner, severalOwners, sourceOf } from '../../data/match/evidence';
+import { outermostNames, payerOf, possessorOf, respectiveOwner, severalOwners, sourceOf } from '../../data/match/evidence';
 
 const bundled = buildIndex([bundledPack]);
 const usd = (billions: number, extra: Partial<FigureSpec> = {}): FigureSpec => ({ value: billions * 1e9, unit: 'USD', ...extra });
@@ -406,6 +406,26 @@ describe('the owner the words give the figure', () => {
     const from = 'OpenAI will spend the $50 billion from Amazon on AWS';
     expect(sourceOf(from, spans(from, 'OpenAI', 'Amazon', 'AWS'), from.indexOf(' from'))).toEqual(['Amazon']);
     expect(sourceOf(from, spans(from, 'OpenAI', 'Amazon', 'AWS'), from.indexOf(' on'))).toBeUndefined();
+  });
+});
+
+describe('the payer the words give the figure', () => {
+  const page = { title: 'Nvidia invests in OpenAI', published: '2026-03-01' };
+
+  it("is the investor: money the fact's receiver pays is not an investment in it", () => {
+    for (const sentence of ['OpenAI invests $30 billion in new data centers.', 'OpenAI will invest $30 billion of its own.', 'OpenAI will invest $30 billion alongside Nvidia.']) {
+      expect(verdictOf(sentence, '$30 billion', usd(30), page).verdict, sentence).toBe('unverified');
+    }
+    expect(summary(verdictOf('Nvidia will invest $30 billion in OpenAI.', '$30 billion', usd(30), page))).toEqual(['verified', 'openai-funding-2026.nvidia-investment']);
+  });
+
+  it('is the name right before a verb of investing or paying, not one in a list', () => {
+    const spans = (text: string, ...names: string[]) => names.map((id) => ({ id, start: text.indexOf(id), end: text.indexOf(id) + id.length }));
+    const of = (text: string, figure: string, ...names: string[]) => payerOf(text, spans(text, ...names), text.indexOf(figure));
+    expect(of('OpenAI said Nvidia is investing $30 billion', '$30', 'OpenAI', 'Nvidia')).toEqual(['Nvidia']);
+    expect(of('Amazon will pay about $15 billion up front', '$15', 'Amazon')).toEqual(['Amazon']);
+    expect(of('Nvidia and SoftBank will invest $30 billion each', '$30', 'Nvidia', 'SoftBank')).toBeUndefined();
+    expect(of('OpenAI, which Nvidia backs, got $30 billion', '$30', 'OpenAI', 'Nvidia')).toBeUndefined();
   });
 });
 
