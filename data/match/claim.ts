@@ -12,8 +12,7 @@ const SPECULATIVE = cueList(
   'seek', 'seeking', 'seeks', 'sought', 'could', 'might', 'consider', 'considering', 'weighing', 'mulling', 'mull',
   'proposed', 'proposal', 'potential', 'potentially', 'possible', 'possibly', 'rumored', 'rumoured', 'rumor', 'rumour',
   'target', 'targeting', 'targets', 'aim', 'aims', 'aiming', 'hope', 'hopes', 'hoping', 'eye', 'eyes', 'eyeing',
-  'explore', 'exploring', 'speculation', 'speculated', 'can', 'want', 'wanted', 'wanting', 'offer', 'offered', 'offering',
-  'bid',
+  'explore', 'exploring', 'speculation', 'speculated', 'can', 'want', 'wanted', 'wanting', 'offering', 'bid',
   // Derived or changed amounts: not what the deal recorded.
   'implies', 'implied', 'implying', 'imply', 'reduce', 'reduced', 'reduces', 'cut', 'cuts', 'lower', 'lowered', 'trim',
   'trimmed', 'scale back', 'scaled back', 'shrink', 'shrank',
@@ -48,6 +47,8 @@ const FORWARD = cueList(
   // Someone else's account ("some reports put it at $60 billion"): the article passes it on, it need not be its own claim.
   'report', 'reports', 'reported', 'according to', 'claimed', 'claims', 'alleged', 'allegedly', 'sources', 'insiders',
   'people familiar',
+  // An offer ("Exxon offered $253 a share"): the agreed terms, or terms not yet agreed or since bettered.
+  'offer', 'offered', 'offers',
   // A changed amount ("rose to $60 billion"): a change the record may not have caught up with.
   'rose', 'rise', 'rises', 'risen', 'rising', 'increase', 'increased', 'increases', 'increasing', 'grew', 'grown',
   'expand', 'expanded', 'expands', 'boost', 'boosted', 'upped', 'doubled', 'tripled', 'climbed', 'jumped', 'swelled',

@@ -74,6 +74,12 @@ describe('a pack of acquisitions', () => {
     expect(verdicts('HPE will buy Juniper at an equity value of about $14 billion.', '2024-01-10')).toEqual(['$14 billion: verified [hpe-jnpr.price]']);
   });
 
+  it('reads an offer as terms that may be the agreed ones: it confirms, never contradicts', () => {
+    expect(verdicts('Microsoft offered $95 a share for Activision Blizzard.', '2022-01-19')).toEqual(['$95: verified [msft-atvi.per-share]']);
+    // An offer of another value may be an earlier or a rival one, not a misstatement.
+    expect(verdicts('Microsoft offered $99 a share for Activision Blizzard.', '2022-01-19')).toEqual(['$99: unverified']);
+  });
+
   it('gives no verdict to figures the pack does not record', () => {
     for (const [sentence, published] of [
       ['Activision Blizzard shares rose to $82 after the offer from Microsoft.', '2022-01-19'],
