@@ -383,7 +383,7 @@ export function roleFit(fact: RoleFacts, words: readonly string[], lead: readonl
   // A pack's own cue is as strong as the matcher knows the word to be: "valued" stays a metric word.
   let packGeneric: string | undefined;
   for (let i = 0; i < fact.cues.length; i++) {
-    if (!contains(words, fact.cues[i]!)) continue;
+    if (!contains(words, fact.cues[i]!) && !(PER_SHARE_CUES.has(fact.cues[i]!.join(' ')) && perNamedShare(words))) continue;
     if (!METRIC_WORDS.has(fact.cues[i]!.join(' '))) return { tier: 'specific', cue: fact.cueTexts[i]! };
     packGeneric ??= fact.cueTexts[i]!;
   }
@@ -405,6 +405,17 @@ export function roleFit(fact: RoleFacts, words: readonly string[], lead: readonl
   const earlier = SPECIFIC[fact.role].find(lead) ?? GENERIC[fact.fact.metric].find(lead);
   if (earlier) return { tier: 'generic', cue: earlier.text, isDefault: false };
   return { tier: 'none' };
+}
+
+/** A pack's cues for a price per share, which "for each Horizon share" and "per Pioneer share" state too. */
+const PER_SHARE_CUES = new Set(['per share', 'a share', 'each share']);
+
+/** True if `words` say "per", "a" or "each" and then one word and "share" ("for each Horizon share"). */
+function perNamedShare(words: readonly string[]): boolean {
+  for (let i = 0; i + 2 < words.length; i++) {
+    if ((words[i] === 'per' || words[i] === 'a' || words[i] === 'each') && words[i + 2] === 'share' && words[i + 1] !== GAP) return true;
+  }
+  return false;
 }
 
 /** Verbs of holding or earning money of one's own (spending is a deal's: "plans to spend $500 billion"): a figure after one is what someone has, not a deal's term. */

@@ -74,6 +74,13 @@ describe('a pack of acquisitions', () => {
     expect(verdicts('HPE will buy Juniper at an equity value of about $14 billion.', '2024-01-10')).toEqual(['$14 billion: verified [hpe-jnpr.price]']);
   });
 
+  it("reads 'for each Splunk share' as the pack's 'per share'", () => {
+    expect(verdicts('Cisco will pay $157 for each Splunk share.', '2023-09-22')).toEqual(['$157: verified [csco-splk.per-share]']);
+    expect(verdicts('Cisco will pay $175 for each Splunk share.', '2023-09-22')).toEqual(['$175: mismatch [csco-splk.per-share]']);
+    // A market's price stays the market's.
+    expect(verdicts('Splunk traded at $120 per Splunk share before Cisco agreed to buy it.', '2023-09-22')).toEqual(['$120: unverified']);
+  });
+
   it('reads an offer as terms that may be the agreed ones: it confirms, never contradicts', () => {
     expect(verdicts('Microsoft offered $95 a share for Activision Blizzard.', '2022-01-19')).toEqual(['$95: verified [msft-atvi.per-share]']);
     // An offer of another value may be an earlier or a rival one, not a misstatement.
