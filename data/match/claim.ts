@@ -93,6 +93,27 @@ function debtCountedIn(clause: readonly string[]): boolean {
   return false;
 }
 
+/** Where the figure sits in a clause's words (`localContexts` puts this separator there). */
+const FIGURE = '\u0000';
+const BASIS = new Set(['to', 'over', 'above', 'on']);
+
+/** True if the figure is a premium ("a 45% premium", "a premium of 32%"). */
+function isPremium(clause: readonly string[]): boolean {
+  const at = clause.indexOf(FIGURE);
+  return at >= 0 && (clause[at + 1] === 'premium' || (clause[at - 1] === 'of' && clause[at - 2] === 'premium'));
+}
+
+/**
+ * The clause's words up to a premium's basis ("a 45% premium to where the stock closed", "a
+ * premium of 32% over Juniper's share price"): the share price it is measured from is not what
+ * the figure is about.
+ */
+function beforePremiumBasis(clause: readonly string[]): readonly string[] {
+  if (!isPremium(clause)) return clause;
+  for (let k = clause.indexOf(FIGURE) + 1; k < clause.length; k++) if (BASIS.has(clause[k]!)) return clause.slice(0, k);
+  return clause;
+}
+
 /** Prices that are deals, not a market's: "a purchase price of $61 billion". */
 const DEAL_PRICES = cueList('purchase price', 'acquisition price', 'takeover price', 'offer price', 'deal price', 'buyout price');
 
@@ -149,7 +170,7 @@ export function uncheckable(qualifier: QualifierClass | undefined, clause: reado
   if (lead.length && INVERTED.has(lead[0]!)) return { kind: 'speculative', cue: lead[0]! };
   const intent = cueIn(clause, INTENT) ?? (settled ? undefined : cueIn(lead, INTENT));
   if (intent) return { kind: 'intent', cue: intent };
-  const other = cueIn(clause, OTHER_TOPIC);
+  const other = cueIn(beforePremiumBasis(clause), OTHER_TOPIC);
   // "stock" alone is what a stake is paid in ("$5 billion of Intel stock"); its price and market are other topics.
   if (other && !(other === 'sales' && cueIn(clause, DEAL_SALES)) && !(other === 'debt' && (cueIn(clause, FINANCING) || debtCountedIn(clause))) && !(other === 'price' && cueIn(clause, DEAL_PRICES))) {
     return { kind: 'other-topic', cue: other };
@@ -237,10 +258,12 @@ const STILL_OWED = cueList('left to pay', 'left to be paid', 'still to pay', 'st
 /**
  * A word that keeps a figure from contradicting the record while it may still confirm it: looking
  * ahead (in the clause or before the figure), the figure being a whole that holds the thing, what
- * is still owed today, or a value counting debt in (a pack's price may be of the equity alone).
+ * is still owed today, a value counting debt in (a pack's price may be of the equity alone), or a
+ * premium (measured from one of several share prices: the last close, an average, the price
+ * before rumours; an honest article may use another basis than the record).
  */
 export function cannotContradict(clause: readonly string[], lead: readonly string[]): string | undefined {
-  return cueIn(clause, FORWARD) ?? cueIn(lead, FORWARD) ?? cueIn(clause, CONTAINER) ?? cueIn(clause, STILL_OWED) ?? (debtCountedIn(clause) ? 'including debt' : undefined) ?? deadlineIn(clause);
+  return cueIn(clause, FORWARD) ?? cueIn(lead, FORWARD) ?? cueIn(clause, CONTAINER) ?? cueIn(clause, STILL_OWED) ?? (debtCountedIn(clause) ? 'including debt' : undefined) ?? (isPremium(clause) ? 'premium' : undefined) ?? deadlineIn(clause);
 }
 
 const DEADLINE = new Set(['by', 'until', 'till', 'before']);

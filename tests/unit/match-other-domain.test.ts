@@ -81,6 +81,14 @@ describe('a pack of acquisitions', () => {
     expect(verdicts('Splunk traded at $120 per Splunk share before Cisco agreed to buy it.', '2023-09-22')).toEqual(['$120: unverified']);
   });
 
+  it("reads a premium's basis as the premium's, and never calls a premium a misstatement", () => {
+    const fixture = 'Activision Blizzard';
+    expect(verdicts(`That is a 45% premium to where ${fixture} stock closed on Friday, Microsoft said.`, '2022-01-19')).toEqual(['45%: verified [msft-atvi.premium]']);
+    // Measured from another price (an average, the last close), an honest premium is another number.
+    expect(verdicts(`Microsoft will pay a 38% premium to ${fixture}'s share price.`, '2022-01-19')).toEqual(['38%: unverified']);
+    expect(verdicts(`${fixture} shares rose 45% after Microsoft's offer.`, '2022-01-19')).toEqual(['45%: unverified']);
+  });
+
   it('reads an offer as terms that may be the agreed ones: it confirms, never contradicts', () => {
     expect(verdicts('Microsoft offered $95 a share for Activision Blizzard.', '2022-01-19')).toEqual(['$95: verified [msft-atvi.per-share]']);
     // An offer of another value may be an earlier or a rival one, not a misstatement.
