@@ -1,3 +1,4 @@
+import { GAP } from './context';
 import { cueList, cueIn } from './roles';
 import type { QualifierClass } from './tolerance';
 
@@ -93,13 +94,11 @@ function debtCountedIn(clause: readonly string[]): boolean {
   return false;
 }
 
-/** Where the figure sits in a clause's words (`localContexts` puts this separator there). */
-const FIGURE = '\u0000';
 const BASIS = new Set(['to', 'over', 'above', 'on']);
 
 /** True if the figure is a premium ("a 45% premium", "a premium of 32%"). */
 function isPremium(clause: readonly string[]): boolean {
-  const at = clause.indexOf(FIGURE);
+  const at = clause.indexOf(GAP);
   return at >= 0 && (clause[at + 1] === 'premium' || (clause[at - 1] === 'of' && clause[at - 2] === 'premium'));
 }
 
@@ -110,7 +109,7 @@ function isPremium(clause: readonly string[]): boolean {
  */
 function beforePremiumBasis(clause: readonly string[]): readonly string[] {
   if (!isPremium(clause)) return clause;
-  for (let k = clause.indexOf(FIGURE) + 1; k < clause.length; k++) if (BASIS.has(clause[k]!)) return clause.slice(0, k);
+  for (let k = clause.indexOf(GAP) + 1; k < clause.length; k++) if (BASIS.has(clause[k]!)) return clause.slice(0, k);
   return clause;
 }
 
@@ -286,13 +285,17 @@ function deadlineIn(clause: readonly string[]): string | undefined {
 /** A relative clause set off by commas: ", which Amgen bought," ", who backed it,". */
 const ASIDE = /,\s*(?:which|who|whom|whose)\b[^,;:()]*,/gi;
 
+/** A relative clause may open in the sentence: tested before any copy is made. */
+const ASIDE_OPENING = /,\s*wh/i;
+
 /**
- * `prefix` (the sentence before a figure) without its relative asides, or undefined when it has
- * none: in "Horizon, which Amgen bought, has $27.8 billion of cash" the buying is the aside's,
- * not a word about the figure.
+ * The sentence before `end` (where the figure starts) without its relative asides, or undefined
+ * when it has none: in "Horizon, which Amgen bought, has $27.8 billion of cash" the buying is the
+ * aside's, not a word about the figure.
  */
-export function withoutAsides(prefix: string): string | undefined {
-  if (!prefix.includes(',')) return undefined;
+export function withoutAsides(sentence: string, end: number): string | undefined {
+  if (!ASIDE_OPENING.test(sentence)) return undefined;
+  const prefix = sentence.slice(0, end);
   const out = prefix.replace(ASIDE, ',');
   return out.length === prefix.length ? undefined : out;
 }

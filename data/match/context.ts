@@ -18,7 +18,7 @@ export interface LocalContext {
 }
 
 /** Separator placed where the figure was, so no phrase matches across it. */
-const GAP = '\u0000';
+export const GAP = '\u0000';
 
 const isDigit = (code: number) => code >= 48 && code <= 57;
 

@@ -179,14 +179,21 @@ const OWNED_GAP = /^(?:['\u2019]s|\s+(?:owns|owned|holds|held|has|had|controls|c
  * share one place (two packs' ids for one company).
  */
 export function possessorOf(text: string, spans: readonly NameSpan[], figureStart: number): string[] | undefined {
-  let owner: NameSpan | undefined;
+  // "The round led by Thrive Capital raised $6.6 billion": the name after "by" is not the subject.
+  return nameBefore(text, spans, figureStart, OWNED_GAP, (s) => /\bby\s+$/i.test(text.slice(Math.max(0, s.start - 8), s.start)));
+}
+
+/**
+ * The ids at the last name before `figureStart` whose gap up to the figure matches `gap`, leaving
+ * out products and names `skip` rules out; several ids may share one place. Undefined when none.
+ */
+function nameBefore(text: string, spans: readonly NameSpan[], figureStart: number, gap: RegExp, skip: (s: NameSpan) => boolean): string[] | undefined {
+  let found: NameSpan | undefined;
   for (const s of spans) {
-    if (s.end > figureStart || s.product || (owner && s.end <= owner.end) || !OWNED_GAP.test(text.slice(s.end, figureStart))) continue;
-    // "The round led by Thrive Capital raised $6.6 billion": the name after "by" is not the subject.
-    if (/\bby\s+$/i.test(text.slice(Math.max(0, s.start - 8), s.start))) continue;
-    owner = s;
+    if (s.end > figureStart || s.product || (found && s.end <= found.end) || !gap.test(text.slice(s.end, figureStart)) || skip(s)) continue;
+    found = s;
   }
-  return owner && spans.filter((o) => o.start === owner!.start && o.end === owner!.end).map((o) => o.id);
+  return found && spans.filter((o) => o.start === found!.start && o.end === found!.end).map((o) => o.id);
 }
 
 /** Between a payer's name and its figure: a verb of investing, paying or spending, then at most a few small words ("Amazon will invest $50 billion"). */
@@ -199,13 +206,7 @@ const PAYER_GAP = /^\s+(?:(?:will|would|could|is|was|has|have|had|plans\s+to|agr
  * will invest"), whose figure the list rules give out. Undefined when no name does.
  */
 export function payerOf(text: string, spans: readonly NameSpan[], figureStart: number): string[] | undefined {
-  let payer: NameSpan | undefined;
-  for (const s of spans) {
-    if (s.end > figureStart || s.product || (payer && s.end <= payer.end) || !PAYER_GAP.test(text.slice(s.end, figureStart))) continue;
-    if (/(?:\band|&|,)\s*$/i.test(text.slice(Math.max(0, s.start - 6), s.start))) continue;
-    payer = s;
-  }
-  return payer && spans.filter((o) => o.start === payer!.start && o.end === payer!.end).map((o) => o.id);
+  return nameBefore(text, spans, figureStart, PAYER_GAP, (s) => /(?:\band|&|,)\s*$/i.test(text.slice(Math.max(0, s.start - 6), s.start)));
 }
 
 /**

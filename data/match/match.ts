@@ -60,9 +60,6 @@ const isSpace = (c: number) => c === 32 || c === 10 || c === 9 || c === 13 || c 
 /** Metrics of money one side pays: their fact's subject is the payer. */
 const PAID_METRICS = new Set<string>(['investment', 'commitment']);
 
-/** A relative clause may open in the sentence (`withoutAsides`): tested before any copy is made. */
-const ASIDE_OPENING = /,\s*wh/i;
-
 const isStop = (c: number) => c === 46 || c === 33 || c === 63 || c === 10; // . ! ? newline
 
 /** Start of the sentence before the one starting at `from` (the sentence ends of sentenceAround). */
@@ -848,7 +845,7 @@ function assess(index: MatchIndex, q: FigureQuery, ctx: LocalContext, reader: Re
   const earlier = cueIn(ctx.words, EARLIER);
   const w = new Weighing(q, ctx, s, lead, published, result, written, near, ownDates, guarded, earlier, clauseSpans, sentenceFrom, intentOnly, earlierOnly, rateAfter(q.sentence, ctx.end), fig.kind === 'duration' ? termAmounts(q, i, reaches) : NOTHING, index);
   w.owner = listedOwner(q, s, i, reaches);
-  const aside = ASIDE_OPENING.test(q.sentence) ? withoutAsides(q.sentence.slice(0, ctx.start)) : undefined;
+  const aside = withoutAsides(q.sentence, ctx.start);
   if (aside !== undefined) w.roleLead = tokenize(aside).words;
   w.whole = wholeOf(q, ctx, i, reaches);
   for (let k = 0; k < weighed.length; k++) weigh(w, weighed[k]!);

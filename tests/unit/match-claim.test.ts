@@ -180,13 +180,15 @@ describe('a figure written as a part of the figure before it', () => {
 
 describe('relative asides before a figure', () => {
   it('are cut out of the words that may speak for its role', () => {
-    expect(withoutAsides('Horizon, which Amgen bought, has ')).toBe('Horizon, has ');
-    expect(withoutAsides('OpenAI, whose backers include Microsoft, holds ')).toBe('OpenAI, holds ');
+    const before = (sentence: string) => withoutAsides(sentence, sentence.indexOf('$'));
+    expect(before('Horizon, which Amgen bought, has $27.8 billion.')).toBe('Horizon, has ');
+    expect(before('OpenAI, whose backers include Microsoft, holds $10 billion.')).toBe('OpenAI, holds ');
   });
 
   it('are only relative clauses closed by a comma before the figure', () => {
-    expect(withoutAsides('Amgen bought Horizon for ')).toBeUndefined();
-    expect(withoutAsides('Amgen, which bought Horizon for ')).toBeUndefined();
-    expect(withoutAsides('In March, Amgen paid ')).toBeUndefined();
+    const before = (sentence: string) => withoutAsides(sentence, sentence.indexOf('$'));
+    expect(before('Amgen bought Horizon for $27.8 billion.')).toBeUndefined();
+    expect(before('Amgen, which bought Horizon for $27.8 billion, grew.')).toBeUndefined();
+    expect(before('In March, Amgen paid $27.8 billion.')).toBeUndefined();
   });
 });
